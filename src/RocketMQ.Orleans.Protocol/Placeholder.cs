@@ -1,0 +1,1 @@
+namespace RocketMQ.Orleans.Protocol; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace RocketMQ.Orleans.Store; internal static class Placeholder { }
