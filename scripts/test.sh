@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs the whole test suite on a fresh machine: installs what the tests need (idempotently),
+# builds the solution, runs every test project and ends with one "N passed, N failed" line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+configuration="${CONFIGURATION:-Release}"
+scripts/install-test-deps.sh
+
+dotnet build RocketMQ.Orleans.sln -c "$configuration" -nologo -v quiet
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test RocketMQ.Orleans.sln -c "$configuration" --no-build -nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# Each test assembly prints "Passed!  - Failed: F, Passed: P, Skipped: S, Total: T, ..." (or "Failed!  - ...").
+awk '
+  /(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+/ {
+    line = $0
+    gsub(/[^0-9,]/, " ", line)
+    split(line, parts, ",")
+    failed += parts[1] + 0; passed += parts[2] + 0; skipped += parts[3] + 0; assemblies++
+  }
+  END {
+    if (skipped > 0) printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped
+    else printf "%d passed, %d failed\n", passed, failed
+    if (assemblies == 0) exit 1
+  }' "$log" || { echo "no test assembly reported a result" >&2; exit 1; }
+
+exit "$status"

@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+
+namespace RocketMQ.Orleans.Silo.Tests;
+
+/// <summary>Runs the built silo executable as a child process and watches its console output.</summary>
+internal sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly SemaphoreSlim _lineArrived = new(0);
+
+    private SiloProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string Output => string.Join(Environment.NewLine, _lines);
+
+    public int ExitCode => _process.ExitCode;
+
+    public static SiloProcess Start(string dataPath)
+    {
+        var siloDll = LocateSiloDll();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(siloDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(siloDll);
+        info.ArgumentList.Add($"--RocketMQ:Store:DataPath={dataPath}");
+        info.ArgumentList.Add($"--Silo:SiloPort={FreeTcpPort()}");
+        info.ArgumentList.Add($"--Silo:GatewayPort={FreeTcpPort()}");
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        return new SiloProcess(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"));
+    }
+
+    /// <summary>Waits until a console line contains <paramref name="text"/>; fails with the whole output otherwise.</summary>
+    public async Task WaitForLineAsync(string text, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            while (!_lines.Any(l => l.Contains(text, StringComparison.Ordinal)))
+            {
+                if (_process.HasExited)
+                {
+                    await _process.WaitForExitAsync(cts.Token);
+                    if (_lines.Any(l => l.Contains(text, StringComparison.Ordinal)))
+                    {
+                        return;
+                    }
+
+                    throw new InvalidOperationException($"The silo exited with {_process.ExitCode} before printing '{text}'.\n{Output}");
+                }
+
+                await _lineArrived.WaitAsync(TimeSpan.FromMilliseconds(200), cts.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The silo did not print '{text}' within {timeout}.\n{Output}");
+        }
+    }
+
+    /// <summary>Sends SIGINT, as Ctrl-C in a terminal does.</summary>
+    public void Interrupt()
+    {
+        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString()]);
+        kill.WaitForExit();
+    }
+
+    public Task WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync(new CancellationTokenSource(timeout).Token);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _lines.Enqueue(line);
+        _lineArrived.Release();
+    }
+
+    private static string LocateSiloDll()
+    {
+        var configuration = typeof(SiloProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "BuildConfiguration").Value!;
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RocketMQ.Orleans.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        if (dir is null)
+        {
+            throw new InvalidOperationException("Repository root (RocketMQ.Orleans.sln) not found above " + AppContext.BaseDirectory);
+        }
+
+        var dll = Path.Combine(dir.FullName, "silo", "bin", configuration, "net10.0", "RocketMQ.Orleans.Silo.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the silo first", dll);
+    }
+
+    private static int FreeTcpPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
