@@ -1,0 +1,36 @@
+using RocketMQ.Orleans.Protocol.Remoting;
+
+namespace RocketMQ.Orleans.Protocol.Headers;
+
+/// <summary>SEND_MESSAGE response header. Ext-field names are the Java field names.</summary>
+public sealed class SendMessageResponseHeader : ICommandHeader<SendMessageResponseHeader>
+{
+    public const string MsgIdField = "msgId";
+    public const string QueueIdField = "queueId";
+    public const string QueueOffsetField = "queueOffset";
+    public const string TransactionIdField = "transactionId";
+
+    public string MsgId { get; set; } = string.Empty;
+
+    public int QueueId { get; set; }
+
+    public long QueueOffset { get; set; }
+
+    public string? TransactionId { get; set; }
+
+    public static SendMessageResponseHeader FromExtFields(IReadOnlyDictionary<string, string>? extFields) => new()
+    {
+        MsgId = HeaderFields.RequiredString(extFields, MsgIdField),
+        QueueId = HeaderFields.RequiredInt32(extFields, QueueIdField),
+        QueueOffset = HeaderFields.RequiredInt64(extFields, QueueOffsetField),
+        TransactionId = HeaderFields.OptionalString(extFields, TransactionIdField),
+    };
+
+    public void WriteTo(IDictionary<string, string> extFields)
+    {
+        HeaderFields.Put(extFields, MsgIdField, MsgId);
+        HeaderFields.Put(extFields, QueueIdField, QueueId);
+        HeaderFields.Put(extFields, QueueOffsetField, QueueOffset);
+        HeaderFields.Put(extFields, TransactionIdField, TransactionId);
+    }
+}

@@ -1,0 +1,36 @@
+using RocketMQ.Orleans.Protocol.Remoting;
+
+namespace RocketMQ.Orleans.Protocol.Headers;
+
+/// <summary>UPDATE_CONSUMER_OFFSET request header. Ext-field names are the Java field names.</summary>
+public sealed class UpdateConsumerOffsetRequestHeader : ICommandHeader<UpdateConsumerOffsetRequestHeader>
+{
+    public const string ConsumerGroupField = "consumerGroup";
+    public const string TopicField = "topic";
+    public const string QueueIdField = "queueId";
+    public const string CommitOffsetField = "commitOffset";
+
+    public string ConsumerGroup { get; set; } = string.Empty;
+
+    public string Topic { get; set; } = string.Empty;
+
+    public int QueueId { get; set; }
+
+    public long CommitOffset { get; set; }
+
+    public static UpdateConsumerOffsetRequestHeader FromExtFields(IReadOnlyDictionary<string, string>? extFields) => new()
+    {
+        ConsumerGroup = HeaderFields.RequiredString(extFields, ConsumerGroupField),
+        Topic = HeaderFields.RequiredString(extFields, TopicField),
+        QueueId = HeaderFields.RequiredInt32(extFields, QueueIdField),
+        CommitOffset = HeaderFields.RequiredInt64(extFields, CommitOffsetField),
+    };
+
+    public void WriteTo(IDictionary<string, string> extFields)
+    {
+        HeaderFields.Put(extFields, ConsumerGroupField, ConsumerGroup);
+        HeaderFields.Put(extFields, TopicField, Topic);
+        HeaderFields.Put(extFields, QueueIdField, QueueId);
+        HeaderFields.Put(extFields, CommitOffsetField, CommitOffset);
+    }
+}

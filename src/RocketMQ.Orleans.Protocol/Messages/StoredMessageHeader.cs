@@ -1,0 +1,53 @@
+using System.Net;
+
+namespace RocketMQ.Orleans.Protocol.Messages;
+
+/// <summary>The fixed fields of a stored message, passed to <see cref="StoredMessageEncoder.Write"/>.</summary>
+public struct StoredMessageHeader
+{
+    public int QueueId { get; set; }
+
+    public int Flag { get; set; }
+
+    public long QueueOffset { get; set; }
+
+    public long PhysicalOffset { get; set; }
+
+    /// <summary>
+    /// The sys flag. The encoder overrides its two host-family bits with the families of
+    /// <see cref="BornHost"/> and <see cref="StoreHost"/> so the layout and the flag always agree.
+    /// </summary>
+    public int SysFlag { get; set; }
+
+    public long BornTimestamp { get; set; }
+
+    public IPEndPoint? BornHost { get; set; }
+
+    public long StoreTimestamp { get; set; }
+
+    public IPEndPoint? StoreHost { get; set; }
+
+    public int ReconsumeTimes { get; set; }
+
+    public long PreparedTransactionOffset { get; set; }
+
+    /// <summary>The sys flag as written: host-family bits set from the actual host addresses.</summary>
+    public readonly int EffectiveSysFlag
+    {
+        get
+        {
+            int flag = SysFlag & ~(MessageSysFlag.BornHostV6Flag | MessageSysFlag.StoreHostAddressV6Flag);
+            if (BornHost is not null && HostAddress.IsV6(BornHost))
+            {
+                flag |= MessageSysFlag.BornHostV6Flag;
+            }
+
+            if (StoreHost is not null && HostAddress.IsV6(StoreHost))
+            {
+                flag |= MessageSysFlag.StoreHostAddressV6Flag;
+            }
+
+            return flag;
+        }
+    }
+}

@@ -1,1 +1,0 @@
-namespace RocketMQ.Orleans.Protocol; internal static class Placeholder { }
