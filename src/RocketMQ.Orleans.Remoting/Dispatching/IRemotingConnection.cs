@@ -1,0 +1,41 @@
+using System.Net;
+using RocketMQ.Orleans.Protocol.Remoting;
+
+namespace RocketMQ.Orleans.Remoting.Dispatching;
+
+/// <summary>
+/// One peer connection as processors see it. Transport-free on purpose: processors and benchmarks
+/// never touch a channel type, so the transport can be swapped or bypassed.
+/// </summary>
+public interface IRemotingConnection
+{
+    /// <summary>Short, process-unique id (stable for the life of the connection).</summary>
+    string Id { get; }
+
+    EndPoint? RemoteEndPoint { get; }
+
+    EndPoint? LocalEndPoint { get; }
+
+    /// <summary>False once the connection is closed or closing.</summary>
+    bool IsActive { get; }
+
+    /// <summary>
+    /// Writes a command (typically a response) as is. Completes once the command is queued for writing, in order;
+    /// a write that fails afterwards means the connection is closing, which <see cref="IConnectionEventListener"/> reports.
+    /// </summary>
+    ValueTask SendAsync(RemotingCommand command);
+
+    /// <summary>
+    /// Sends a request to the peer and waits for the response with the same opaque. The request is given a fresh
+    /// process-wide opaque here, so callers need not manage them.
+    /// Throws <see cref="RemotingTimeoutException"/> after <paramref name="timeout"/> and
+    /// <see cref="RemotingConnectionException"/> if the connection closes first.
+    /// </summary>
+    Task<RemotingCommand> InvokeAsync(RemotingCommand request, TimeSpan timeout, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends a request marked oneway (the peer never answers it); completes once it is queued for writing.</summary>
+    ValueTask InvokeOnewayAsync(RemotingCommand request);
+
+    /// <summary>Closes the connection; pending invocations fail with <see cref="RemotingConnectionException"/>.</summary>
+    void Close();
+}
