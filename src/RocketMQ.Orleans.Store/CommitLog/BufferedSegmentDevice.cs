@@ -1,0 +1,167 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using FASTER.core;
+
+namespace RocketMQ.Orleans.Store.CommitLog;
+
+/// <summary>
+/// A FASTER device over segment files written through the OS page cache (no O_SYNC), made durable by
+/// an explicit <see cref="Flush"/>. FASTER's managed device opens files with write-through, which makes
+/// every page write a synchronous disk write; RocketMQ's async-flush guarantee (ack once the bytes reached
+/// the OS, fsync every interval) needs plain buffered writes instead.
+/// </summary>
+/// <remarks>
+/// I/O completes synchronously on the calling thread: a page-cache write costs about a memcpy, and
+/// completing inline lets a commit finish before <c>FasterLog.Commit</c> returns.
+/// </remarks>
+internal sealed class BufferedSegmentDevice : StorageDeviceBase
+{
+    private readonly ConcurrentDictionary<int, FileStream> segments = new();
+    private readonly ConcurrentDictionary<int, bool> dirty = new();
+    private readonly object openLock = new();
+    private long fsyncCount;
+    private bool disposed;
+
+    public BufferedSegmentDevice(string baseFileName)
+        : base(baseFileName, 512, Devices.CAPACITY_UNSPECIFIED)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(baseFileName))!);
+        RecoverSegmentRange();
+    }
+
+    /// <summary>Number of fsync calls issued on segment files (observable by tests).</summary>
+    public long FsyncCount => Interlocked.Read(ref fsyncCount);
+
+    public override bool Throttle() => false;
+
+    public override unsafe void WriteAsync(IntPtr sourceAddress, int segmentId, ulong destinationAddress, uint numBytesToWrite, DeviceIOCompletionCallback callback, object context)
+    {
+        uint error = 0;
+        try
+        {
+            var file = GetOrOpen(segmentId);
+            RandomAccess.Write(file.SafeFileHandle, new ReadOnlySpan<byte>((void*)sourceAddress, (int)numBytesToWrite), (long)destinationAddress);
+            dirty[segmentId] = true;
+        }
+        catch (Exception)
+        {
+            error = 1;
+        }
+        callback(error, error == 0 ? numBytesToWrite : 0, context);
+    }
+
+    public override unsafe void ReadAsync(int segmentId, ulong sourceAddress, IntPtr destinationAddress, uint readLength, DeviceIOCompletionCallback callback, object context)
+    {
+        uint error = 0;
+        try
+        {
+            var dest = new Span<byte>((void*)destinationAddress, (int)readLength);
+            var file = GetOrOpen(segmentId);
+            int total = 0;
+            while (total < dest.Length)
+            {
+                int n = RandomAccess.Read(file.SafeFileHandle, dest[total..], (long)sourceAddress + total);
+                if (n == 0) break;
+                total += n;
+            }
+            // Past the end of a segment reads as zeros, which FASTER treats as "no record here".
+            dest[total..].Clear();
+        }
+        catch (Exception)
+        {
+            error = 1;
+        }
+        callback(error, error == 0 ? readLength : 0, context);
+    }
+
+    public override void RemoveSegmentAsync(int segment, AsyncCallback callback, IAsyncResult result)
+    {
+        RemoveSegment(segment);
+        callback(result);
+    }
+
+    public override void RemoveSegment(int segment)
+    {
+        if (segments.TryRemove(segment, out var file))
+            file.Dispose();
+        dirty.TryRemove(segment, out _);
+        try { File.Delete(GetSegmentFilename(FileName, segment)); }
+        catch (IOException) { }
+    }
+
+    public override long GetFileSize(int segment)
+    {
+        var info = new FileInfo(GetSegmentFilename(FileName, segment));
+        return info.Exists ? info.Length : 0;
+    }
+
+    /// <summary>fsyncs every segment written since the previous flush.</summary>
+    public void Flush()
+    {
+        foreach (var segmentId in dirty.Keys)
+        {
+            dirty.TryRemove(segmentId, out _);
+            if (segments.TryGetValue(segmentId, out var file))
+            {
+                try
+                {
+                    FileSync.FlushData(file);
+                    Interlocked.Increment(ref fsyncCount);
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The segment was removed by retention meanwhile: nothing left to make durable.
+                }
+            }
+        }
+    }
+
+    public override void Dispose()
+    {
+        if (disposed) return;
+        disposed = true;
+        foreach (var file in segments.Values)
+            file.Dispose();
+        segments.Clear();
+    }
+
+    private FileStream GetOrOpen(int segmentId)
+    {
+        if (segments.TryGetValue(segmentId, out var file))
+            return file;
+        lock (openLock)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (segments.TryGetValue(segmentId, out file))
+                return file;
+            file = new FileStream(GetSegmentFilename(FileName, segmentId), FileMode.OpenOrCreate, FileAccess.ReadWrite,
+                FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.None);
+            // Preallocated (sparse) to the segment size, so appends do not change the file size and a
+            // data-only sync suffices; the unwritten rest reads as zeros, which FASTER sees as "no record".
+            if (segmentSize > 0 && file.Length < segmentSize)
+            {
+                file.SetLength(segmentSize);
+                FileSync.FlushData(file);
+            }
+            segments[segmentId] = file;
+            return file;
+        }
+    }
+
+    private void RecoverSegmentRange()
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(FileName))!;
+        var prefix = Path.GetFileName(FileName) + ".";
+        var ids = new List<int>();
+        foreach (var path in Directory.EnumerateFiles(directory, prefix + "*"))
+        {
+            var suffix = Path.GetFileName(path)[prefix.Length..];
+            if (int.TryParse(suffix, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                ids.Add(id);
+        }
+        if (ids.Count == 0) return;
+        ids.Sort();
+        startSegment = ids[0];
+        endSegment = ids[^1];
+    }
+}

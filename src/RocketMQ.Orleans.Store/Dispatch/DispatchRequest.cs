@@ -1,0 +1,26 @@
+namespace RocketMQ.Orleans.Store.Dispatch;
+
+/// <summary>
+/// What the dispatcher extracted from one committed record. <see cref="Keys"/> and <see cref="UniqKey"/>
+/// are the raw UTF-8 property values (KEYS is space separated), valid only during the dispatch call.
+/// </summary>
+internal readonly ref struct DispatchRequest
+{
+    public required string Topic { get; init; }
+
+    public required int QueueId { get; init; }
+
+    public required long QueueOffset { get; init; }
+
+    public required long CommitLogOffset { get; init; }
+
+    public required int Size { get; init; }
+
+    public required long TagsCode { get; init; }
+
+    public required long StoreTimestamp { get; init; }
+
+    public ReadOnlySpan<byte> Keys { get; init; }
+
+    public ReadOnlySpan<byte> UniqKey { get; init; }
+}

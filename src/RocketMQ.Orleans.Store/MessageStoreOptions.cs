@@ -1,0 +1,66 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace RocketMQ.Orleans.Store;
+
+/// <summary>Settings of the message store; names follow Apache RocketMQ's <c>MessageStoreConfig</c>.</summary>
+public sealed class MessageStoreOptions
+{
+    /// <summary>Root directory: commitlog/, consumequeue/, index/, config/, checkpoint/ live under it.</summary>
+    [Required]
+    public string DataPath { get; set; } = "./data";
+
+    public FlushDiskType FlushDiskType { get; set; } = FlushDiskType.AsyncFlush;
+
+    /// <summary>Milliseconds between fsyncs of the commit log in async-flush mode.</summary>
+    [Range(1, 60_000)]
+    public int FlushIntervalCommitLog { get; set; } = 500;
+
+    /// <summary>Milliseconds a sync-flush put waits for its fsync before answering FlushDiskTimeout.</summary>
+    [Range(1, 600_000)]
+    public int SyncFlushTimeout { get; set; } = 5000;
+
+    /// <summary>Hours a message is kept before retention may delete it.</summary>
+    [Range(1, 24 * 365 * 100)]
+    public int FileReservedTime { get; set; } = 72;
+
+    /// <summary>Milliseconds between retention and disk-usage checks.</summary>
+    [Range(100, 3_600_000)]
+    public int CleanResourceInterval { get; set; } = 10_000;
+
+    /// <summary>Percent of the disk that may be used before puts are refused.</summary>
+    [Range(10, 95)]
+    public int DiskMaxUsedSpaceRatio { get; set; } = 75;
+
+    /// <summary>Largest stored message in bytes.</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxMessageSize { get; set; } = 4 * 1024 * 1024;
+
+    [Range(20, int.MaxValue)]
+    public int MapedFileSizeConsumeQueue { get; set; } = 300_000 * 20;
+
+    [Range(1, int.MaxValue)]
+    public int MaxHashSlotNum { get; set; } = 5_000_000;
+
+    [Range(1, int.MaxValue)]
+    public int MaxIndexNum { get; set; } = 20_000_000;
+
+    /// <summary>Milliseconds between persisting consumer offsets.</summary>
+    [Range(100, 3_600_000)]
+    public int FlushConsumerOffsetInterval { get; set; } = 5000;
+
+    /// <summary>Milliseconds between flushes of consume queues, index and the dispatch checkpoint.</summary>
+    [Range(10, 3_600_000)]
+    public int FlushConsumeQueueInterval { get; set; } = 1000;
+
+    /// <summary>FasterLog page size (log2). A message plus its 12-byte record header must fit in one page.</summary>
+    [Range(12, 30)]
+    public int CommitLogPageSizeBits { get; set; } = 23;
+
+    /// <summary>FasterLog in-memory ring (log2); bounds the commit log's memory use.</summary>
+    [Range(13, 34)]
+    public int CommitLogMemorySizeBits { get; set; } = 25;
+
+    /// <summary>Size of one commit-log segment file (log2); retention frees disk space by whole segments.</summary>
+    [Range(16, 40)]
+    public int CommitLogSegmentSizeBits { get; set; } = 30;
+}

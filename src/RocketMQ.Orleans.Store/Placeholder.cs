@@ -1,1 +1,0 @@
-namespace RocketMQ.Orleans.Store; internal static class Placeholder { }

@@ -1,0 +1,28 @@
+namespace RocketMQ.Orleans.Store.Tests.MessageStoreTests;
+
+public sealed class DiskFullTests
+{
+    [Fact]
+    public async Task Puts_are_refused_while_the_disk_is_above_the_ratio_and_nothing_is_lost()
+    {
+        double used = 0.10;
+        await using var test = await TestStore.OpenAsync(diskProbe: _ => used);
+        await test.PutOkAsync(TestStore.Message("T", 0, "before"));
+
+        used = 0.90;
+        test.Store.DiskUsage.Refresh();
+        var refused = await test.Store.PutMessageAsync(TestStore.Message("T", 0, "refused"));
+        Assert.Equal(PutMessageStatus.ServiceNotAvailable, refused.Status);
+        Assert.Contains("disk full", refused.Reason);
+        Assert.True(test.Store.IsDiskFull);
+
+        used = 0.50;
+        await test.Store.CleanResourcesAsync();
+        Assert.False(test.Store.IsDiskFull);
+        await test.PutOkAsync(TestStore.Message("T", 0, "after"));
+
+        await test.ReopenAsync();
+        using var got = await test.Store.GetMessageAsync("g", "T", 0, 0, 32);
+        Assert.Equal(["before", "after"], got.Messages.Select(TestStore.BodyOf));
+    }
+}
