@@ -1,0 +1,36 @@
+namespace RocketMQ.Orleans.Interop.Tests.Infrastructure;
+
+/// <summary>
+/// The configuration keys the wire harness passes to the silo executable as <c>--Key=value</c> flags.
+/// One place, so a rename in the silo's options is a one-line change here.
+/// </summary>
+public static class SiloSettings
+{
+    /// <summary>Store directory (commit log, consume queues, offsets); kept across a kill -9 and restart.</summary>
+    public const string DataPath = "RocketMQ:Store:DataPath";
+
+    /// <summary>The name-server port clients are given as <c>nameSrv</c>.</summary>
+    public const string NameServerPort = "RocketMQ:Remoting:NameServerPort";
+
+    /// <summary>The broker port (Apache listenPort) registered in routes.</summary>
+    public const string ListenPort = "RocketMQ:Remoting:ListenPort";
+
+    /// <summary>Off in tests: the VIP port (listen port − 2) would be one more port that must happen to be free.</summary>
+    public const string EnableVipChannel = "RocketMQ:Remoting:EnableVipChannel";
+
+    /// <summary>
+    /// Address registered for the broker. Pinned to loopback so routes do not depend on the machine's interfaces.
+    /// If the silo binds its identity elsewhere the flag is ignored and the first non-loopback IPv4 is used, which
+    /// works as well on a single machine.
+    /// </summary>
+    public const string BrokerIP = "RocketMQ:Broker:BrokerIP1";
+
+    /// <summary>Orleans silo-to-silo port. The harness reuses it on restart, so the derived broker name stays the same.</summary>
+    public const string SiloPort = "Silo:SiloPort";
+
+    /// <summary>Orleans gateway port.</summary>
+    public const string GatewayPort = "Silo:GatewayPort";
+
+    /// <summary>Async flush is the default; the crash test asserts on it, so it is passed explicitly.</summary>
+    public const string FlushDiskType = "RocketMQ:Store:FlushDiskType";
+}
