@@ -1,0 +1,11 @@
+namespace RocketMQ.Orleans.Broker.ControlPlane;
+
+/// <summary>Tuning of the control plane's per-silo caches.</summary>
+public sealed class ControlPlaneOptions
+{
+    /// <summary>
+    /// How long a cached value is served before it is reloaded in the background. Changes reach every silo through
+    /// notifications at once; this only bounds how long a lost notification can leave a silo behind.
+    /// </summary>
+    public TimeSpan CacheTimeToLive { get; set; } = TimeSpan.FromSeconds(30);
+}

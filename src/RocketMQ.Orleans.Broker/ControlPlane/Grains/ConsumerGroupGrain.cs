@@ -1,0 +1,92 @@
+using System.Collections.Immutable;
+using Orleans.Runtime;
+using RocketMQ.Orleans.Abstractions;
+using RocketMQ.Orleans.Abstractions.Contracts;
+using RocketMQ.Orleans.Abstractions.Grains;
+using RocketMQ.Orleans.Broker.ControlPlane.Changes;
+using RocketMQ.Orleans.Broker.ControlPlane.Liveness;
+
+namespace RocketMQ.Orleans.Broker.ControlPlane.Grains;
+
+internal sealed class ConsumerGroupGrain(
+    [PersistentState("consumerGroup", ControlPlaneStorage.ProviderName)] IPersistentState<ConsumerGroupState> state,
+    BrokerLiveness liveness,
+    IControlPlaneChangePublisher changes) : Grain, IConsumerGroupGrain
+{
+    // Which clients each silo's broker holds; rebuilt from the silos' reports after a reactivation.
+    private readonly Dictionary<SiloAddress, ImmutableArray<ConsumerClientInfo>> _connections = [];
+
+    private string Group => this.GetPrimaryKeyString();
+
+    public Task<SubscriptionGroupConfig?> GetConfigAsync() => Task.FromResult(state.State.Config);
+
+    public async Task<SubscriptionGroupConfig> CreateOrUpdateConfigAsync(SubscriptionGroupConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (!string.Equals(config.GroupName, Group, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Subscription group config is for '{config.GroupName}', not '{Group}'.", nameof(config));
+        }
+
+        if (config != state.State.Config)
+        {
+            state.State.Config = config;
+            await state.PersistOrReloadAsync();
+            await changes.PublishAsync(new ControlPlaneChange(ControlPlaneChangeKind.ConsumerGroup, Group));
+        }
+
+        return config;
+    }
+
+    public async Task<bool> DeleteConfigAsync()
+    {
+        if (state.State.Config is null)
+        {
+            return false;
+        }
+
+        await state.ClearOrReloadAsync();
+        await changes.PublishAsync(new ControlPlaneChange(ControlPlaneChangeKind.ConsumerGroup, Group));
+        return true;
+    }
+
+    public Task ReportConnectionsAsync(SiloAddress silo, ImmutableArray<ConsumerClientInfo> clients)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        if (clients.IsDefaultOrEmpty)
+        {
+            _connections.Remove(silo);
+        }
+        else
+        {
+            _connections[silo] = clients;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<ImmutableArray<ConsumerConnection>> GetConnectionsAsync()
+    {
+        var result = ImmutableArray.CreateBuilder<ConsumerConnection>();
+        foreach (var (silo, clients) in _connections.ToArray())
+        {
+            if (!liveness.IsActive(silo))
+            {
+                // Entries of a dead silo disappear with it; a silo that is merely joining reports again.
+                if (liveness.IsDead(silo))
+                {
+                    _connections.Remove(silo);
+                }
+
+                continue;
+            }
+
+            foreach (var client in clients)
+            {
+                result.Add(new ConsumerConnection(silo, client));
+            }
+        }
+
+        return Task.FromResult(result.ToImmutable());
+    }
+}

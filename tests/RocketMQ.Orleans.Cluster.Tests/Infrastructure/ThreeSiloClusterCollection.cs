@@ -1,0 +1,7 @@
+namespace RocketMQ.Orleans.Cluster.Tests.Infrastructure;
+
+[CollectionDefinition(Name)]
+public sealed class ThreeSiloClusterCollection : ICollectionFixture<ThreeSiloClusterFixture>
+{
+    public const string Name = "three-silo cluster";
+}
