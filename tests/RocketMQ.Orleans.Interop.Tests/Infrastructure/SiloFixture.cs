@@ -14,13 +14,15 @@ public sealed class SiloFixture : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly IReadOnlyList<KeyValuePair<string, string>> _extraSettings;
     private Process? _process;
     private int _generation;
 
-    private SiloFixture(string dataPath, SiloPorts ports)
+    private SiloFixture(string dataPath, SiloPorts ports, IReadOnlyList<KeyValuePair<string, string>> extraSettings)
     {
         DataPath = dataPath;
         Ports = ports;
+        _extraSettings = extraSettings;
     }
 
     public string DataPath { get; }
@@ -38,12 +40,15 @@ public sealed class SiloFixture : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
-    /// <summary>Starts a silo on a fresh temporary data directory and free ports.</summary>
-    public static async Task<SiloFixture> StartAsync()
+    /// <summary>
+    /// Starts a silo on a fresh temporary data directory and free ports (or <paramref name="ports"/>).
+    /// <paramref name="extraSettings"/> are passed as further <c>--Key=value</c> flags, e.g. clustering for scale-out.
+    /// </summary>
+    public static async Task<SiloFixture> StartAsync(IEnumerable<KeyValuePair<string, string>>? extraSettings = null, SiloPorts? ports = null)
     {
         string dataPath = Path.Combine(Path.GetTempPath(), "rocketmq-orleans-wire-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(dataPath);
-        var fixture = new SiloFixture(dataPath, SiloPorts.Allocate());
+        var fixture = new SiloFixture(dataPath, ports ?? SiloPorts.Allocate(), extraSettings?.ToArray() ?? []);
         try
         {
             await fixture.LaunchAsync();
@@ -150,6 +155,10 @@ public sealed class SiloFixture : IAsyncDisposable
         yield return (SiloSettings.BrokerIP, "127.0.0.1");
         yield return (SiloSettings.SiloPort, Ports.SiloPort.ToString());
         yield return (SiloSettings.GatewayPort, Ports.GatewayPort.ToString());
+        foreach (var (key, value) in _extraSettings)
+        {
+            yield return (key, value);
+        }
     }
 
     private async Task WaitUntilListeningAsync(Process process)

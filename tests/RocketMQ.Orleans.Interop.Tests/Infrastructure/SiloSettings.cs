@@ -33,4 +33,25 @@ public static class SiloSettings
 
     /// <summary>Async flush is the default; the crash test asserts on it, so it is passed explicitly.</summary>
     public const string FlushDiskType = "RocketMQ:Store:FlushDiskType";
+
+    /// <summary>Broker group name registered in routes; by default derived from the silo endpoint.</summary>
+    public const string BrokerName = "RocketMQ:Broker:BrokerName";
+
+    /// <summary>Orleans membership: Localhost (the default), Redis or AdoNet.</summary>
+    public const string Clustering = "Silo:Clustering";
+
+    /// <summary>Connection string of the Redis / ADO.NET clustering (and of the grain storage unless set apart).</summary>
+    public const string ClusteringConnectionString = "Silo:ConnectionString";
+
+    /// <summary>Control-plane grain state: File (per silo data directory), Redis or AdoNet.</summary>
+    public const string GrainStorage = "Silo:GrainStorage";
+
+    /// <summary>Orleans cluster id; silos sharing it (and the membership store) form one cluster.</summary>
+    public const string ClusterId = "Silo:ClusterId";
+
+    /// <summary>Orleans service id; grain state is keyed by it.</summary>
+    public const string ServiceId = "Silo:ServiceId";
+
+    /// <summary>The address other silos reach this one at under Redis / ADO.NET clustering.</summary>
+    public const string AdvertisedIPAddress = "Silo:AdvertisedIPAddress";
 }

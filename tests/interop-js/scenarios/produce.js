@@ -17,7 +17,7 @@
 //   timeoutMs          hard timeout (default 120000)
 // Lines:
 //   {"event":"ready"}
-//   {"event":"sent", seq, msgId, queueId, queueOffset, sendStatus, tags, keys, props, bodyLength, bodySha256}
+//   {"event":"sent", seq, msgId, brokerName, queueId, queueOffset, sendStatus, tags, keys, props, bodyLength, bodySha256}
 //   {"event":"sendError", seq, message}
 //   {"event":"done", sent, failed}   (or "stopped" after SIGTERM)
 
@@ -77,6 +77,7 @@ run('produce.js', async (config, lifetime) => {
         emit('sent', {
           seq,
           msgId: result.msgId,
+          brokerName: result.messageQueue.brokerName,
           queueId: Number(result.messageQueue.queueId),
           queueOffset: result.queueOffset,
           sendStatus: result.sendStatus,
