@@ -82,13 +82,13 @@ public sealed class RemotingServer : IAsyncDisposable
             throw new InvalidOperationException("The server is already started.");
         }
 
+        var bindAddress = IPAddress.Parse(_options.BindAddress);
         _bossGroup = new MultithreadEventLoopGroup(1);
         _workerGroup = new MultithreadEventLoopGroup(_options.ServerSelectorThreads);
         var bootstrap = new ServerBootstrap()
             .Group(_bossGroup, _workerGroup)
-            .Channel<TcpServerSocketChannel>()
+            .ChannelFactory(() => new TcpServerSocketChannel(ListenSocket.Create(bindAddress.AddressFamily)))
             .Option(ChannelOption.SoBacklog, _options.ServerSocketBacklog)
-            .Option(ChannelOption.SoReuseaddr, true)
             .ChildOption(ChannelOption.TcpNodelay, true)
             .ChildOption(ChannelOption.SoKeepalive, false)
             .ChildOption(ChannelOption.Allocator, PooledByteBufferAllocator.Default)
@@ -113,13 +113,12 @@ public sealed class RemotingServer : IAsyncDisposable
             bootstrap.ChildOption(ChannelOption.SoRcvbuf, _options.ServerSocketRcvBufSize);
         }
 
-        var address = IPAddress.Parse(_options.BindAddress);
         try
         {
             foreach (var port in _ports)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var channel = await bootstrap.BindAsync(new IPEndPoint(address, port)).ConfigureAwait(false);
+                var channel = await bootstrap.BindAsync(new IPEndPoint(bindAddress, port)).ConfigureAwait(false);
                 _serverChannels.Add(channel);
                 RemotingLog.ServerListening(_logger, channel.LocalAddress);
             }
