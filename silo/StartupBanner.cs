@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RocketMQ.Orleans.Broker.Hosting;
 
 namespace RocketMQ.Orleans.Silo;
 
@@ -8,6 +9,7 @@ namespace RocketMQ.Orleans.Silo;
 internal sealed partial class StartupBanner(
     IHostApplicationLifetime lifetime,
     IOptions<SiloHostOptions> options,
+    BrokerEndpoints endpoints,
     ILogger<StartupBanner> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -15,13 +17,19 @@ internal sealed partial class StartupBanner(
         lifetime.ApplicationStarted.Register(() =>
         {
             var o = options.Value;
-            LogReady(o.ClusterId, o.SiloPort, o.GatewayPort);
+            LogReady(
+                o.ClusterId,
+                o.SiloPort,
+                o.GatewayPort,
+                endpoints.NameServer?.ToString() ?? "(not started)",
+                string.Join(", ", endpoints.Broker),
+                endpoints.BrokerAddress ?? "(not started)");
         });
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "RocketMQ.Orleans silo ready: cluster {ClusterId}, silo port {SiloPort}, gateway port {GatewayPort}. Press Ctrl-C to stop.")]
-    private partial void LogReady(string clusterId, int siloPort, int gatewayPort);
+    [LoggerMessage(Level = LogLevel.Information, Message = "RocketMQ.Orleans silo ready: cluster {ClusterId}, silo port {SiloPort}, gateway port {GatewayPort}, name server {NameServer}, broker {Broker} (advertised {BrokerAddress}). Press Ctrl-C to stop.")]
+    private partial void LogReady(string clusterId, int siloPort, int gatewayPort, string nameServer, string broker, string brokerAddress);
 }

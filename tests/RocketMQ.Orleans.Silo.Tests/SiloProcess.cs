@@ -40,6 +40,9 @@ internal sealed class SiloProcess : IAsyncDisposable
         info.ArgumentList.Add($"--RocketMQ:Store:DataPath={dataPath}");
         info.ArgumentList.Add($"--Silo:SiloPort={FreeTcpPort()}");
         info.ArgumentList.Add($"--Silo:GatewayPort={FreeTcpPort()}");
+        info.ArgumentList.Add($"--RocketMQ:Remoting:NameServerPort={FreeTcpPort()}");
+        info.ArgumentList.Add($"--RocketMQ:Remoting:ListenPort={FreeTcpPort()}");
+        info.ArgumentList.Add("--RocketMQ:Remoting:EnableVipChannel=false");
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         return new SiloProcess(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"));
     }

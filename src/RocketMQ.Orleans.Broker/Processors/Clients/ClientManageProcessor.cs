@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Logging;
+using RocketMQ.Orleans.Abstractions.Contracts;
+using RocketMQ.Orleans.Broker.Runtime;
+using RocketMQ.Orleans.Protocol.Bodies;
+using RocketMQ.Orleans.Protocol.Headers;
+using RocketMQ.Orleans.Protocol.Remoting;
+using RocketMQ.Orleans.Remoting.Dispatching;
+
+namespace RocketMQ.Orleans.Broker.Processors.Clients;
+
+/// <summary>HEART_BEAT and UNREGISTER_CLIENT (Apache ClientManageProcessor).</summary>
+public sealed class ClientManageProcessor(BrokerRuntime runtime) : IRequestProcessor
+{
+    private readonly ILogger _logger = runtime.LoggerFactory.CreateLogger<ClientManageProcessor>();
+
+    public ValueTask<RemotingCommand?> ProcessRequestAsync(RemotingRequestContext context, RemotingCommand request, CancellationToken cancellationToken) =>
+        request.Code switch
+        {
+            RequestCode.HeartBeat => HeartbeatAsync(context.Connection, request),
+            RequestCode.UnregisterClient => UnregisterClientAsync(context.Connection, request),
+            _ => ValueTask.FromResult<RemotingCommand?>(null),
+        };
+
+    private async ValueTask<RemotingCommand?> HeartbeatAsync(IRemotingConnection connection, RemotingCommand request)
+    {
+        var heartbeat = RemotingBody.Decode<HeartbeatData>(request.Body.Span);
+        var client = new ClientChannelInfo(connection, heartbeat.ClientID, request.Language, request.Version, runtime.Now);
+        foreach (var consumer in heartbeat.ConsumerDataSet)
+        {
+            var groupConfig = await runtime.FindSubscriptionGroupAsync(consumer.GroupName).ConfigureAwait(false);
+            var notify = true;
+            if (groupConfig is not null)
+            {
+                notify = groupConfig.NotifyConsumerIdsChangedEnable;
+                // As Java: every consumer group gets its retry topic on its first heartbeat, so send-backs have a home.
+                var topicSysFlag = consumer.UnitMode ? TopicSysFlags.Build(unit: false, hasUnitSub: true) : 0;
+                await runtime.GetOrCreateSystemTopicAsync(SystemTopics.GetRetryTopic(consumer.GroupName), groupConfig.RetryQueueNums,
+                    PermName.ReadWrite, topicSysFlag).ConfigureAwait(false);
+            }
+
+            var changed = runtime.ConsumerManager.RegisterConsumer(consumer.GroupName, client, consumer.ConsumeType, consumer.MessageModel,
+                consumer.ConsumeFromWhere, consumer.SubscriptionDataSet, notify);
+            if (changed)
+            {
+                BrokerLog.ConsumerRegistered(_logger, consumer.GroupName, client.ClientId, client.RemoteAddress);
+            }
+        }
+
+        foreach (var producer in heartbeat.ProducerDataSet)
+        {
+            runtime.ProducerManager.RegisterProducer(producer.GroupName, client);
+        }
+
+        return RemotingCommand.CreateResponse(ResponseCode.Success);
+    }
+
+    private async ValueTask<RemotingCommand?> UnregisterClientAsync(IRemotingConnection connection, RemotingCommand request)
+    {
+        var header = request.ReadHeader<UnregisterClientRequestHeader>();
+        if (header.ProducerGroup is { } producerGroup)
+        {
+            runtime.ProducerManager.UnregisterProducer(producerGroup, connection);
+        }
+
+        if (header.ConsumerGroup is { } consumerGroup)
+        {
+            var groupConfig = await runtime.FindSubscriptionGroupAsync(consumerGroup).ConfigureAwait(false);
+            runtime.ConsumerManager.UnregisterConsumer(consumerGroup, connection, groupConfig?.NotifyConsumerIdsChangedEnable ?? true);
+        }
+
+        return RemotingCommand.CreateResponse(ResponseCode.Success);
+    }
+}

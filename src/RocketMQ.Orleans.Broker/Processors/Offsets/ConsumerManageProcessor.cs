@@ -1,0 +1,79 @@
+using RocketMQ.Orleans.Broker.Runtime;
+using RocketMQ.Orleans.Protocol.Bodies;
+using RocketMQ.Orleans.Protocol.Headers;
+using RocketMQ.Orleans.Protocol.Remoting;
+using RocketMQ.Orleans.Remoting.Dispatching;
+
+namespace RocketMQ.Orleans.Broker.Processors.Offsets;
+
+/// <summary>GET_CONSUMER_LIST_BY_GROUP, QUERY_CONSUMER_OFFSET and UPDATE_CONSUMER_OFFSET (Apache ConsumerManageProcessor).</summary>
+public sealed class ConsumerManageProcessor(BrokerRuntime runtime) : IRequestProcessor
+{
+    public ValueTask<RemotingCommand?> ProcessRequestAsync(RemotingRequestContext context, RemotingCommand request, CancellationToken cancellationToken) =>
+        request.Code switch
+        {
+            RequestCode.GetConsumerListByGroup => ValueTask.FromResult<RemotingCommand?>(GetConsumerListByGroup(request)),
+            RequestCode.UpdateConsumerOffset => ValueTask.FromResult<RemotingCommand?>(UpdateConsumerOffset(request)),
+            RequestCode.QueryConsumerOffset => ValueTask.FromResult<RemotingCommand?>(QueryConsumerOffset(request)),
+            _ => ValueTask.FromResult<RemotingCommand?>(null),
+        };
+
+    private RemotingCommand GetConsumerListByGroup(RemotingCommand request)
+    {
+        var header = request.ReadHeader<GetConsumerListByGroupRequestHeader>();
+        var clientIds = runtime.ConsumerManager.GetConsumerGroupInfo(header.ConsumerGroup)?.GetAllClientIds();
+        if (clientIds is not { Count: > 0 })
+        {
+            return RemotingCommand.CreateResponse(ResponseCode.SystemError, "no consumer for this group, " + header.ConsumerGroup);
+        }
+
+        var response = RemotingCommand.CreateResponse(ResponseCode.Success);
+        response.Body = new GetConsumerListByGroupResponseBody { ConsumerIdList = clientIds }.Encode();
+        return response;
+    }
+
+    /// <summary>ali-ons sends this oneway-ish (it does not wait); a request without the oneway flag still gets its answer.</summary>
+    private RemotingCommand UpdateConsumerOffset(RemotingCommand request)
+    {
+        var header = request.ReadHeader<UpdateConsumerOffsetRequestHeader>();
+        runtime.Store.ConsumerOffsets.Commit(header.ConsumerGroup, header.Topic, header.QueueId, header.CommitOffset);
+        return RemotingCommand.CreateResponse(ResponseCode.Success);
+    }
+
+    private RemotingCommand QueryConsumerOffset(RemotingCommand request)
+    {
+        var header = request.ReadHeader<QueryConsumerOffsetRequestHeader>();
+        var offset = runtime.Store.ConsumerOffsets.Query(header.ConsumerGroup, header.Topic, header.QueueId);
+        if (offset < 0)
+        {
+            // Apache: a group new to the queue starts at 0 only if the queue still begins at 0 and that first message is
+            // not yet "on disk" (out of the recent, in-memory share of the commit log); otherwise the client decides.
+            var minOffset = runtime.Store.GetMinOffsetInQueue(header.Topic, header.QueueId);
+            if (minOffset > 0 || IsInDisk(header.Topic, header.QueueId, 0))
+            {
+                return RemotingCommand.CreateResponse(ResponseCode.QueryNotFound, "Not found, V3_0_6_SNAPSHOT maybe this group consumer boot first");
+            }
+
+            offset = 0;
+        }
+
+        var response = RemotingCommand.CreateResponse(ResponseCode.Success);
+        response.WriteHeader(new QueryConsumerOffsetResponseHeader { Offset = offset });
+        return response;
+    }
+
+    /// <summary>Apache checkInDiskByConsumeOffset: the entry lies further behind the log's end than memory would hold.</summary>
+    private bool IsInDisk(string topic, int queueId, long consumeOffset)
+    {
+        var store = runtime.Store;
+        if (store.GetMaxOffsetInQueue(topic, queueId) <= consumeOffset)
+        {
+            return false;
+        }
+
+        var physicalOffset = store.GetCommitLogOffsetInQueue(topic, queueId, consumeOffset);
+        var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        var inMemoryBytes = memory * runtime.Options.AccessMessageInMemoryMaxRatio / 100;
+        return store.MaxPhysicalOffset - physicalOffset > inMemoryBytes;
+    }
+}

@@ -1,0 +1,74 @@
+using RocketMQ.Orleans.Abstractions.Contracts;
+
+namespace RocketMQ.Orleans.Broker.Runtime;
+
+/// <summary>The data path's settings, with Apache BrokerConfig's names and defaults (section "RocketMQ:Broker").</summary>
+public sealed class BrokerOptions
+{
+    public const string SectionName = "RocketMQ:Broker";
+
+    /// <summary>A send to an unknown topic creates it from the default topic TBW102.</summary>
+    public bool AutoCreateTopicEnable { get; set; } = true;
+
+    /// <summary>A heartbeat, pull or send-back of an unknown consumer group creates its configuration.</summary>
+    public bool AutoCreateSubscriptionGroup { get; set; } = true;
+
+    /// <summary>Queue count of TBW102 on this broker, the ceiling of auto-created topics.</summary>
+    public int DefaultTopicQueueNums { get; set; } = 8;
+
+    /// <summary>Read (4) / write (2) permission of the whole broker.</summary>
+    public int BrokerPermission { get; set; } = PermName.ReadWrite;
+
+    public bool LongPollingEnable { get; set; } = true;
+
+    /// <summary>How long a pull is held when long polling is off.</summary>
+    public int ShortPollingTimeMills { get; set; } = 1000;
+
+    /// <summary>How often held pulls are re-checked against the queue (a safety net for a missed arrival).</summary>
+    public int PullHoldCheckIntervalMills { get; set; } = 5000;
+
+    /// <summary>SQL92 filtering; not implemented, so pulls with SQL92 subscriptions are refused as Apache does when off.</summary>
+    public bool EnablePropertyFilter { get; set; }
+
+    /// <summary>Apache messageDelayLevel (store config); level n is the n-th entry.</summary>
+    public string MessageDelayLevel { get; set; } = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
+
+    /// <summary>Answered in every send response as MSG_REGION.</summary>
+    public string RegionId { get; set; } = "DefaultRegion";
+
+    /// <summary>Answered in every send response as TRACE_ON.</summary>
+    public bool TraceOn { get; set; } = true;
+
+    /// <summary>NOTIFY_CONSUMER_IDS_CHANGED is sent to a group's consumers when its membership changes.</summary>
+    public bool NotifyConsumerIdsChangedEnable { get; set; } = true;
+
+    /// <summary>A client whose last heartbeat is older than this is dropped (Apache CHANNEL_EXPIRED_TIMEOUT).</summary>
+    public int ChannelExpiredTimeoutMillis { get; set; } = 120_000;
+
+    /// <summary>How often expired clients are looked for (Apache ClientHousekeepingService: 10 s).</summary>
+    public int ClientHousekeepingIntervalMillis { get; set; } = 10_000;
+
+    /// <summary>How often changed consumer-group membership is reported to the control plane; all groups every 6th time.</summary>
+    public int ConnectionReportIntervalMillis { get; set; } = 5_000;
+
+    /// <summary>Messages a QUERY_MESSAGE by unique key answers at most (Apache defaultQueryMaxNum).</summary>
+    public int DefaultQueryMaxNum { get; set; } = 32;
+
+    /// <summary>Share of memory the newest commit-log bytes may use before reads count as "from disk" (Apache accessMessageInMemoryMaxRatio).</summary>
+    public int AccessMessageInMemoryMaxRatio { get; set; } = 40;
+
+    /// <summary>Workers of the send executor (Apache sendMessageThreadPoolNums).</summary>
+    public int SendThreads { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>Workers of the pull executor (Apache pullMessageThreadPoolNums); a held pull uses none.</summary>
+    public int PullThreads { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>Workers of the query, client-management and admin executors.</summary>
+    public int ManagementThreads { get; set; } = 2;
+
+    public int SendQueueCapacity { get; set; } = 10_000;
+
+    public int PullQueueCapacity { get; set; } = 100_000;
+
+    public int ManagementQueueCapacity { get; set; } = 10_000;
+}

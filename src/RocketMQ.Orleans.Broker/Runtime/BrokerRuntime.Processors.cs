@@ -1,0 +1,54 @@
+using RocketMQ.Orleans.Broker.Processors.Clients;
+using RocketMQ.Orleans.Broker.Processors.Offsets;
+using RocketMQ.Orleans.Broker.Processors.Pull;
+using RocketMQ.Orleans.Broker.Processors.Query;
+using RocketMQ.Orleans.Broker.Processors.Send;
+using RocketMQ.Orleans.Broker.Processors.SendBack;
+using RocketMQ.Orleans.Protocol.Remoting;
+using RocketMQ.Orleans.Remoting.Dispatching;
+
+namespace RocketMQ.Orleans.Broker.Runtime;
+
+public sealed partial class BrokerRuntime
+{
+    /// <summary>The executor admin processors run on (created by <see cref="RegisterProcessors"/>).</summary>
+    public RequestExecutor? AdminExecutor { get; private set; }
+
+    /// <summary>
+    /// Registers every broker-port processor, each request family on its own executor as Apache's thread pools
+    /// (a burst of sends never starves pulls or heartbeats).
+    /// </summary>
+    public void RegisterProcessors(RequestDispatcherBuilder broker)
+    {
+        ArgumentNullException.ThrowIfNull(broker);
+        var send = CreateExecutor("send", Options.SendThreads, Options.SendQueueCapacity);
+        var pull = CreateExecutor("pull", Options.PullThreads, Options.PullQueueCapacity);
+        var query = CreateExecutor("query", Options.ManagementThreads, Options.ManagementQueueCapacity);
+        var clients = CreateExecutor("client-manage", Options.ManagementThreads, Options.ManagementQueueCapacity);
+        var consumers = CreateExecutor("consumer-manage", Options.ManagementThreads, Options.ManagementQueueCapacity);
+        AdminExecutor = CreateExecutor("admin", Options.ManagementThreads, Options.ManagementQueueCapacity);
+
+        broker.Register([RequestCode.SendMessage, RequestCode.SendMessageV2, RequestCode.SendBatchMessage], new SendMessageProcessor(this), send);
+        broker.Register(RequestCode.ConsumerSendMsgBack, new ConsumerSendMsgBackProcessor(this), send);
+        broker.Register(RequestCode.PullMessage, new PullMessageProcessor(this), pull);
+        broker.Register([RequestCode.QueryMessage, RequestCode.ViewMessageById], new QueryMessageProcessor(this), query);
+        broker.Register([RequestCode.HeartBeat, RequestCode.UnregisterClient], new ClientManageProcessor(this), clients);
+        broker.Register([RequestCode.GetConsumerListByGroup, RequestCode.QueryConsumerOffset, RequestCode.UpdateConsumerOffset],
+            new ConsumerManageProcessor(this), consumers);
+        broker.Register([RequestCode.GetMaxOffset, RequestCode.GetMinOffset, RequestCode.SearchOffsetByTimestamp, RequestCode.GetEarliestMsgStoretime],
+            new QueueOffsetProcessor(this), AdminExecutor);
+        RegisterAdminProcessors(broker);
+    }
+
+    /// <summary>An executor owned (and disposed) by the runtime.</summary>
+    public RequestExecutor CreateExecutor(string name, int concurrency, int queueCapacity)
+    {
+        var executor = new RequestExecutor(new RequestExecutorOptions { Name = name, Concurrency = concurrency, QueueCapacity = queueCapacity });
+        lock (_executors)
+        {
+            _executors.Add(executor);
+        }
+
+        return executor;
+    }
+}

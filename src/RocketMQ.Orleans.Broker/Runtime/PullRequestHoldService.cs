@@ -1,0 +1,218 @@
+using System.Collections.Concurrent;
+using RocketMQ.Orleans.Store;
+
+namespace RocketMQ.Orleans.Broker.Runtime;
+
+/// <summary>
+/// Long polling (Apache PullRequestHoldService + NotifyMessageArrivingListener): a pull that found nothing waits here
+/// without holding a thread, and is released as soon as a matching message arrives in its queue or its time is up.
+/// </summary>
+public sealed class PullRequestHoldService : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<(string Topic, int QueueId), Bucket> _table = new();
+    private readonly Func<string, int, long> _maxOffset;
+    private readonly TimeProvider _timeProvider;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _checkLoop;
+
+    /// <param name="maxOffset">The queue's current max offset (next offset to be written).</param>
+    /// <param name="checkInterval">How often held pulls are compared with their queue, in case an arrival was missed.</param>
+    public PullRequestHoldService(Func<string, int, long> maxOffset, TimeSpan checkInterval, TimeProvider timeProvider)
+    {
+        _maxOffset = maxOffset;
+        _timeProvider = timeProvider;
+        _checkLoop = Task.Run(() => RunCheckLoopAsync(checkInterval));
+    }
+
+    /// <summary>Pulls held right now.</summary>
+    public int HeldCount => _table.Values.Sum(bucket => bucket.Count);
+
+    /// <summary>
+    /// Holds a pull of <paramref name="topic"/>/<paramref name="queueId"/> from <paramref name="pullFromOffset"/>.
+    /// Completes with true when a message that may match arrived, false when <paramref name="timeout"/> passed.
+    /// </summary>
+    public Task<bool> SuspendAsync(string topic, int queueId, long pullFromOffset, IMessageFilter? filter, TimeSpan timeout)
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return Task.FromResult(false);
+        }
+
+        var key = (topic, queueId);
+        var bucket = _table.GetOrAdd(key, static _ => new Bucket());
+        var held = new HeldPull(pullFromOffset, filter);
+        bucket.Add(held);
+        held.StartTimer(_timeProvider, timeout, bucket);
+
+        // A message stored between the pull's read and the Add above raised no wake-up for this pull: look once more.
+        if (_maxOffset(topic, queueId) > pullFromOffset)
+        {
+            bucket.Release(held, true);
+        }
+
+        return held.Task;
+    }
+
+    /// <summary>Wakes the pulls of a queue that a new message (with this tags code; null = unknown) may satisfy.</summary>
+    public void NotifyMessageArriving(string topic, int queueId, long maxOffset, long? tagsCode)
+    {
+        if (_table.TryGetValue((topic, queueId), out var bucket))
+        {
+            bucket.ReleaseMatching(maxOffset, tagsCode);
+        }
+    }
+
+    /// <summary>The store's arrival callback: the message at queue offset N makes the max offset N + 1.</summary>
+    public void OnMessageArrival(MessageArrival arrival) =>
+        NotifyMessageArriving(arrival.Topic, arrival.QueueId, arrival.QueueOffset + 1, arrival.TagsCode);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _checkLoop.ConfigureAwait(false);
+        foreach (var bucket in _table.Values)
+        {
+            bucket.ReleaseAll();
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task RunCheckLoopAsync(TimeSpan interval)
+    {
+        using var timer = new PeriodicTimer(interval, _timeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false))
+            {
+                foreach (var ((topic, queueId), bucket) in _table)
+                {
+                    if (bucket.Count > 0)
+                    {
+                        bucket.ReleaseMatching(_maxOffset(topic, queueId), null);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>The held pulls of one queue.</summary>
+    private sealed class Bucket
+    {
+        private readonly Lock _lock = new();
+        private readonly List<HeldPull> _pulls = [];
+
+        public int Count
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _pulls.Count;
+                }
+            }
+        }
+
+        public void Add(HeldPull pull)
+        {
+            lock (_lock)
+            {
+                _pulls.Add(pull);
+            }
+        }
+
+        public void Release(HeldPull pull, bool arrived)
+        {
+            lock (_lock)
+            {
+                _pulls.Remove(pull);
+            }
+
+            pull.Complete(arrived);
+        }
+
+        public void ReleaseMatching(long maxOffset, long? tagsCode)
+        {
+            List<HeldPull>? woken = null;
+            lock (_lock)
+            {
+                for (var i = _pulls.Count - 1; i >= 0; i--)
+                {
+                    var pull = _pulls[i];
+                    if (maxOffset > pull.PullFromOffset
+                        && (tagsCode is not { } code || pull.Filter is null || pull.Filter.IsMatchedByConsumeQueue(code)))
+                    {
+                        _pulls.RemoveAt(i);
+                        (woken ??= []).Add(pull);
+                    }
+                }
+            }
+
+            // Completion continues the pull on the thread pool (RunContinuationsAsynchronously), never here.
+            if (woken is not null)
+            {
+                foreach (var pull in woken)
+                {
+                    pull.Complete(true);
+                }
+            }
+        }
+
+        public void ReleaseAll()
+        {
+            List<HeldPull> all;
+            lock (_lock)
+            {
+                all = [.. _pulls];
+                _pulls.Clear();
+            }
+
+            foreach (var pull in all)
+            {
+                pull.Complete(false);
+            }
+        }
+    }
+
+    private sealed class HeldPull(long pullFromOffset, IMessageFilter? filter)
+    {
+        private readonly TaskCompletionSource<bool> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private ITimer? _timer;
+
+        public long PullFromOffset { get; } = pullFromOffset;
+
+        public IMessageFilter? Filter { get; } = filter;
+
+        public Task<bool> Task => _completion.Task;
+
+        public void StartTimer(TimeProvider timeProvider, TimeSpan timeout, Bucket bucket)
+        {
+            var timer = timeProvider.CreateTimer(static state =>
+            {
+                var (pull, owner) = ((HeldPull, Bucket))state!;
+                owner.Release(pull, false);
+            }, (this, bucket), timeout, Timeout.InfiniteTimeSpan);
+            _timer = timer;
+            if (_completion.Task.IsCompleted)
+            {
+                timer.Dispose();
+            }
+        }
+
+        public void Complete(bool arrived)
+        {
+            if (_completion.TrySetResult(arrived))
+            {
+                _timer?.Dispose();
+            }
+        }
+    }
+}

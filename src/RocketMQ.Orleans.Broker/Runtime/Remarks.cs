@@ -1,0 +1,30 @@
+namespace RocketMQ.Orleans.Broker.Runtime;
+
+/// <summary>Remark texts shared by several processors, verbatim from Apache (clients show or match them).</summary>
+public static class Remarks
+{
+    public const string FaqUrl = "http://rocketmq.apache.org/docs/faq/";
+
+    /// <summary>Apache FAQUrl.suggestTodo.</summary>
+    public static string SuggestTodo(string url = FaqUrl) => "\nSee " + url + " for further details.";
+
+    public static string BrokerSendForbidden(BrokerIdentity identity) =>
+        "the broker[" + identity.BrokerIP + "] sending message is forbidden";
+
+    public static string BrokerPullForbidden(BrokerIdentity identity) =>
+        $"the broker[{identity.BrokerIP}] pulling message is forbidden";
+
+    public static string TopicNotExistOnSend(string topic) =>
+        "topic[" + topic + "] not exist, apply first please!" + SuggestTodo();
+
+    public static string SubscriptionGroupNotExist(string group) =>
+        "subscription group not exist, " + group + " " + SuggestTodo();
+
+    /// <summary>Apache's SERVICE_NOT_AVAILABLE remark; <paramref name="diskUsage"/> is "CL: ... CQ: ... INDEX: ...".</summary>
+    public static string ServiceNotAvailable(string diskUsage) =>
+        "service not available now. It may be caused by one of the following reasons: " +
+        "the broker's disk is full [" + diskUsage + "], messages are put to the slave, message store has been shut down, etc.";
+
+    public static string MessageIllegal(int maxMessageSize) =>
+        $"the message is illegal, maybe msg body or properties length not matched. msg body length limit {maxMessageSize}B, msg properties length limit 32KB.";
+}

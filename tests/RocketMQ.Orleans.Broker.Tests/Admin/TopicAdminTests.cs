@@ -1,0 +1,67 @@
+using RocketMQ.Orleans.Abstractions.Grains;
+using RocketMQ.Orleans.Broker.Tests.Hosting;
+using RocketMQ.Orleans.Protocol.Bodies;
+using RocketMQ.Orleans.Protocol.Remoting;
+
+namespace RocketMQ.Orleans.Broker.Tests.Admin;
+
+[Collection(BrokerSiloCollection.Name)]
+public sealed class TopicAdminTests(BrokerSiloFixture silo)
+{
+    [Fact]
+    public async Task Created_topic_gets_queues_on_the_live_broker_group_and_a_route()
+    {
+        var response = await silo.BrokerAsync(AdminCommands.CreateTopic("AdCreated", queues: 3, perm: 6));
+
+        Assert.Equal(ResponseCode.Success, response.Code);
+        var info = await silo.Cluster.Client.GetGrain<ITopicGrain>("AdCreated").GetAsync();
+        Assert.NotNull(info);
+        var queues = Assert.Single(info.QueuesByBroker);
+        Assert.Equal(silo.BrokerName, queues.Key);
+        Assert.Equal(3, queues.Value.WriteQueueNums);
+
+        var route = await silo.NameServerAsync(AdminCommands.Route("AdCreated"));
+        Assert.Equal(ResponseCode.Success, route.Code);
+        Assert.Equal(3, Assert.Single(RemotingBody.Decode<TopicRouteData>(route.Body.Span).QueueDatas).ReadQueueNums);
+    }
+
+    [Fact]
+    public async Task All_topic_config_lists_this_brokers_topics()
+    {
+        await silo.BrokerAsync(AdminCommands.CreateTopic("AdAllConfig", queues: 5, perm: 4));
+
+        var response = await silo.BrokerAsync(RemotingCommand.CreateRequest(RequestCode.GetAllTopicConfig));
+
+        Assert.Equal(ResponseCode.Success, response.Code);
+        var wrapper = RemotingBody.Decode<TopicConfigSerializeWrapper>(response.Body.Span);
+        var config = wrapper.TopicConfigTable["AdAllConfig"];
+        Assert.Equal(5, config.ReadQueueNums);
+        Assert.Equal(5, config.WriteQueueNums);
+        Assert.Equal(4, config.Perm);
+        Assert.Equal(7, wrapper.TopicConfigTable["TBW102"].Perm);
+    }
+
+    [Theory]
+    [InlineData("TBW102", "The topic[TBW102] is conflict with system topic.")]
+    [InlineData("rmq_sys_mine", "The topic[rmq_sys_mine] is conflict with system topic.")]
+    [InlineData("bad topic!", "The specified topic contains illegal characters, allowing only ^[%|a-zA-Z0-9_-]+$")]
+    public async Task Invalid_or_system_topics_are_refused_with_Apache_remarks(string topic, string remark)
+    {
+        var response = await silo.BrokerAsync(AdminCommands.CreateTopic(topic));
+
+        Assert.Equal(ResponseCode.SystemError, response.Code);
+        Assert.Equal(remark, response.Remark);
+    }
+
+    [Fact]
+    public async Task Deleting_a_topic_in_the_broker_removes_its_queues_and_route()
+    {
+        await silo.BrokerAsync(AdminCommands.CreateTopic("AdDeleted"));
+
+        var response = await silo.BrokerAsync(AdminCommands.Fields(RequestCode.DeleteTopicInBroker, ("topic", "AdDeleted")));
+
+        Assert.Equal(ResponseCode.Success, response.Code);
+        Assert.Null(await silo.Cluster.Client.GetGrain<ITopicGrain>("AdDeleted").GetAsync());
+        Assert.Equal(ResponseCode.TopicNotExist, (await silo.NameServerAsync(AdminCommands.Route("AdDeleted"))).Code);
+    }
+}

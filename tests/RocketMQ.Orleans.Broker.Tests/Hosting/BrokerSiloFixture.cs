@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.TestingHost;
+using RocketMQ.Orleans.Broker.Hosting;
+using RocketMQ.Orleans.Broker.Tests.Support;
+using RocketMQ.Orleans.Protocol.Remoting;
+using RocketMQ.Orleans.Remoting.Dispatching;
+
+namespace RocketMQ.Orleans.Broker.Tests.Hosting;
+
+/// <summary>
+/// One in-process silo with the whole broker (store in a temp directory, file grain storage, name server and broker
+/// on free TCP ports), shared by the name-server, admin and hosting tests; tests use distinct topic and group names.
+/// </summary>
+public sealed class BrokerSiloFixture : IAsyncLifetime
+{
+    public const string BrokerIP = "127.0.0.1";
+
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "rmq-broker-silo-" + Guid.NewGuid().ToString("N"));
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public InProcessSiloHandle Silo => Cluster.Silos[0];
+
+    public IServiceProvider Services => Silo.SiloHost.Services;
+
+    internal BrokerRemotingHost Host => Services.GetServices<IHostedService>().OfType<BrokerRemotingHost>().Single();
+
+    public BrokerEndpoints Endpoints => Services.GetRequiredService<BrokerEndpoints>();
+
+    public string BrokerName => "broker-" + Silo.Name;
+
+    /// <summary>"ip:port" of the broker as routes list it.</summary>
+    public string BrokerAddress => Endpoints.BrokerAddress!;
+
+    /// <summary>"ip:port" of the name server.</summary>
+    public string NameServerAddress => $"{BrokerIP}:{Endpoints.NameServer!.Port}";
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((siloOptions, silo) =>
+        {
+            var nameServerPort = FreeTcpPort();
+            var listenPort = FreeTcpPort();
+            silo.AddRocketMQBroker(broker => broker
+                .ConfigureIdentity(identity =>
+                {
+                    identity.BrokerName = "broker-" + siloOptions.SiloName;
+                    identity.BrokerIP1 = BrokerIP;
+                })
+                .ConfigureRemoting(remoting =>
+                {
+                    remoting.NameServerPort = nameServerPort;
+                    remoting.ListenPort = listenPort;
+                    remoting.EnableVipChannel = false;
+                    remoting.BindAddress = BrokerIP;
+                    remoting.ServerWorkerThreads = 2;
+                    remoting.ServerSelectorThreads = 1;
+                })
+                .ConfigureStore(store =>
+                {
+                    store.DataPath = _dataPath;
+                    store.CommitLogPageSizeBits = 17;
+                    store.CommitLogMemorySizeBits = 19;
+                    store.CommitLogSegmentSizeBits = 20;
+                    store.MaxMessageSize = 64 * 1024;
+                    store.MapedFileSizeConsumeQueue = 1000 * 20;
+                    store.MaxHashSlotNum = 1000;
+                    store.MaxIndexNum = 4000;
+                    store.FlushIntervalCommitLog = 50;
+                })
+                .ConfigureBroker(options =>
+                {
+                    options.SendThreads = 2;
+                    options.PullThreads = 2;
+                }));
+        });
+
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>Sends a request to the name-server role through its dispatcher (no socket) and awaits the answer.</summary>
+    internal Task<RemotingCommand> NameServerAsync(RemotingCommand request) => InvokeAsync(Host.NameServerDispatcher!, request);
+
+    /// <summary>Sends a request to the broker role through its dispatcher (no socket) and awaits the answer.</summary>
+    internal Task<RemotingCommand> BrokerAsync(RemotingCommand request, TestConnection? connection = null) =>
+        InvokeAsync(Host.BrokerDispatcher!, request, connection);
+
+    private static Task<RemotingCommand> InvokeAsync(RequestDispatcher dispatcher, RemotingCommand request, TestConnection? connection = null)
+    {
+        connection ??= new TestConnection();
+        var response = connection.Expect(request.Opaque);
+        dispatcher.Dispatch(connection, request);
+        return response.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    internal static int FreeTcpPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrokerSiloCollection : ICollectionFixture<BrokerSiloFixture>
+{
+    public const string Name = "broker silo";
+}

@@ -1,0 +1,106 @@
+using System.Text;
+using RocketMQ.Orleans.Abstractions.Contracts;
+using RocketMQ.Orleans.Broker.Tests.Support;
+using RocketMQ.Orleans.Protocol.Headers;
+using RocketMQ.Orleans.Protocol.Messages;
+using RocketMQ.Orleans.Protocol.Remoting;
+
+namespace RocketMQ.Orleans.Broker.Tests.SendBack;
+
+public sealed class SendBackTests : IAsyncLifetime
+{
+    private BrokerTestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await BrokerTestHost.StartAsync();
+        _host.CreateTopic("TS");
+        _host.Groups.Put(new SubscriptionGroupConfig("GS", RetryMaxTimes: 2));
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private Task<RemotingCommand> SendBackAsync(long offset, int delayLevel = 0) =>
+        _host.InvokeAsync(RemotingCommand.CreateRequest(RequestCode.ConsumerSendMsgBack,
+            new ConsumerSendMsgBackRequestHeader { Offset = offset, Group = "GS", DelayLevel = delayLevel, OriginTopic = "TS" }));
+
+    private async Task<MessageExt> LastOfAsync(string topic)
+    {
+        await _host.Store.WaitForDispatchAsync();
+        var max = _host.Store.GetMaxOffsetInQueue(topic, 0);
+        Assert.True(max > 0, $"{topic} is empty");
+        var pull = await _host.PullAsync(BrokerTestHost.PullHeader(topic, 0, max - 1, group: "GS", sysFlag: 4));
+        Assert.Equal(ResponseCode.Success, pull.Code);
+        return Assert.Single(BrokerTestHost.Decode(pull));
+    }
+
+    [Fact]
+    public async Task FailedMessage_GoesToTheRetryTopic_WithRetryTopicOriginIdAndOneMoreReconsume()
+    {
+        var sent = await _host.SendOkAsync("TS", "payload", tags: "A", keys: "k1", uniqKey: "U1");
+        Assert.True(MessageIds.TryParseOffsetMessageId(sent.MsgId, out _, out var offset));
+
+        var response = await SendBackAsync(offset);
+
+        Assert.Equal(ResponseCode.Success, response.Code);
+        var retry = await LastOfAsync("%RETRY%GS");
+        Assert.Equal("%RETRY%GS", retry.Topic);
+        Assert.Equal("payload", Encoding.UTF8.GetString(retry.Body));
+        Assert.Equal(1, retry.ReconsumeTimes);
+        Assert.Equal("TS", retry.GetProperty(MessageConst.PropertyRetryTopic));
+        Assert.Equal(sent.MsgId, retry.GetProperty(MessageConst.PropertyOriginMessageId));
+        Assert.Equal("3", retry.GetProperty(MessageConst.PropertyDelayTimeLevel));
+        Assert.Equal("U1", retry.UniqueKey);
+        Assert.Equal("A", retry.Tags);
+        Assert.NotNull(_host.Topics.Find("%RETRY%GS"));
+    }
+
+    [Fact]
+    public async Task AfterMaxReconsumeTimes_TheMessageGoesToTheDlq()
+    {
+        var sent = await _host.SendOkAsync("TS", "poison");
+        Assert.True(MessageIds.TryParseOffsetMessageId(sent.MsgId, out _, out var offset));
+
+        // Each redelivery is sent back again, naming the retry copy by its own offset, as a consumer does.
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            Assert.Equal(ResponseCode.Success, (await SendBackAsync(offset)).Code);
+            var retry = await LastOfAsync("%RETRY%GS");
+            Assert.Equal(attempt, retry.ReconsumeTimes);
+            Assert.Equal("TS", retry.GetProperty(MessageConst.PropertyRetryTopic));
+            Assert.Equal(sent.MsgId, retry.GetProperty(MessageConst.PropertyOriginMessageId));
+            offset = retry.CommitLogOffset;
+        }
+
+        Assert.Equal(ResponseCode.Success, (await SendBackAsync(offset)).Code);
+        var dead = await LastOfAsync("%DLQ%GS");
+        Assert.Equal("poison", Encoding.UTF8.GetString(dead.Body));
+        Assert.Equal(3, dead.ReconsumeTimes);
+        Assert.Equal("TS", dead.GetProperty(MessageConst.PropertyRetryTopic));
+        Assert.Equal(sent.MsgId, dead.GetProperty(MessageConst.PropertyOriginMessageId));
+        Assert.Equal(2, _host.Store.GetMaxOffsetInQueue("%RETRY%GS", 0));
+        var dlq = _host.Topics.Find("%DLQ%GS");
+        Assert.NotNull(dlq);
+        Assert.Equal(1, dlq.WriteQueueNums);
+    }
+
+    [Fact]
+    public async Task NegativeDelayLevel_GoesStraightToTheDlq()
+    {
+        var sent = await _host.SendOkAsync("TS", "now-dead");
+        Assert.True(MessageIds.TryParseOffsetMessageId(sent.MsgId, out _, out var offset));
+
+        Assert.Equal(ResponseCode.Success, (await SendBackAsync(offset, delayLevel: -1)).Code);
+
+        Assert.Equal("now-dead", Encoding.UTF8.GetString((await LastOfAsync("%DLQ%GS")).Body));
+    }
+
+    [Fact]
+    public async Task UnknownOffset_IsSystemError()
+    {
+        var response = await SendBackAsync(123_456_789);
+
+        Assert.Equal(ResponseCode.SystemError, response.Code);
+        Assert.Equal("look message by offset failed, 123456789", response.Remark);
+    }
+}
