@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using RocketMQ.Orleans.Client;
+using RocketMQ.Orleans.Client.Admin;
+using RocketMQ.Orleans.Client.Producer;
+using RocketMQ.Orleans.Protocol.Bodies;
+
+namespace RocketMQ.Orleans.Cli.Bench;
+
+/// <summary>Settings of <c>rmq bench produce</c>.</summary>
+internal sealed record ProduceBenchSettings(string NameServer, string Topic, int Threads, int MessageSize, TimeSpan Duration, int QueueNums, bool BinaryHeaders, bool Json);
+
+/// <summary>
+/// Apache's benchmark Producer in .NET: N senders, each awaiting its own send before the next (so N requests are in
+/// flight), one fixed body, for a fixed time. Creates the topic first if the name server does not know it.
+/// </summary>
+internal static class ProduceBenchmark
+{
+    public static async Task<BenchResult> RunAsync(ProduceBenchSettings settings, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var clientOptions = new RocketMQClientOptions
+        {
+            NameServerAddress = settings.NameServer,
+            HeaderSerializeType = settings.BinaryHeaders ? Protocol.Remoting.SerializeType.RocketMQ : Protocol.Remoting.SerializeType.Json,
+        };
+        await EnsureTopicAsync(clientOptions, settings, progress, cancellationToken).ConfigureAwait(false);
+
+        await using var producer = new RocketMQProducer(clientOptions, new ProducerOptions { ProducerGroup = "BenchmarkProducerGroup" });
+        var body = new byte[settings.MessageSize];
+        Random.Shared.NextBytes(body);
+
+        // One warm-up send opens the connection and caches the route outside the measured window.
+        await producer.SendAsync(new Message(settings.Topic, body), cancellationToken).ConfigureAwait(false);
+
+        var histograms = new LatencyHistogram[settings.Threads];
+        var failures = new long[settings.Threads];
+        long sent = 0;
+        var startedAt = DateTimeOffset.UtcNow;
+        long start = Stopwatch.GetTimestamp();
+        long end = start + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
+        var workers = new Task[settings.Threads];
+        for (int i = 0; i < workers.Length; i++)
+        {
+            int worker = i;
+            histograms[worker] = new LatencyHistogram();
+            workers[worker] = Task.Run(async () =>
+            {
+                var histogram = histograms[worker];
+                var message = new Message(settings.Topic, body);
+                while (!cancellationToken.IsCancellationRequested)
+                {
+                    long before = Stopwatch.GetTimestamp();
+                    if (before >= end)
+                    {
+                        return;
+                    }
+
+                    try
+                    {
+                        await producer.SendAsync(message, cancellationToken).ConfigureAwait(false);
+                        histogram.Record((long)Stopwatch.GetElapsedTime(before).TotalMicroseconds);
+                        Interlocked.Increment(ref sent);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        failures[worker]++;
+                    }
+                }
+            }, CancellationToken.None);
+        }
+
+        await ReportProgressAsync(Task.WhenAll(workers), () => Interlocked.Read(ref sent), start, progress).ConfigureAwait(false);
+        var elapsed = Stopwatch.GetElapsedTime(start);
+        var total = new LatencyHistogram();
+        foreach (var histogram in histograms)
+        {
+            total.Add(histogram);
+        }
+
+        return BenchResult.From("produce", settings.Topic, settings.Threads, settings.MessageSize, elapsed, failures.Sum(), total) with
+        {
+            HeaderEncoding = settings.BinaryHeaders ? "rocketmq" : "json",
+            StartedAt = startedAt,
+        };
+    }
+
+    /// <summary>Prints a throughput line every 5 s until <paramref name="done"/> completes.</summary>
+    internal static async Task ReportProgressAsync(Task done, Func<long> count, long start, TextWriter progress)
+    {
+        long previous = 0;
+        long previousAt = start;
+        while (await Task.WhenAny(done, Task.Delay(TimeSpan.FromSeconds(5))).ConfigureAwait(false) != done)
+        {
+            long now = Stopwatch.GetTimestamp();
+            long current = count();
+            double seconds = (double)(now - previousAt) / Stopwatch.Frequency;
+            progress.WriteLine($"[{Stopwatch.GetElapsedTime(start).TotalSeconds,6:F1}s] total={current} tps={(current - previous) / seconds:F0}");
+            previous = current;
+            previousAt = now;
+        }
+
+        await done.ConfigureAwait(false);
+    }
+
+    private static async Task EnsureTopicAsync(RocketMQClientOptions clientOptions, ProduceBenchSettings settings, TextWriter progress, CancellationToken cancellationToken)
+    {
+        await using var admin = new RocketMQAdmin(clientOptions);
+        if (await admin.GetTopicRouteAsync(settings.Topic, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return;
+        }
+
+        var config = new TopicConfig { TopicName = settings.Topic, ReadQueueNums = settings.QueueNums, WriteQueueNums = settings.QueueNums };
+        var brokers = await admin.CreateTopicAsync(config, cancellationToken: cancellationToken).ConfigureAwait(false);
+        progress.WriteLine($"created topic {settings.Topic} on {string.Join(", ", brokers)}");
+        var deadline = Stopwatch.GetTimestamp() + (10 * Stopwatch.Frequency);
+        while (await admin.GetTopicRouteAsync(settings.Topic, cancellationToken).ConfigureAwait(false) is null)
+        {
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                throw new RocketMQClientException($"The topic {settings.Topic} was created but has no route after 10 s.");
+            }
+
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+using System.CommandLine;
+using RocketMQ.Orleans.Cli.Bench;
+using RocketMQ.Orleans.Cli.Output;
+
+namespace RocketMQ.Orleans.Cli.Commands;
+
+/// <summary><c>rmq bench produce|consume</c>.</summary>
+internal static class BenchCommands
+{
+    public static readonly Option<int> Threads = new("--threads") { Description = "Concurrent senders, each awaiting its send", DefaultValueFactory = _ => 16 };
+    public static readonly Option<int> Size = new("--size", "-s") { Description = "Body size in bytes", DefaultValueFactory = _ => 1024 };
+    public static readonly Option<TimeSpan> ProduceDuration = DurationOption();
+    public static readonly Option<TimeSpan> ConsumeDuration = DurationOption();
+
+    private static Option<TimeSpan> DurationOption() => new("--duration", "-d")
+    {
+        Description = "Run time: 30s, 2m, 500ms, or seconds",
+        DefaultValueFactory = _ => TimeSpan.FromSeconds(30),
+        CustomParser = result =>
+        {
+            // The parser also runs when the option is absent (no tokens): that is the default.
+            if (result.Tokens.Count == 0)
+            {
+                return TimeSpan.FromSeconds(30);
+            }
+
+            string text = result.Tokens[0].Value;
+            if (DurationParser.TryParse(text, out var duration))
+            {
+                return duration;
+            }
+
+            result.AddError($"'{text}' is not a duration (e.g. 30s, 2m, 500ms).");
+            return default;
+        },
+    };
+
+    public static readonly Option<string> ProduceTopic = new("--topic", "-t") { Description = "Topic (created if missing)", DefaultValueFactory = _ => "BenchTopic" };
+    public static readonly Option<int> QueueNums = new("--queues") { Description = "Queues per broker when the topic is created", DefaultValueFactory = _ => 8 };
+    public static readonly Option<bool> BinaryHeaders = new("--binary-headers") { Description = "Encode request headers in RocketMQ's binary format instead of JSON" };
+    public static readonly Option<bool> ProduceJson = new("--json") { Description = "Print the result as JSON" };
+    public static readonly Option<string> ConsumeTopic = new("--topic", "-t") { Description = "Topic", DefaultValueFactory = _ => "BenchTopic" };
+    public static readonly Option<string> ConsumeGroup = new("--group", "-g") { Description = "Consumer group", DefaultValueFactory = _ => "BenchmarkConsumerGroup" };
+    public static readonly Option<bool> FromFirst = new("--from-first") { Description = "Start at the first offset when the group has none (default: the last)" };
+    public static readonly Option<bool> ConsumeJson = new("--json") { Description = "Print the result as JSON" };
+
+    public static Command Build()
+    {
+        var bench = new Command("bench", "Throughput and latency benchmarks");
+        bench.Subcommands.Add(BuildProduce());
+        bench.Subcommands.Add(BuildConsume());
+        return bench;
+    }
+
+    public static ProduceBenchSettings BindProduce(ParseResult parseResult) => new(
+        parseResult.GetValue(CliOptions.NameServer) ?? CliOptions.DefaultNameServer,
+        parseResult.GetRequiredValue(ProduceTopic),
+        parseResult.GetValue(Threads),
+        parseResult.GetValue(Size),
+        parseResult.GetValue(ProduceDuration),
+        parseResult.GetValue(QueueNums),
+        parseResult.GetValue(BinaryHeaders),
+        parseResult.GetValue(ProduceJson));
+
+    public static ConsumeBenchSettings BindConsume(ParseResult parseResult) => new(
+        parseResult.GetValue(CliOptions.NameServer) ?? CliOptions.DefaultNameServer,
+        parseResult.GetRequiredValue(ConsumeTopic),
+        parseResult.GetRequiredValue(ConsumeGroup),
+        parseResult.GetValue(ConsumeDuration),
+        parseResult.GetValue(FromFirst),
+        parseResult.GetValue(ConsumeJson));
+
+    private static Command BuildProduce()
+    {
+        var command = new Command("produce", "Send fixed-size messages from N senders for a while; report TPS and latency")
+        {
+            Threads, Size, ProduceDuration, ProduceTopic, QueueNums, BinaryHeaders, ProduceJson,
+        };
+        foreach (var option in new[] { Threads, Size })
+        {
+            option.Validators.Add(result =>
+            {
+                if (result.Tokens.Count > 0 && result.GetValueOrDefault<int>() < 1)
+                {
+                    result.AddError($"{option.Name} must be at least 1.");
+                }
+            });
+        }
+
+        CommandRunner.SetAction(command, async (parseResult, cancellationToken) =>
+        {
+            var settings = BindProduce(parseResult);
+            var result = await ProduceBenchmark.RunAsync(settings, Console.Error, cancellationToken).ConfigureAwait(false);
+            Print(result, settings.Json);
+        });
+        return command;
+    }
+
+    private static Command BuildConsume()
+    {
+        var command = new Command("consume", "Consume with a push consumer for a while; report TPS and end-to-end latency")
+        {
+            ConsumeTopic, ConsumeGroup, ConsumeDuration, FromFirst, ConsumeJson,
+        };
+        CommandRunner.SetAction(command, async (parseResult, cancellationToken) =>
+        {
+            var settings = BindConsume(parseResult);
+            var result = await ConsumeBenchmark.RunAsync(settings, Console.Error, cancellationToken).ConfigureAwait(false);
+            Print(result, settings.Json);
+        });
+        return command;
+    }
+
+    private static void Print(BenchResult result, bool json)
+    {
+        if (json)
+        {
+            Console.WriteLine(JsonText.Serialize(result));
+        }
+        else
+        {
+            result.WriteText(Console.Out);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using RocketMQ.Orleans.Cli;
+
+return await RmqCommandLine.Build().Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,80 @@
+using RocketMQ.Orleans.Protocol.Messages;
+
+namespace RocketMQ.Orleans.Client.Producer;
+
+/// <summary>Checks a message and builds its wire properties, system ones included (Apache <c>Validators.checkMessage</c> + Message setters).</summary>
+internal static class MessagePropertiesBuilder
+{
+    private const int MaxTopicLength = 127;
+
+    public static void Validate(Message message, int maxMessageSize)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ValidateTopic(message.Topic);
+        if (message.Body.IsEmpty)
+        {
+            throw new ArgumentException("The message body is empty.", nameof(message));
+        }
+
+        if (message.Body.Length > maxMessageSize)
+        {
+            throw new ArgumentException($"The message body is {message.Body.Length} bytes, more than the {maxMessageSize} allowed.", nameof(message));
+        }
+
+        foreach (var name in message.Properties.Keys)
+        {
+            if (MessageConst.ReservedPropertyNames.Contains(name))
+            {
+                throw new ArgumentException($"The property '{name}' is reserved for RocketMQ.", nameof(message));
+            }
+        }
+    }
+
+    /// <summary>Apache <c>Validators.checkTopic</c>: 1..127 characters of [%|a-zA-Z0-9_-].</summary>
+    public static void ValidateTopic(string topic)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(topic);
+        if (topic.Length > MaxTopicLength)
+        {
+            throw new ArgumentException($"The topic is longer than {MaxTopicLength} characters.", nameof(topic));
+        }
+
+        foreach (char c in topic)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '%' or '|' or '_' or '-'))
+            {
+                throw new ArgumentException($"The topic '{topic}' contains '{c}', outside [%|a-zA-Z0-9_-].", nameof(topic));
+            }
+        }
+    }
+
+    /// <summary>The properties string of a single send: user properties, then TAGS, KEYS, DELAY, WAIT and UNIQ_KEY.</summary>
+    public static string Build(Message message, string uniqueKey) =>
+        MessageProperties.Encode(Enumerate(message, uniqueKey));
+
+    public static IEnumerable<KeyValuePair<string, string>> Enumerate(Message message, string uniqueKey)
+    {
+        foreach (var property in message.Properties)
+        {
+            yield return property;
+        }
+
+        if (!string.IsNullOrEmpty(message.Tags))
+        {
+            yield return new(MessageConst.PropertyTags, message.Tags);
+        }
+
+        if (!string.IsNullOrEmpty(message.Keys))
+        {
+            yield return new(MessageConst.PropertyKeys, message.Keys);
+        }
+
+        if (message.DelayTimeLevel is { } level)
+        {
+            yield return new(MessageConst.PropertyDelayTimeLevel, level.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        yield return new(MessageConst.PropertyWaitStoreMsgOk, message.WaitStoreMessageOk ? "true" : "false");
+        yield return new(MessageConst.PropertyUniqClientMessageIdKeyidx, uniqueKey);
+    }
+}

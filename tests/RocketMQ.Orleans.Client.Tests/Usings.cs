@@ -1,0 +1,1 @@
+global using RocketMQ.Orleans.Client.Tests.Support;
