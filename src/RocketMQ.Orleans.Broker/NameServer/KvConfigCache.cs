@@ -23,13 +23,7 @@ public sealed class KvConfigCache : IDisposable
             async ns => await grains.GetGrain<IKvConfigGrain>(ns).GetAllAsync().ConfigureAwait(false),
             options.Value.CacheTimeToLive,
             (key, exception) => NameServerLog.KvReloadFailed(logger, exception, key));
-        _subscription = hub.Subscribe(change =>
-        {
-            if (change.Kind == ControlPlaneChangeKind.KvConfig)
-            {
-                _cache.Invalidate(change.Key);
-            }
-        });
+        _subscription = hub.InvalidateOnChange(ControlPlaneChangeKind.KvConfig, _cache);
     }
 
     /// <summary>Every key of the namespace (empty when the namespace has none).</summary>

@@ -31,13 +31,7 @@ public sealed class BrokerGroupCache : IBrokerLivenessListener, IDisposable
             brokerName => grains.GetGrain<IBrokerGroupGrain>(brokerName).GetAsync(),
             options.Value.CacheTimeToLive,
             (key, exception) => CacheLog.BackgroundLoadFailed(logger, exception, key));
-        _changes = hub.Subscribe(change =>
-        {
-            if (change.Kind == ControlPlaneChangeKind.BrokerGroup)
-            {
-                _cache.Invalidate(change.Key);
-            }
-        });
+        _changes = hub.InvalidateOnChange(ControlPlaneChangeKind.BrokerGroup, _cache);
         _livenessSubscription = liveness.Subscribe(this);
     }
 

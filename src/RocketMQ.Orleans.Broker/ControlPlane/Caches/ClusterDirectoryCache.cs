@@ -29,13 +29,7 @@ public sealed class ClusterDirectoryCache : IDisposable
             async cluster => await grains.GetGrain<IClusterDirectoryGrain>(cluster).GetAsync().ConfigureAwait(false),
             options.Value.CacheTimeToLive,
             (key, exception) => CacheLog.BackgroundLoadFailed(logger, exception, key));
-        _subscription = hub.Subscribe(change =>
-        {
-            if (change.Kind == ControlPlaneChangeKind.ClusterDirectory)
-            {
-                _cache.Invalidate(change.Key);
-            }
-        });
+        _subscription = hub.InvalidateOnChange(ControlPlaneChangeKind.ClusterDirectory, _cache);
     }
 
     public async ValueTask<ClusterDirectorySnapshot> GetAsync(string clusterName) =>

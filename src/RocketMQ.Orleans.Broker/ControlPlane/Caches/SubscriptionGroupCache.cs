@@ -18,13 +18,7 @@ public sealed class SubscriptionGroupCache : IDisposable
             group => grains.GetGrain<IConsumerGroupGrain>(group).GetConfigAsync(),
             options.Value.CacheTimeToLive,
             (key, exception) => CacheLog.BackgroundLoadFailed(logger, exception, key));
-        _subscription = hub.Subscribe(change =>
-        {
-            if (change.Kind == ControlPlaneChangeKind.ConsumerGroup)
-            {
-                _cache.Invalidate(change.Key);
-            }
-        });
+        _subscription = hub.InvalidateOnChange(ControlPlaneChangeKind.ConsumerGroup, _cache);
     }
 
     public bool TryGet(string group, out SubscriptionGroupConfig? config) => _cache.TryGet(group, out config);

@@ -21,13 +21,7 @@ public sealed class TopicConfigCache : IDisposable
             topic => grains.GetGrain<ITopicGrain>(topic).GetAsync(),
             options.Value.CacheTimeToLive,
             (key, exception) => CacheLog.BackgroundLoadFailed(logger, exception, key));
-        _subscription = hub.Subscribe(change =>
-        {
-            if (change.Kind == ControlPlaneChangeKind.Topic)
-            {
-                _cache.Invalidate(change.Key);
-            }
-        });
+        _subscription = hub.InvalidateOnChange(ControlPlaneChangeKind.Topic, _cache);
     }
 
     /// <summary>Without waiting: true with the topic (null = does not exist) when it is cached.</summary>

@@ -22,6 +22,17 @@ public sealed partial class ControlPlaneChangeHub(ILogger<ControlPlaneChangeHub>
         return new Subscription(this, handler);
     }
 
+    /// <summary>Drops a key from <paramref name="cache"/> whenever a change of <paramref name="kind"/> names it.</summary>
+    internal IDisposable InvalidateOnChange<TValue>(ControlPlaneChangeKind kind, Caches.ReadThroughCache<TValue> cache)
+        where TValue : class =>
+        Subscribe(change =>
+        {
+            if (change.Kind == kind)
+            {
+                cache.Invalidate(change.Key);
+            }
+        });
+
     public void Publish(ControlPlaneChange change)
     {
         LogChange(logger, change.Kind, change.Key);
