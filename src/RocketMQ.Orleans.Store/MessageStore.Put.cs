@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using RocketMQ.Orleans.Protocol.Messages;
 using RocketMQ.Orleans.Store.CommitLog;
@@ -13,7 +14,7 @@ public sealed partial class MessageStore
     public ValueTask<PutMessageResult> PutMessageAsync(MessageToStore message, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return PutAsync([message], ct);
+        return PutAsync(message, null, ct);
     }
 
     /// <summary>Stores a batch (one log entry per message, one put-lock acquisition); all or none pass validation.</summary>
@@ -22,10 +23,13 @@ public sealed partial class MessageStore
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.Count == 0)
             return ValueTask.FromResult(PutMessageResult.Failed(PutMessageStatus.MessageIllegal, "empty batch"));
-        return PutAsync(batch, ct);
+        return PutAsync(null, batch, ct);
     }
 
-    private async ValueTask<PutMessageResult> PutAsync(IReadOnlyList<MessageToStore> batch, CancellationToken ct)
+    // One message or a batch; the single case takes no list, so a put allocates nothing beyond what the
+    // async completion needs (pooled state machines).
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<PutMessageResult> PutAsync(MessageToStore? single, IReadOnlyList<MessageToStore>? batch, CancellationToken ct)
     {
         if (Volatile.Read(ref closed) != 0)
             return Reject(PutMessageStatus.ServiceNotAvailable, "message store is shut down");
@@ -33,8 +37,8 @@ public sealed partial class MessageStore
             return Reject(PutMessageStatus.ServiceNotAvailable, $"disk full: more than {options.DiskMaxUsedSpaceRatio}% of the disk is used");
 
         long started = Stopwatch.GetTimestamp();
-        bool alone = commitLog.EnterPut() == 1;
-        int count = batch.Count;
+        commitLog.EnterPut();
+        int count = batch?.Count ?? 1;
         var pending = ArrayPool<PendingAppend>.Shared.Rent(count);
         int encoded = 0;
         try
@@ -42,13 +46,14 @@ public sealed partial class MessageStore
             long totalBytes = 0;
             for (; encoded < count; encoded++)
             {
-                var status = Encode(batch[encoded], out pending[encoded], out var reason);
+                var status = Encode(single ?? batch![encoded], out pending[encoded], out var reason);
                 if (status != PutMessageStatus.PutOk)
                     return Reject(status, reason!);
                 totalBytes += pending[encoded].Length;
             }
 
-            Task acknowledged = await commitLog.AppendAsync(pending, count, leadCommit: alone, ct).ConfigureAwait(false);
+            // Completes once the records are in the OS page cache: the async flush acknowledgement.
+            long end = await commitLog.AppendAsync(pending, count, ct).ConfigureAwait(false);
             var first = pending[0];
             var result = new PutMessageResult(PutMessageStatus.PutOk, first.PhysicalOffset, first.QueueOffset,
                 (int)Math.Min(totalBytes, int.MaxValue), first.StoreTimestamp, count);
@@ -57,20 +62,24 @@ public sealed partial class MessageStore
 
             if (options.FlushDiskType == FlushDiskType.SyncFlush)
             {
-                try
+                var durable = commitLog.WaitDurableAsync(end);
+                if (!durable.IsCompleted)
                 {
-                    await acknowledged.WaitAsync(TimeSpan.FromMilliseconds(options.SyncFlushTimeout), ct).ConfigureAwait(false);
+                    try
+                    {
+                        await durable.WaitAsync(TimeSpan.FromMilliseconds(options.SyncFlushTimeout), ct).ConfigureAwait(false);
+                    }
+                    catch (TimeoutException)
+                    {
+                        // Stored, but not yet known durable: the client decides (Apache FLUSH_DISK_TIMEOUT).
+                        counters.PutFailed();
+                        return result with { Status = PutMessageStatus.FlushDiskTimeout };
+                    }
                 }
-                catch (TimeoutException)
+                else
                 {
-                    // Stored, but not yet known durable: the client decides (Apache FLUSH_DISK_TIMEOUT).
-                    counters.PutFailed();
-                    return result with { Status = PutMessageStatus.FlushDiskTimeout };
+                    await durable.ConfigureAwait(false);
                 }
-            }
-            else
-            {
-                await acknowledged.WaitAsync(ct).ConfigureAwait(false);
             }
             counters.PutSucceeded(count, totalBytes, started);
             return result;
@@ -146,14 +155,15 @@ public sealed partial class MessageStore
         }
 
         var scratch = ArrayPool<byte>.Shared.Rent(topicLength + propertiesLength);
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        // Room for FASTER's record header in front: the buffer becomes the exact record the write-through writes.
+        var buffer = ArrayPool<byte>.Shared.Rent(LogRecordFormat.Footprint(length));
         try
         {
             var topicUtf8 = scratch.AsSpan(0, topicLength);
             var propertiesUtf8 = scratch.AsSpan(topicLength, propertiesLength);
             Encoding.UTF8.GetBytes(message.Topic, topicUtf8);
             Encoding.UTF8.GetBytes(properties, propertiesUtf8);
-            StoredMessageEncoder.Write(buffer, header, message.Body.Span, topicUtf8, propertiesUtf8);
+            StoredMessageEncoder.Write(buffer.AsSpan(LogRecordFormat.HeaderSize), header, message.Body.Span, topicUtf8, propertiesUtf8);
         }
         catch
         {

@@ -71,11 +71,11 @@ public sealed partial class MessageStore : IAsyncDisposable
     /// <summary>Physical offset of the oldest retained message.</summary>
     public long MinPhysicalOffset => commitLog.BeginAddress;
 
-    /// <summary>Physical offset just past the last committed message.</summary>
-    public long MaxPhysicalOffset => commitLog.CommittedUntilAddress;
+    /// <summary>Physical offset just past the last acknowledged message.</summary>
+    public long MaxPhysicalOffset => commitLog.WrittenUntilAddress;
 
-    /// <summary>Committed bytes not yet in the consume queues.</summary>
-    public long DispatchBehindBytes => Math.Max(0, commitLog.CommittedUntilAddress - dispatcher.DispatchedUntil);
+    /// <summary>Acknowledged bytes not yet in the consume queues.</summary>
+    public long DispatchBehindBytes => Math.Max(0, commitLog.WrittenUntilAddress - dispatcher.DispatchedUntil);
 
     public bool IsDiskFull => diskUsage.IsFull;
 
@@ -116,7 +116,7 @@ public sealed partial class MessageStore : IAsyncDisposable
     {
         long started = Stopwatch.GetTimestamp();
         long begin = commitLog.BeginAddress;
-        long recoveredTail = commitLog.CommittedUntilAddress;
+        long recoveredTail = commitLog.WrittenUntilAddress;
         consumeQueues.TruncateDirtyAll(recoveredTail);
         consumeQueues.CorrectMinOffsetAll(begin);
 
@@ -141,7 +141,7 @@ public sealed partial class MessageStore : IAsyncDisposable
     }
 
     /// <summary>Completes once every message put before the call is readable through its consume queue.</summary>
-    public Task WaitForDispatchAsync(CancellationToken ct = default) => dispatcher.WaitForDispatchAsync(commitLog.TailAddress, ct);
+    public Task WaitForDispatchAsync(CancellationToken ct = default) => dispatcher.WaitForDispatchAsync(commitLog.WrittenUntilAddress, ct);
 
     /// <summary>Runs the retention check and the disk-usage check now (normally every CleanResourceInterval).</summary>
     public async ValueTask CleanResourcesAsync(CancellationToken ct = default)

@@ -2,14 +2,17 @@ using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using RocketMQ.Orleans.Store;
 
-// Usage: CrashWriter <dataDir> <AsyncFlush|SyncFlush> [writers] [queues]
+// Usage: CrashWriter <dataDir> <AsyncFlush|SyncFlush> [writers] [queues] [commitIntervalMs]
 // Puts messages from concurrent writers until killed. After each acknowledged put it prints
 // "ACK <key>;" and flushes, so whoever reads stdout knows exactly which puts were acknowledged.
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: CrashWriter <dataDir> <AsyncFlush|SyncFlush> [writers] [queues]");
+    Console.Error.WriteLine("usage: CrashWriter <dataDir> <AsyncFlush|SyncFlush> [writers] [queues] [commitIntervalMs]");
     return 2;
 }
+// A long background commit interval leaves FASTER's commits far behind the acknowledged records.
+if (args.Length > 4)
+    AppContext.SetData("RocketMQ.Orleans.Store.CommitLog.CommitIntervalMs", args[4]);
 
 var options = new MessageStoreOptions
 {

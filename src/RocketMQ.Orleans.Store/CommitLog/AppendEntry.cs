@@ -8,6 +8,8 @@ namespace RocketMQ.Orleans.Store.CommitLog;
 /// <see cref="SerializeTo"/> on the log page, so the record's address, its queue offset and its store
 /// timestamp are all decided here, under the put lock, and written straight into the page.
 /// One instance is reused for every append (the put lock serializes them).
+/// The stamps go into the caller's buffer first and the page gets a copy of it, so the buffer holds exactly
+/// the record FASTER holds: the write-through writes it from there (see <see cref="WriteThroughService"/>).
 /// </summary>
 internal sealed class AppendEntry : ILogEnqueueEntry
 {
@@ -46,9 +48,10 @@ internal sealed class AppendEntry : ILogEnqueueEntry
         // The allocation just moved the tail past this record: its start is the tail minus its footprint.
         Address = log.TailAddress - recordHeaderSize - log.UnsafeAlign(length);
         QueueOffset = queueOffsets.Next(key);
-        source.AsSpan(0, length).CopyTo(dest);
-        StoredMessageLayout.WriteQueueOffset(dest, QueueOffset);
-        StoredMessageLayout.WritePhysicalOffset(dest, Address);
-        StoredMessageLayout.WriteStoreTimestamp(dest, storeTimestamp);
+        var message = source.AsSpan(LogRecordFormat.HeaderSize, length);
+        StoredMessageLayout.WriteQueueOffset(message, QueueOffset);
+        StoredMessageLayout.WritePhysicalOffset(message, Address);
+        StoredMessageLayout.WriteStoreTimestamp(message, storeTimestamp);
+        message.CopyTo(dest);
     }
 }

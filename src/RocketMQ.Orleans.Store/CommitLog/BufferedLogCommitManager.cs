@@ -9,11 +9,16 @@ namespace RocketMQ.Orleans.Store.CommitLog;
 /// page cache. FASTER's default manager creates (and write-through syncs) a new file per commit, which costs
 /// 0.5–1 ms; here a commit is one small pwrite, and <see cref="Flush"/> makes it durable.
 /// </summary>
-/// <remarks>A torn slot (machine crash mid-write) fails its checksum and the other slot is used.</remarks>
+/// <remarks>
+/// A torn slot (machine crash mid-write) fails its checksum and the other slot is used.
+/// A third slot holds the durable-until hint (see <see cref="WriteDurableHint"/>), outside FASTER's commits.
+/// </remarks>
 internal sealed class BufferedLogCommitManager : ILogCommitManager
 {
     private const int SlotSize = 4096;
     private const int SlotHeaderSize = 16; // commitNum int64, length int32, crc32 uint32
+    private const int HintOffset = 2 * SlotSize;
+    private const int FileSize = 3 * SlotSize;
     private readonly FileStream file;
     private readonly object gate = new();
     private readonly byte[] slotBuffer = new byte[SlotSize];
@@ -25,9 +30,9 @@ internal sealed class BufferedLogCommitManager : ILogCommitManager
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.None);
         // Fixed size from the start, so a data-only sync makes a commit durable.
-        if (file.Length < 2 * SlotSize)
+        if (file.Length < FileSize)
         {
-            file.SetLength(2 * SlotSize);
+            file.SetLength(FileSize);
             file.Flush(flushToDisk: true);
         }
     }
@@ -83,9 +88,39 @@ internal sealed class BufferedLogCommitManager : ILogCommitManager
     {
         lock (gate)
         {
-            RandomAccess.Write(file.SafeFileHandle, new byte[2 * SlotSize], 0);
+            RandomAccess.Write(file.SafeFileHandle, new byte[FileSize], 0);
             dirty = true;
         }
+    }
+
+    /// <summary>
+    /// Records that every log byte below <paramref name="untilAddress"/> has been fsynced, so recovery may start
+    /// its scan there instead of at FASTER's last commit (whose completion runs on the thread pool and can lag far
+    /// behind under load). Written only after the data's fsync: even if this page reaches disk first, it claims
+    /// nothing that is not durable.
+    /// </summary>
+    public void WriteDurableHint(long untilAddress)
+    {
+        Span<byte> hint = stackalloc byte[12];
+        BinaryPrimitives.WriteInt64LittleEndian(hint, untilAddress);
+        BinaryPrimitives.WriteUInt32LittleEndian(hint[8..], Crc32.HashToUInt32(hint[..8]));
+        lock (gate)
+        {
+            RandomAccess.Write(file.SafeFileHandle, hint, HintOffset);
+            dirty = true;
+        }
+    }
+
+    /// <summary>The last durable-until hint, or 0 when there is none (or it is torn).</summary>
+    public long ReadDurableHint()
+    {
+        Span<byte> hint = stackalloc byte[12];
+        lock (gate)
+        {
+            if (RandomAccess.Read(file.SafeFileHandle, hint, HintOffset) < hint.Length) return 0;
+        }
+        long until = BinaryPrimitives.ReadInt64LittleEndian(hint);
+        return until > 0 && Crc32.HashToUInt32(hint[..8]) == BinaryPrimitives.ReadUInt32LittleEndian(hint[8..]) ? until : 0;
     }
 
     public void OnRecovery(long commitNum)

@@ -19,12 +19,16 @@ internal sealed class BufferedSegmentDevice : StorageDeviceBase
     private readonly ConcurrentDictionary<int, FileStream> segments = new();
     private readonly ConcurrentDictionary<int, bool> dirty = new();
     private readonly object openLock = new();
+    private readonly int addressSegmentBits;
     private long fsyncCount;
     private bool disposed;
 
-    public BufferedSegmentDevice(string baseFileName)
+    /// <param name="segmentSizeBits">The log's segment size (log2); known here before FASTER initializes the device,
+    /// so recovery and write-through can map log addresses to segment files.</param>
+    public BufferedSegmentDevice(string baseFileName, int segmentSizeBits)
         : base(baseFileName, 512, Devices.CAPACITY_UNSPECIFIED)
     {
+        addressSegmentBits = segmentSizeBits;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(baseFileName))!);
         RecoverSegmentRange();
     }
@@ -73,6 +77,51 @@ internal sealed class BufferedSegmentDevice : StorageDeviceBase
         }
         callback(error, error == 0 ? readLength : 0, context);
     }
+
+    /// <summary>
+    /// Writes a run of records at their log address, through the page cache (write-through of a put).
+    /// The run must not cross a segment boundary.
+    /// </summary>
+    public void WriteAt(long address, IReadOnlyList<ReadOnlyMemory<byte>> buffers)
+    {
+        int segmentId = SegmentOf(address);
+        var file = GetOrOpen(segmentId);
+        RandomAccess.Write(file.SafeFileHandle, buffers, OffsetInSegment(address));
+        dirty[segmentId] = true;
+    }
+
+    /// <summary>Writes one buffer at a log address (must not cross a segment boundary).</summary>
+    public void WriteAt(long address, ReadOnlySpan<byte> data)
+    {
+        int segmentId = SegmentOf(address);
+        var file = GetOrOpen(segmentId);
+        RandomAccess.Write(file.SafeFileHandle, data, OffsetInSegment(address));
+        dirty[segmentId] = true;
+    }
+
+    /// <summary>Reads from a log address; what lies past the written part of a segment (or a missing segment) reads as zeros.</summary>
+    public void ReadAt(long address, Span<byte> dest)
+    {
+        var path = GetSegmentFilename(FileName, SegmentOf(address));
+        int total = 0;
+        if (segments.ContainsKey(SegmentOf(address)) || File.Exists(path))
+        {
+            var file = GetOrOpen(SegmentOf(address));
+            while (total < dest.Length)
+            {
+                int n = RandomAccess.Read(file.SafeFileHandle, dest[total..], OffsetInSegment(address) + total);
+                if (n == 0) break;
+                total += n;
+            }
+        }
+        dest[total..].Clear();
+    }
+
+    public int SegmentSizeBits => addressSegmentBits;
+
+    public int SegmentOf(long address) => (int)(address >> addressSegmentBits);
+
+    private long OffsetInSegment(long address) => address & ((1L << addressSegmentBits) - 1);
 
     public override void RemoveSegmentAsync(int segment, AsyncCallback callback, IAsyncResult result)
     {
@@ -138,9 +187,10 @@ internal sealed class BufferedSegmentDevice : StorageDeviceBase
                 FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, FileOptions.None);
             // Preallocated (sparse) to the segment size, so appends do not change the file size and a
             // data-only sync suffices; the unwritten rest reads as zeros, which FASTER sees as "no record".
-            if (segmentSize > 0 && file.Length < segmentSize)
+            long size = 1L << addressSegmentBits;
+            if (file.Length < size)
             {
-                file.SetLength(segmentSize);
+                file.SetLength(size);
                 FileSync.FlushData(file);
             }
             segments[segmentId] = file;

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using FASTER.core;
 using Microsoft.Extensions.Logging;
 
@@ -8,17 +10,21 @@ namespace RocketMQ.Orleans.Store.CommitLog;
 /// The commit log: one FasterLog entry per stored message, the entry's log address being the message's
 /// physical offset. Appends are serialized by one put lock (as Apache's <c>putMessageLock</c>); inside it
 /// only a copy and three patches happen, encoding is done by the caller beforehand.
+/// A put is acknowledged once its record is written through to the segment file (<see cref="WriteThroughService"/>);
+/// FASTER's commits run behind it in the background (<see cref="GroupCommitService"/>), and opening the log
+/// recovers past the last of them (<see cref="CommitLogRecovery"/>).
 /// </summary>
 internal sealed class CommitLogFile : IAsyncDisposable
 {
-    private const int PerEntryChecksumHeaderSize = 12;
     private readonly FasterLog log;
     private readonly BufferedSegmentDevice device;
     private readonly BufferedLogCommitManager commitManager;
     private readonly GroupCommitService groupCommit;
-    private readonly SemaphoreSlim putLock = new(1, 1);
+    private readonly WriteThroughService writeThrough;
+    private readonly object putLock = new();
     private readonly AppendEntry entry;
     private readonly TimeProvider timeProvider;
+    private readonly int pageSizeBits;
     private long lastStoreTimestamp;
     private bool closed;
 
@@ -29,27 +35,48 @@ internal sealed class CommitLogFile : IAsyncDisposable
         this.device = device;
         this.commitManager = commitManager;
         this.timeProvider = timeProvider;
-        entry = new AppendEntry(log, QueueOffsets, PerEntryChecksumHeaderSize);
-        groupCommit = new GroupCommitService(log, device, commitManager, putLock, options.FlushDiskType,
-            TimeSpan.FromMilliseconds(options.FlushIntervalCommitLog), timeProvider, logger);
+        pageSizeBits = options.CommitLogPageSizeBits;
+        entry = new AppendEntry(log, QueueOffsets, LogRecordFormat.HeaderSize);
+        writeThrough = new WriteThroughService(device, log.TailAddress);
+        // The loop's cadence runs on the real clock: an injected clock (store timestamps, retention) may stand still.
+        groupCommit = new GroupCommitService(log, device, commitManager, writeThrough, CommitInterval,
+            TimeSpan.FromMilliseconds(options.FlushIntervalCommitLog), TimeProvider.System, logger);
     }
+
+    /// <summary>
+    /// How often FASTER commits in the background. Bookkeeping only: acknowledgement (write-through), dispatch
+    /// (reads the written-through file) and recovery (scans past the last commit) do not wait for it, so it is
+    /// not an option. The crash tests stretch it through this AppContext switch to prove recovery past the last commit.
+    /// </summary>
+    internal static TimeSpan CommitInterval =>
+        AppContext.GetData(CommitIntervalSwitch) is string ms && int.TryParse(ms, out int value) && value > 0
+            ? TimeSpan.FromMilliseconds(value)
+            : TimeSpan.FromMilliseconds(10);
+
+    internal const string CommitIntervalSwitch = "RocketMQ.Orleans.Store.CommitLog.CommitIntervalMs";
 
     public QueueOffsetTable QueueOffsets { get; } = new();
 
     public FasterLog Log => log;
 
-    /// <summary>Marks a put under way (call before encoding); returns how many are, this one included.</summary>
-    public int EnterPut() => groupCommit.EnterPut();
+    /// <summary>Marks a put under way (call before encoding): a sync flush round waits briefly for puts under way.</summary>
+    public void EnterPut() => groupCommit.EnterPut();
 
     public void ExitPut() => groupCommit.ExitPut();
 
     /// <summary>First retained address (after retention truncation).</summary>
     public long BeginAddress => log.BeginAddress;
 
-    /// <summary>End of what is recoverable: every record below it survives a process crash.</summary>
-    public long CommittedUntilAddress => log.CommittedUntilAddress;
+    /// <summary>
+    /// End of what is recoverable: every record below it survives a process crash. That is the written-through
+    /// address, not FASTER's commit: recovery scans past the commit (see <see cref="CommitLogRecovery"/>).
+    /// </summary>
+    public long CommittedUntilAddress => writeThrough.WrittenUntil;
 
     public long TailAddress => log.TailAddress;
+
+    /// <summary>End of the acknowledged records: every record below it is in the OS page cache and survives a kill -9.</summary>
+    public long WrittenUntilAddress => writeThrough.WrittenUntil;
 
     public long PageSize { get; private init; }
 
@@ -63,7 +90,7 @@ internal sealed class CommitLogFile : IAsyncDisposable
     public static CommitLogFile Open(string directory, MessageStoreOptions options, TimeProvider timeProvider, ILogger logger)
     {
         Directory.CreateDirectory(directory);
-        var device = new BufferedSegmentDevice(Path.Combine(directory, "commitlog.log"));
+        var device = new BufferedSegmentDevice(Path.Combine(directory, "commitlog.log"), options.CommitLogSegmentSizeBits);
         var commitManager = new BufferedLogCommitManager(Path.Combine(directory, "commitlog.commit"));
         var settings = new FasterLogSettings
         {
@@ -79,6 +106,10 @@ internal sealed class CommitLogFile : IAsyncDisposable
         FasterLog log;
         try
         {
+            // Records written under a larger MaxMessageSize than today's must still be followed.
+            int maxRecordLength = (int)Math.Min((1L << options.CommitLogPageSizeBits) - LogRecordFormat.HeaderSize,
+                Math.Max(options.MaxMessageSize, 64 * 1024 * 1024));
+            CommitLogRecovery.ExtendLatestCommit(device, commitManager, options.CommitLogPageSizeBits, maxRecordLength);
             log = new FasterLog(settings);
         }
         catch
@@ -91,56 +122,88 @@ internal sealed class CommitLogFile : IAsyncDisposable
     }
 
     /// <summary>
-    /// Appends the messages in order under one put lock acquisition, fills in where each landed and
-    /// returns the task that completes once all of them are acknowledged (see <see cref="GroupCommitService"/>).
+    /// Appends the messages in order under one put lock acquisition, fills in where each landed, and
+    /// completes once all of them are written through to the OS page cache (the async flush acknowledgement).
+    /// Returns the address just past the last one, for <see cref="WaitDurableAsync"/>.
     /// </summary>
-    /// <param name="leadCommit">
-    /// Run the commit round inline when none is running: right for a lone writer (no thread hop); with many
-    /// writers in flight, leaving rounds to the commit loop makes each round cover more of them.
-    /// </param>
-    public async ValueTask<Task> AppendAsync(PendingAppend[] messages, int count, bool leadCommit, CancellationToken ct)
+    /// <remarks>Not cancellable once appended: the buffers stay in use until the write-through has run.</remarks>
+    public ValueTask<long> AppendAsync(PendingAppend[] messages, int count, CancellationToken ct)
     {
-        Task acknowledged;
-        await putLock.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            // After close the last commit round has run: nothing appended now would ever be acknowledged.
-            ObjectDisposedException.ThrowIf(closed, this);
-            for (int i = 0; i < count; i++)
-            {
-                long storeTimestamp = NextStoreTimestamp();
-                entry.Prepare(messages[i], storeTimestamp);
-                if (!log.TryEnqueue(entry, out long address))
-                {
-                    // The in-memory ring is full until FASTER has written a page out: let the commit loop run.
-                    groupCommit.Signal();
-                    address = await log.EnqueueAsync(entry, ct).ConfigureAwait(false);
-                }
-                if (address != entry.Address)
-                    throw new InvalidOperationException($"Commit log record at {address} was stamped with physical offset {entry.Address}.");
-                messages[i].PhysicalOffset = address;
-                messages[i].QueueOffset = entry.QueueOffset;
-                messages[i].StoreTimestamp = storeTimestamp;
-            }
-            acknowledged = groupCommit.CurrentRound;
-            groupCommit.NoteAppended(count);
-        }
-        finally
-        {
-            putLock.Release();
-        }
-        if (leadCommit)
-            await groupCommit.AfterAppendAsync().ConfigureAwait(false);
-        else
-            groupCommit.Signal();
-        return acknowledged;
+        ct.ThrowIfCancellationRequested();
+        long end = Append(messages, count, out var error);
+        if (end == 0)
+            return ValueTask.FromException<long>(error!.SourceException);
+        groupCommit.NoteAppended();
+        var written = writeThrough.WaitWrittenAsync(end);
+        if (written.IsCompletedSuccessfully && error is null)
+            return new ValueTask<long>(end);
+        return AwaitWrittenAsync(written, end, error);
     }
 
-    /// <summary>Reads one record into a pooled buffer; null when the address holds no (retained, committed) record.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<long> AwaitWrittenAsync(ValueTask written, long end, ExceptionDispatchInfo? error)
+    {
+        await written.ConfigureAwait(false);
+        error?.Throw();
+        return end;
+    }
+
+    // The put lock is a plain monitor: the section is a copy and a few stamps, shorter than any async hand-off.
+    private long Append(PendingAppend[] messages, int count, out ExceptionDispatchInfo? error)
+    {
+        long end = 0;
+        error = null;
+        lock (putLock)
+        {
+            try
+            {
+                // After close the last commit round has run: nothing appended now would ever be acknowledged.
+                ObjectDisposedException.ThrowIf(closed, this);
+                for (int i = 0; i < count; i++)
+                {
+                    long storeTimestamp = NextStoreTimestamp();
+                    entry.Prepare(messages[i], storeTimestamp);
+                    long address;
+                    var spinner = new SpinWait();
+                    while (!log.TryEnqueue(entry, out address))
+                    {
+                        // The in-memory ring is full until FASTER has written a page out: have the loop commit now.
+                        groupCommit.RequestCommit();
+                        spinner.SpinOnce();
+                    }
+                    if (address != entry.Address)
+                        throw new InvalidOperationException($"Commit log record at {address} was stamped with physical offset {entry.Address}.");
+                    int length = messages[i].Length;
+                    var record = messages[i].Buffer;
+                    int footprint = LogRecordFormat.Footprint(length);
+                    // FASTER's page holds zeros in the alignment padding: so does the written record.
+                    record.AsSpan(LogRecordFormat.HeaderSize + length, footprint - LogRecordFormat.HeaderSize - length).Clear();
+                    LogRecordFormat.WriteHeader(record.AsSpan(0, LogRecordFormat.HeaderSize + length), length);
+                    writeThrough.Register(record, footprint, address);
+                    messages[i].PhysicalOffset = address;
+                    messages[i].QueueOffset = entry.QueueOffset;
+                    messages[i].StoreTimestamp = storeTimestamp;
+                    end = address + LogRecordFormat.Footprint(length);
+                }
+            }
+            catch (Exception ex)
+            {
+                error = ExceptionDispatchInfo.Capture(ex);
+            }
+        }
+        return end;
+    }
+
+    /// <summary>Completes once an fsync covers every record below <paramref name="until"/> (sync flush).</summary>
+    public Task WaitDurableAsync(long until) => groupCommit.WaitDurableAsync(until);
+
+    /// <summary>Reads one record into a pooled buffer; null when the address holds no (retained, acknowledged) record.</summary>
     public async ValueTask<(IMemoryOwner<byte>? Owner, int Length)> ReadAsync(long address, CancellationToken ct = default)
     {
-        if (address < log.BeginAddress || address >= log.CommittedUntilAddress)
+        if (address < log.BeginAddress || address >= writeThrough.WrittenUntil)
             return (null, 0);
+        if (address >= log.CommittedUntilAddress)
+            return ReadUncommitted(address);
         var (owner, length) = await log.ReadAsync(address, MemoryPool<byte>.Shared, 0, ct).ConfigureAwait(false);
         if (owner is null || length <= 0)
         {
@@ -148,6 +211,40 @@ internal sealed class CommitLogFile : IAsyncDisposable
             return (null, 0);
         }
         return (owner, length);
+    }
+
+    // Acknowledged but not yet committed: FASTER will not read it yet, the segment file (page cache) has it.
+    private (IMemoryOwner<byte>? Owner, int Length) ReadUncommitted(long address)
+    {
+        Span<byte> header = stackalloc byte[LogRecordFormat.HeaderSize];
+        device.ReadAt(address, header);
+        int length = LogRecordFormat.ReadLength(header);
+        long offsetInPage = address & (PageSize - 1);
+        if (length <= 0 || offsetInPage + LogRecordFormat.Footprint(length) > PageSize)
+            return (null, 0);
+        var owner = MemoryPool<byte>.Shared.Rent(LogRecordFormat.HeaderSize + length);
+        var record = owner.Memory.Span[..(LogRecordFormat.HeaderSize + length)];
+        device.ReadAt(address, record);
+        if (!LogRecordFormat.HasValidChecksum(record, length))
+        {
+            owner.Dispose();
+            return (null, 0);
+        }
+        // Callers expect the payload at the start of the buffer.
+        record[LogRecordFormat.HeaderSize..].CopyTo(record);
+        return (owner, length);
+    }
+
+    /// <summary>Sequential reader of acknowledged records from <paramref name="fromAddress"/> (a record start) on.</summary>
+    public WrittenRecordReader OpenReader(long fromAddress) => new(device, pageSizeBits, fromAddress);
+
+    /// <summary>See <see cref="WriteThroughService.RequestProgress"/>: one call of the listener once records pass the address.</summary>
+    public bool RequestWriteProgress(long address) => writeThrough.RequestProgress(address);
+
+    public Action? WriteProgressListener
+    {
+        get => writeThrough.ProgressListener;
+        set => writeThrough.ProgressListener = value;
     }
 
     /// <summary>Iterator over committed records from <paramref name="fromAddress"/> on.</summary>
@@ -164,15 +261,14 @@ internal sealed class CommitLogFile : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await putLock.WaitAsync().ConfigureAwait(false);
-        closed = true;
-        putLock.Release();
+        lock (putLock) closed = true;
+        // Records appended before the close are written through before the device goes away.
+        await writeThrough.DrainAsync().ConfigureAwait(false);
         // The last round commits and fsyncs everything appended before the close.
         await groupCommit.DisposeAsync().ConfigureAwait(false);
         log.Dispose();
         device.Dispose();
         commitManager.Dispose();
-        putLock.Dispose();
     }
 
     // Store timestamps never go backwards, so retention can binary-search them along the log.

@@ -4,115 +4,112 @@ using Microsoft.Extensions.Logging;
 namespace RocketMQ.Orleans.Store.CommitLog;
 
 /// <summary>
-/// Turns appended records into acknowledged ones. Each round takes every record appended so far, makes
-/// FasterLog write them and its commit record through the page cache (a process crash can no longer lose
-/// them), fsyncs when the flush mode or the flush interval asks for it, and then completes the one task all
-/// those puts are waiting on: one commit and at most one fsync per round, however many puts it covers.
+/// The commit log's background thread. Acknowledgement no longer waits for it in async flush (the
+/// write-through does that); it keeps three things going:
+/// <list type="bullet">
+/// <item>FASTER commits as bookkeeping, every <c>commitInterval</c> while the tail moves: they advance the
+/// committed address the dispatcher reads up to, free FASTER's in-memory ring, and shorten recovery's scan;</item>
+/// <item>the fsync of segments and commit metadata every <c>FlushIntervalCommitLog</c> (async flush);</item>
+/// <item>sync flush group commit: one fdatasync covers every put whose write-through finished before it
+/// started, and completes the one task all those puts wait on.</item>
+/// </list>
 /// </summary>
-/// <remarks>
-/// A lone writer (the only put in flight) runs the round itself, inline, saving the thread hops to the
-/// committer (measured: 1 writer 8 k/s through the loop, 24–75 k/s inline). With many writers in flight
-/// rounds go to a dedicated loop thread, so each covers many puts; in sync flush it first waits up to
-/// 0.2 ms for puts already under way to append, since one fsync costs more than that wait.
-/// The loop also runs the periodic fsync of async flush.
-/// </remarks>
 internal sealed class GroupCommitService : IAsyncDisposable
 {
+    private static readonly TimeSpan MaxGatherWait = TimeSpan.FromMilliseconds(0.2);
+
     private readonly FasterLog log;
     private readonly BufferedSegmentDevice device;
     private readonly BufferedLogCommitManager commitManager;
-    private readonly SemaphoreSlim putLock;
-    private readonly bool syncFlush;
+    private readonly WriteThroughService writeThrough;
+    private readonly TimeSpan commitInterval;
     private readonly TimeSpan flushInterval;
     private readonly TimeProvider timeProvider;
     private readonly ILogger logger;
     private readonly SemaphoreSlim wakeUp = new(0);
-    private readonly SemaphoreSlim roundLock = new(1, 1);
+    private readonly object roundLock = new();
+    private readonly object syncGate = new();
     private readonly CancellationTokenSource stopping = new();
     private readonly Thread loop;
-    private TaskCompletionSource round = NewRound();
+    private TaskCompletionSource? syncRound;
+    private int syncWaiters;
+    private long durableUntil;
     private int signaled;
-    private long coveredTail;
+    private int idle;
+    private int commitRequested;
     private int putsInFlight;
-    private int appendedSinceSwap;
-    private const int MaxInlineRounds = 4;
-    private static readonly TimeSpan MaxGatherWait = TimeSpan.FromMilliseconds(0.2);
+    private long lastCommitTimestamp;
     private long lastFsyncTimestamp;
     private long roundCount;
     private long fsyncRoundCount;
 
-    public GroupCommitService(FasterLog log, BufferedSegmentDevice device, BufferedLogCommitManager commitManager, SemaphoreSlim putLock,
-        FlushDiskType flushDiskType, TimeSpan flushInterval, TimeProvider timeProvider, ILogger logger)
+    public GroupCommitService(FasterLog log, BufferedSegmentDevice device, BufferedLogCommitManager commitManager, WriteThroughService writeThrough,
+        TimeSpan commitInterval, TimeSpan flushInterval, TimeProvider timeProvider, ILogger logger)
     {
         this.log = log;
         this.device = device;
         this.commitManager = commitManager;
-        this.putLock = putLock;
-        syncFlush = flushDiskType == FlushDiskType.SyncFlush;
+        this.writeThrough = writeThrough;
+        this.commitInterval = commitInterval;
         this.flushInterval = flushInterval;
         this.timeProvider = timeProvider;
         this.logger = logger;
-        lastFsyncTimestamp = timeProvider.GetTimestamp();
+        durableUntil = writeThrough.WrittenUntil;
+        lastCommitTimestamp = lastFsyncTimestamp = timeProvider.GetTimestamp();
         loop = new Thread(Run) { IsBackground = true, Name = "commitlog-group-commit" };
         loop.Start();
     }
 
-    /// <summary>Commit rounds run so far.</summary>
+    /// <summary>FASTER commit rounds run so far.</summary>
     public long RoundCount => Interlocked.Read(ref roundCount);
 
-    /// <summary>Rounds that ended in an fsync of the log (and its commit metadata).</summary>
+    /// <summary>Rounds that fsynced the log: sync flush group commits, periodic flushes, explicit flushes.</summary>
     public long FsyncRoundCount => Interlocked.Read(ref fsyncRoundCount);
 
-    /// <summary>
-    /// The task completed by the round that will cover records appended now. Call while holding the put
-    /// lock, right after appending, then <see cref="Signal"/> after releasing it.
-    /// </summary>
-    public Task CurrentRound => round.Task;
-
-    /// <summary>A put started (before encoding); lets a sync-flush round wait for puts about to append.</summary>
-    public int EnterPut() => Interlocked.Increment(ref putsInFlight);
+    /// <summary>A put started (before encoding); lets a sync flush round wait briefly for puts about to join it.</summary>
+    public void EnterPut() => Interlocked.Increment(ref putsInFlight);
 
     public void ExitPut() => Interlocked.Decrement(ref putsInFlight);
 
-    /// <summary>Counts an append into the coming round. Caller holds the put lock.</summary>
-    public void NoteAppended(int count) => appendedSinceSwap += count;
-
-    public void Signal()
+    /// <summary>The tail moved: wakes the loop only if it went to sleep with nothing to commit.</summary>
+    public void NoteAppended()
     {
-        if (Interlocked.Exchange(ref signaled, 1) == 0)
+        if (Volatile.Read(ref idle) != 0 && Interlocked.Exchange(ref idle, 0) != 0)
+            Signal();
+    }
+
+    private void Signal()
+    {
+        if (Volatile.Read(ref signaled) == 0 && Interlocked.Exchange(ref signaled, 1) == 0)
             wakeUp.Release();
     }
 
-    /// <summary>
-    /// Called by a writer after appending (put lock released): runs the round inline when none is running;
-    /// otherwise the running round's owner sees the new records when it finishes and hands them to the loop.
-    /// </summary>
-    public async ValueTask AfterAppendAsync()
+    /// <summary>FASTER's ring is full: commit now, whatever the interval says.</summary>
+    public void RequestCommit()
     {
-        if (!roundLock.Wait(0))
-            return;
-        try
-        {
-            // Not the writer's token: the round covers other writers' records too. Records appended meanwhile
-            // get a few more rounds here before the loop takes over, so the leader's own put is not held long.
-            int rounds = 0;
-            do
-            {
-                await RunRoundLockedAsync(forceFsync: false, CancellationToken.None).ConfigureAwait(false);
-            }
-            while (++rounds < MaxInlineRounds && HasUncovered);
-        }
-        finally
-        {
-            roundLock.Release();
-        }
-        if (HasUncovered) Signal();
+        Volatile.Write(ref commitRequested, 1);
+        Signal();
     }
 
-    private bool HasUncovered => log.TailAddress > Volatile.Read(ref coveredTail);
+    /// <summary>
+    /// Completes once an fsync covers every record below <paramref name="until"/>. Call only after the
+    /// record's write-through completed: the round joined now fsyncs after that write.
+    /// </summary>
+    public Task WaitDurableAsync(long until)
+    {
+        Task round;
+        lock (syncGate)
+        {
+            if (durableUntil >= until) return Task.CompletedTask;
+            round = (syncRound ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            syncWaiters++;
+        }
+        Signal();
+        return round;
+    }
 
-    // A dedicated thread: woken straight from a put, it does not queue behind the thread pool's work items,
-    // and blocking on the sync-flush fsync takes no pool thread away.
+    // A dedicated thread: woken straight from a put it does not queue behind the thread pool's work, and
+    // blocking in fdatasync takes no pool thread away.
     private void Run()
     {
         var ct = stopping.Token;
@@ -120,12 +117,28 @@ internal sealed class GroupCommitService : IAsyncDisposable
         {
             try
             {
-                var untilFsync = flushInterval - timeProvider.GetElapsedTime(lastFsyncTimestamp);
-                if (untilFsync > TimeSpan.Zero && !HasUncovered)
-                    wakeUp.Wait(untilFsync, ct);
+                var wait = NextWait();
+                if (wait != TimeSpan.Zero && !HasUncommitted)
+                {
+                    // Dekker with NoteAppended: announce the idle sleep, then look at the tail once more.
+                    Interlocked.Exchange(ref idle, 1);
+                    if (HasUncommitted) wait = NextWait();
+                }
+                if (wait != TimeSpan.Zero)
+                    wakeUp.Wait(wait, ct);
+                while (wakeUp.CurrentCount > 0 && wakeUp.Wait(0)) { } // coalesce wake-ups that piled up meanwhile
+                Volatile.Write(ref idle, 0);
                 Volatile.Write(ref signaled, 0);
-                GatherWriters();
-                RunRoundAsync(forceFsync: false, ct).GetAwaiter().GetResult();
+                if (HasSyncWaiters)
+                {
+                    GatherWriters();
+                    RunSyncRound();
+                }
+                lock (roundLock)
+                {
+                    if (CommitDue) Commit();
+                    if (timeProvider.GetElapsedTime(lastFsyncTimestamp) >= flushInterval) FsyncLocked();
+                }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -138,62 +151,61 @@ internal sealed class GroupCommitService : IAsyncDisposable
         }
     }
 
-    // An fsync costs far more than a short wait: in sync flush, give the puts already under way (released by
-    // the previous round, encoding now) up to 0.2 ms to append, so one fsync covers them all.
+    private bool HasSyncWaiters
+    {
+        get { lock (syncGate) return syncRound is not null; }
+    }
+
+    private bool HasUncommitted => log.TailAddress > log.CommittedUntilAddress;
+
+    private bool CommitDue => HasUncommitted &&
+        (Volatile.Read(ref commitRequested) != 0 || timeProvider.GetElapsedTime(lastCommitTimestamp) >= commitInterval);
+
+    private TimeSpan NextWait()
+    {
+        if (HasSyncWaiters || (HasUncommitted && Volatile.Read(ref commitRequested) != 0)) return TimeSpan.Zero;
+        var wait = flushInterval - timeProvider.GetElapsedTime(lastFsyncTimestamp);
+        if (HasUncommitted)
+        {
+            var untilCommit = commitInterval - timeProvider.GetElapsedTime(lastCommitTimestamp);
+            if (untilCommit < wait) wait = untilCommit;
+        }
+        return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
+    }
+
+    // An fsync costs far more than a short wait: give the puts already under way up to 0.2 ms to join.
     private void GatherWriters()
     {
-        Thread.Yield();
-        if (!syncFlush) return;
         long started = timeProvider.GetTimestamp();
         var spinner = new SpinWait();
-        while (Volatile.Read(ref putsInFlight) > Volatile.Read(ref appendedSinceSwap)
+        while (Volatile.Read(ref putsInFlight) > Volatile.Read(ref syncWaiters)
                && timeProvider.GetElapsedTime(started) < MaxGatherWait)
-            spinner.SpinOnce();
+            spinner.SpinOnce(sleep1Threshold: -1);
     }
 
-    private async Task RunRoundAsync(bool forceFsync, CancellationToken ct)
+    private void RunSyncRound()
     {
-        await roundLock.WaitAsync(ct).ConfigureAwait(false);
+        TaskCompletionSource? covered;
+        long until;
+        lock (syncGate)
+        {
+            covered = syncRound;
+            syncRound = null;
+            syncWaiters = 0;
+            // Every waiter joined after its write-through finished, so this covers all of them.
+            until = writeThrough.WrittenUntil;
+        }
+        if (covered is null) return;
         try
         {
-            await RunRoundLockedAsync(forceFsync, ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            roundLock.Release();
-        }
-    }
-
-    private async Task RunRoundLockedAsync(bool forceFsync, CancellationToken ct)
-    {
-        TaskCompletionSource covered;
-        await putLock.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            covered = round;
-            round = NewRound();
-            appendedSinceSwap = 0;
-            Volatile.Write(ref coveredTail, log.TailAddress);
-        }
-        finally
-        {
-            putLock.Release();
-        }
-
-        try
-        {
-            // Returns once everything appended before the swap (and possibly more) is written and committed.
-            await log.CommitAsync(ct).ConfigureAwait(false);
-            bool fsyncDue = timeProvider.GetElapsedTime(lastFsyncTimestamp) >= flushInterval;
-            if (syncFlush || forceFsync || fsyncDue)
+            lock (roundLock)
             {
-                // Data first, then the metadata that points at it.
                 device.Flush();
-                commitManager.Flush();
-                lastFsyncTimestamp = timeProvider.GetTimestamp();
+                commitManager.WriteDurableHint(until);
                 Interlocked.Increment(ref fsyncRoundCount);
             }
-            Interlocked.Increment(ref roundCount);
+            lock (syncGate)
+                if (until > durableUntil) durableUntil = until;
             covered.TrySetResult();
         }
         catch (Exception ex)
@@ -203,18 +215,56 @@ internal sealed class GroupCommitService : IAsyncDisposable
         }
     }
 
-    /// <summary>Commits and fsyncs whatever was appended, now (used on close and by tests).</summary>
-    public Task FlushNowAsync(CancellationToken ct = default) => RunRoundAsync(forceFsync: true, ct);
+    // The loop does not wait for its commits (FASTER completes them as epochs drain, which under load can
+    // take tens of milliseconds); nothing waits for them but ring space and the next recovery's scan length.
+    private void Commit(bool wait = false)
+    {
+        Volatile.Write(ref commitRequested, 0);
+        log.Commit(spinWait: wait);
+        lastCommitTimestamp = timeProvider.GetTimestamp();
+        Interlocked.Increment(ref roundCount);
+    }
+
+    // Data first, then the commit metadata that points into it.
+    private void FsyncLocked()
+    {
+        long until = writeThrough.WrittenUntil;
+        device.Flush();
+        commitManager.WriteDurableHint(until);
+        commitManager.Flush();
+        lastFsyncTimestamp = timeProvider.GetTimestamp();
+        Interlocked.Increment(ref fsyncRoundCount);
+        lock (syncGate)
+            if (until > durableUntil) durableUntil = until;
+    }
+
+    /// <summary>Commits everything appended so far and fsyncs it, now (close, retention, tests).</summary>
+    public Task FlushNowAsync(CancellationToken ct = default)
+    {
+        ct.ThrowIfCancellationRequested();
+        return Task.Run(() =>
+        {
+            lock (roundLock)
+            {
+                // Always: a commit also persists a new begin address after retention truncated the head.
+                Commit(wait: true);
+                FsyncLocked();
+            }
+        }, ct);
+    }
 
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync().ConfigureAwait(false);
         await Task.Run(loop.Join).ConfigureAwait(false);
-        await RunRoundAsync(forceFsync: true, CancellationToken.None).ConfigureAwait(false);
+        await FlushNowAsync().ConfigureAwait(false);
+        // Sync puts still waiting are covered by the final fsync.
+        lock (syncGate)
+        {
+            syncRound?.TrySetResult();
+            syncRound = null;
+        }
         stopping.Dispose();
         wakeUp.Dispose();
-        roundLock.Dispose();
     }
-
-    private static TaskCompletionSource NewRound() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

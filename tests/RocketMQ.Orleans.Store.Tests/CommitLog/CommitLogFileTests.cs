@@ -25,8 +25,7 @@ public sealed class CommitLogFileTests : IDisposable
             for (int i = 0; i < 40; i++)
             {
                 var batch = new[] { Encode($"message-{i}-{new string('p', 300)}", queueId: i % 2) };
-                var acknowledged = await log.AppendAsync(batch, 1, leadCommit: i % 2 == 0, CancellationToken.None);
-                await acknowledged;
+                await log.AppendAsync(batch, 1, CancellationToken.None);
                 placed.Add((batch[0].PhysicalOffset, batch[0].QueueOffset, $"message-{i}"));
             }
             Assert.Equal(Enumerable.Range(0, 40).Select(i => (long)(i / 2)), placed.Select(p => p.QueueOffset));
@@ -65,8 +64,8 @@ public sealed class CommitLogFileTests : IDisposable
         var topic = "T"u8.ToArray();
         var header = new StoredMessageHeader { QueueId = queueId };
         int length = StoredMessageEncoder.GetLength(header, bodyBytes.Length, topic.Length, 0);
-        var buffer = new byte[length];
-        StoredMessageEncoder.Write(buffer, header, bodyBytes, topic, default);
+        var buffer = new byte[LogRecordFormat.Footprint(length)];
+        StoredMessageEncoder.Write(buffer.AsSpan(LogRecordFormat.HeaderSize), header, bodyBytes, topic, default);
         return new PendingAppend { Buffer = buffer, Length = length, Topic = "T", QueueId = queueId };
     }
 

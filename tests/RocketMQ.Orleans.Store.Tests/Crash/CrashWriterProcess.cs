@@ -34,7 +34,7 @@ internal sealed class CrashWriterProcess : IDisposable
         }
     }
 
-    public static CrashWriterProcess Start(string dataDir, FlushDiskType flush)
+    public static CrashWriterProcess Start(string dataDir, FlushDiskType flush, int? commitIntervalMs = null)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -45,6 +45,12 @@ internal sealed class CrashWriterProcess : IDisposable
         info.ArgumentList.Add(WriterPath);
         info.ArgumentList.Add(dataDir);
         info.ArgumentList.Add(flush.ToString());
+        if (commitIntervalMs is { } interval)
+        {
+            info.ArgumentList.Add("8");
+            info.ArgumentList.Add("4");
+            info.ArgumentList.Add(interval.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         return new CrashWriterProcess(Process.Start(info)!);
     }
 

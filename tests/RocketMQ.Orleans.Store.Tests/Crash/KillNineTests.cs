@@ -1,6 +1,8 @@
 using System.Text;
 using Xunit.Abstractions;
+using FASTER.core;
 using Microsoft.Extensions.Logging.Abstractions;
+using RocketMQ.Orleans.Store.CommitLog;
 using RocketMQ.Orleans.Protocol.Messages;
 
 namespace RocketMQ.Orleans.Store.Tests.Crash;
@@ -18,13 +20,25 @@ public sealed class KillNineTests(ITestOutputHelper output)
     [Theory]
     [InlineData(FlushDiskType.AsyncFlush)]
     [InlineData(FlushDiskType.SyncFlush)]
-    public async Task Every_acknowledged_put_survives_kill_9(FlushDiskType flush)
+    public Task Every_acknowledged_put_survives_kill_9(FlushDiskType flush) => KillAndVerifyAsync(flush, commitIntervalMs: null);
+
+    /// <summary>
+    /// FASTER commits stretched to a minute: every acknowledged record after the (absent or early) last
+    /// commit is only in the segment files, and recovery must find it by scanning past the commit.
+    /// </summary>
+    [Theory]
+    [InlineData(FlushDiskType.AsyncFlush)]
+    [InlineData(FlushDiskType.SyncFlush)]
+    public Task Acknowledged_puts_past_the_last_FASTER_commit_survive_kill_9(FlushDiskType flush) =>
+        KillAndVerifyAsync(flush, commitIntervalMs: 60_000);
+
+    private async Task KillAndVerifyAsync(FlushDiskType flush, int? commitIntervalMs)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "rmq-crash-" + Guid.NewGuid().ToString("N"));
         try
         {
             IReadOnlyList<string> acked;
-            using (var writer = CrashWriterProcess.Start(dataDir, flush))
+            using (var writer = CrashWriterProcess.Start(dataDir, flush, commitIntervalMs))
             {
                 await writer.Ready.WaitAsync(TimeSpan.FromSeconds(30));
                 await WaitUntilAsync(() => writer.AcknowledgedCount >= AcksBeforeKill, TimeSpan.FromSeconds(60), () => writer.StandardError);
@@ -42,9 +56,17 @@ public sealed class KillNineTests(ITestOutputHelper output)
                 CommitLogSegmentSizeBits = 24,
                 MaxMessageSize = 64 * 1024,
             };
+            var (committedBeforeRecovery, durableHint) = LastCommittedUntilAddress(dataDir);
             var reopen = System.Diagnostics.Stopwatch.StartNew();
             await using var store = await MessageStore.OpenAsync(options, NullLoggerFactory.Instance);
-            output.WriteLine($"{flush}: {acked.Count} acknowledged before SIGKILL; reopened in {reopen.ElapsedMilliseconds} ms");
+            output.WriteLine($"{flush}: {acked.Count} acknowledged before SIGKILL; reopened in {reopen.ElapsedMilliseconds} ms; " +
+                $"last FASTER commit until {committedBeforeRecovery}, fsynced until {durableHint}, recovered until {store.MaxPhysicalOffset}");
+            if (commitIntervalMs is not null)
+            {
+                // At least a thousand 1 KiB messages lay past the last commit: recovery scanned them in.
+                Assert.True(store.MaxPhysicalOffset - committedBeforeRecovery > 1000 * 1024,
+                    $"commits were not behind: committed {committedBeforeRecovery}, recovered {store.MaxPhysicalOffset}");
+            }
 
             var stored = await ReadAllThroughConsumeQueuesAsync(store);
             output.WriteLine($"{flush}: {stored.Count} messages readable after recovery");
@@ -61,6 +83,19 @@ public sealed class KillNineTests(ITestOutputHelper output)
         {
             try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { }
         }
+    }
+
+    private static (long CommittedUntil, long DurableHint) LastCommittedUntilAddress(string dataDir)
+    {
+        using var commits = new BufferedLogCommitManager(Path.Combine(dataDir, "commitlog", "commitlog.commit"));
+        foreach (long commitNum in commits.ListCommits())
+        {
+            var info = new FasterLogRecoveryInfo();
+            using var reader = new BinaryReader(new MemoryStream(commits.GetCommitMetadata(commitNum)));
+            info.Initialize(reader);
+            return (info.UntilAddress, commits.ReadDurableHint());
+        }
+        return (0, commits.ReadDurableHint());
     }
 
     /// <summary>Reads every queue from its first offset; checks each entry is whole and consistent, returns the keys.</summary>
