@@ -187,20 +187,7 @@ public sealed class StoredMessageToAliOnsTests
     {
         var topic = Encoding.UTF8.GetBytes(message.Topic);
         var properties = MessageProperties.EncodeUtf8(message.Properties);
-        var header = new StoredMessageHeader
-        {
-            QueueId = message.QueueId,
-            Flag = message.Flag,
-            QueueOffset = message.QueueOffset,
-            PhysicalOffset = message.CommitLogOffset,
-            SysFlag = message.SysFlag,
-            BornTimestamp = message.BornTimestamp,
-            BornHost = message.BornHost,
-            StoreTimestamp = message.StoreTimestamp,
-            StoreHost = message.StoreHost,
-            ReconsumeTimes = message.ReconsumeTimes,
-            PreparedTransactionOffset = message.PreparedTransactionOffset,
-        };
+        var header = StoredMessageHeader.From(message);
         var buffer = new byte[StoredMessageLayout.ComputeLength(message.SysFlag, message.Body.Length, topic.Length, properties.Length)];
         int written = StoredMessageEncoder.Write(buffer, header, message.Body, topic, properties);
         Assert.Equal(buffer.Length, written);

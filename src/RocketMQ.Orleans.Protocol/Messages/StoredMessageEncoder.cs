@@ -75,21 +75,7 @@ public static class StoredMessageEncoder
     /// <summary>Encodes a whole message (body CRC recomputed from the body).</summary>
     public static byte[] Encode(MessageExt message)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        var header = new StoredMessageHeader
-        {
-            QueueId = message.QueueId,
-            Flag = message.Flag,
-            QueueOffset = message.QueueOffset,
-            PhysicalOffset = message.CommitLogOffset,
-            SysFlag = message.SysFlag,
-            BornTimestamp = message.BornTimestamp,
-            BornHost = message.BornHost,
-            StoreTimestamp = message.StoreTimestamp,
-            StoreHost = message.StoreHost,
-            ReconsumeTimes = message.ReconsumeTimes,
-            PreparedTransactionOffset = message.PreparedTransactionOffset,
-        };
+        var header = StoredMessageHeader.From(message);
         byte[] topic = Encoding.UTF8.GetBytes(message.Topic);
         byte[] properties = MessageProperties.EncodeUtf8(message.Properties);
         var result = new byte[GetLength(header, message.Body.Length, topic.Length, properties.Length)];

@@ -50,4 +50,24 @@ public struct StoredMessageHeader
             return flag;
         }
     }
+
+    /// <summary>The stored-layout header fields of <paramref name="message"/>.</summary>
+    public static StoredMessageHeader From(MessageExt message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return new StoredMessageHeader
+        {
+            QueueId = message.QueueId,
+            Flag = message.Flag,
+            QueueOffset = message.QueueOffset,
+            PhysicalOffset = message.CommitLogOffset,
+            SysFlag = message.SysFlag,
+            BornTimestamp = message.BornTimestamp,
+            BornHost = message.BornHost,
+            StoreTimestamp = message.StoreTimestamp,
+            StoreHost = message.StoreHost,
+            ReconsumeTimes = message.ReconsumeTimes,
+            PreparedTransactionOffset = message.PreparedTransactionOffset,
+        };
+    }
 }
