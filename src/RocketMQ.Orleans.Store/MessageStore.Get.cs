@@ -145,21 +145,27 @@ public sealed partial class MessageStore
     }
 
     /// <summary>Store timestamp of the oldest message in the queue, -1 when there is none.</summary>
-    public async ValueTask<long> GetEarliestMessageTimeAsync(string topic, int queueId, CancellationToken ct = default)
+    public ValueTask<long> GetEarliestMessageTimeAsync(string topic, int queueId, CancellationToken ct = default)
     {
+        ct.ThrowIfCancellationRequested();
         var queue = FindQueue(topic, queueId);
-        if (queue is null || !queue.TryGetEntry(queue.MinOffset, out var entry)) return -1;
-        using var message = await ReadMessageAsync(entry.CommitLogOffset, ct).ConfigureAwait(false);
-        return message is not null && StoredMessageView.TryParse(message.Span, out var view) ? view.StoreTimestamp : -1;
+        return ValueTask.FromResult(
+            queue is not null && queue.TryGetEntry(queue.MinOffset, out var entry) ? ReadStoreTimestamp(entry.CommitLogOffset) : -1);
     }
 
     /// <summary>
     /// Reads the message stored at a physical offset (what an offset message id names); null when no message
     /// starts there (never stored, retained away, or an address inside a record).
     /// </summary>
-    public async ValueTask<StoredMessageBuffer?> ReadMessageAsync(long commitLogOffset, CancellationToken ct = default)
+    public ValueTask<StoredMessageBuffer?> ReadMessageAsync(long commitLogOffset, CancellationToken ct = default)
     {
-        var (owner, length) = await commitLog.ReadAsync(commitLogOffset, ct).ConfigureAwait(false);
+        ct.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(ReadMessage(commitLogOffset));
+    }
+
+    private StoredMessageBuffer? ReadMessage(long commitLogOffset)
+    {
+        var (owner, length) = commitLog.ReadAtUntrustedAddress(commitLogOffset);
         if (owner is null) return null;
         // A misaligned address can decode as some record; the stored physical offset proves it starts here.
         if (!StoredMessageView.TryParse(owner.Memory.Span[..length], out var view) || view.PhysicalOffset != commitLogOffset)
@@ -172,8 +178,7 @@ public sealed partial class MessageStore
 
     private long ReadStoreTimestamp(long commitLogOffset)
     {
-        var read = ReadMessageAsync(commitLogOffset);
-        using var message = read.IsCompleted ? read.Result : read.AsTask().GetAwaiter().GetResult();
+        using var message = ReadMessage(commitLogOffset);
         return message is not null && StoredMessageView.TryParse(message.Span, out var view) ? view.StoreTimestamp : -1;
     }
 

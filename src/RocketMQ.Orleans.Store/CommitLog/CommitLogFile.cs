@@ -203,7 +203,7 @@ internal sealed class CommitLogFile : IAsyncDisposable
         if (address < log.BeginAddress || address >= writeThrough.WrittenUntil)
             return (null, 0);
         if (address >= log.CommittedUntilAddress)
-            return ReadUncommitted(address);
+            return ReadFromFile(address);
         var (owner, length) = await log.ReadAsync(address, MemoryPool<byte>.Shared, 0, ct).ConfigureAwait(false);
         if (owner is null || length <= 0)
         {
@@ -213,8 +213,17 @@ internal sealed class CommitLogFile : IAsyncDisposable
         return (owner, length);
     }
 
-    // Acknowledged but not yet committed: FASTER will not read it yet, the segment file (page cache) has it.
-    private (IMemoryOwner<byte>? Owner, int Length) ReadUncommitted(long address)
+    /// <summary>
+    /// Reads the record at an address that may be anything (a client's offset message id). FASTER would throw on an
+    /// address inside a record and size its buffer from whatever length it finds there; the segment file holds every
+    /// acknowledged record (write-through), and here the length is checked against the page before anything is
+    /// allocated and the checksum before anything is returned.
+    /// </summary>
+    public (IMemoryOwner<byte>? Owner, int Length) ReadAtUntrustedAddress(long address) =>
+        address < log.BeginAddress || address >= writeThrough.WrittenUntil ? (null, 0) : ReadFromFile(address);
+
+    // Also serves records acknowledged but not yet committed, which FASTER will not read yet.
+    private (IMemoryOwner<byte>? Owner, int Length) ReadFromFile(long address)
     {
         Span<byte> header = stackalloc byte[LogRecordFormat.HeaderSize];
         device.ReadAt(address, header);

@@ -122,6 +122,27 @@ public sealed class PutGetTests
     }
 
     [Fact]
+    public async Task Every_address_inside_a_committed_record_reads_as_nothing()
+    {
+        await using var test = await TestStore.OpenAsync();
+        var first = await test.PutOkAsync(TestStore.Message("T", 0, new string('x', 300)));
+        var second = await test.PutOkAsync(TestStore.Message("T", 0, "second"));
+        // Reopening commits the recovered log, so these reads go through the committed path a client's offset
+        // message id would take long after the put.
+        await test.ReopenAsync();
+
+        for (var address = first.PhysicalOffset + 1; address < second.PhysicalOffset; address++)
+        {
+            Assert.Null(await test.Store.ReadMessageAsync(address));
+        }
+
+        Assert.Null(await test.Store.ReadMessageAsync(-1));
+        Assert.Null(await test.Store.ReadMessageAsync(long.MaxValue));
+        using var message = await test.Store.ReadMessageAsync(second.PhysicalOffset);
+        Assert.Equal("second", TestStore.BodyOf(message!.Memory));
+    }
+
+    [Fact]
     public async Task Query_finds_messages_by_each_key_and_by_unique_key()
     {
         await using var test = await TestStore.OpenAsync();

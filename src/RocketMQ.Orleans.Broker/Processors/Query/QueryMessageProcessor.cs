@@ -55,7 +55,7 @@ public sealed class QueryMessageProcessor(BrokerRuntime runtime) : IRequestProce
     private async ValueTask<RemotingCommand?> ViewMessageByIdAsync(RemotingCommand request, CancellationToken cancellationToken)
     {
         var header = request.ReadHeader<ViewMessageRequestHeader>();
-        using var message = await StoredMessageReader.TryReadAsync(runtime.Store, header.Offset, cancellationToken).ConfigureAwait(false);
+        using var message = await runtime.Store.ReadMessageAsync(header.Offset, cancellationToken).ConfigureAwait(false);
         if (message is null)
         {
             return RemotingCommand.CreateResponse(ResponseCode.SystemError, "can not find message by the offset, " + header.Offset);

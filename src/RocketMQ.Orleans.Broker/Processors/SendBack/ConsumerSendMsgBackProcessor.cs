@@ -49,7 +49,7 @@ public sealed class ConsumerSendMsgBackProcessor(BrokerRuntime runtime) : IReque
             return Answer(ResponseCode.NoPermission, $"the topic[{topic}] sending message is forbidden");
         }
 
-        using var stored = await StoredMessageReader.TryReadAsync(runtime.Store, header.Offset, cancellationToken).ConfigureAwait(false);
+        using var stored = await runtime.Store.ReadMessageAsync(header.Offset, cancellationToken).ConfigureAwait(false);
         if (stored is null || !StoredMessageView.TryParse(stored.Span, out _))
         {
             return Answer(ResponseCode.SystemError, "look message by offset failed, " + header.Offset);
