@@ -109,8 +109,10 @@ public sealed class MisbehavingPeerTests(ITestOutputHelper output)
         await stopSending.CancelAsync();
         await Task.WhenAny(sender);
 
-        // Processed ≈ in-flight bound + what the socket buffers and the high-water mark absorb: a few dozen, not 5000.
-        Assert.InRange(big.Calls, 1, 100);
+        // Processed ≈ in-flight bound + what the socket buffers and the high-water mark absorb. The kernel autotunes
+        // loopback buffers to several MB, so that is tens to a hundred-odd responses depending on the machine; the
+        // point is that it stays an order of magnitude below the 5000 asked for (1.2 GiB never gets buffered).
+        Assert.InRange(big.Calls, 1, Requests / 10);
         Assert.True(good.IsActive);
         Assert.Equal(ResponseCode.Success, (await good.InvokeAsync(RemotingCommand.CreateRequest(EchoCode), Timeout)).Code);
     }
