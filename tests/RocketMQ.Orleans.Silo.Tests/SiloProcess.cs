@@ -38,10 +38,10 @@ internal sealed class SiloProcess : IAsyncDisposable
         };
         info.ArgumentList.Add(siloDll);
         info.ArgumentList.Add($"--RocketMQ:Store:DataPath={dataPath}");
-        info.ArgumentList.Add($"--Silo:SiloPort={FreeTcpPort()}");
-        info.ArgumentList.Add($"--Silo:GatewayPort={FreeTcpPort()}");
-        info.ArgumentList.Add($"--RocketMQ:Remoting:NameServerPort={FreeTcpPort()}");
-        info.ArgumentList.Add($"--RocketMQ:Remoting:ListenPort={FreeTcpPort()}");
+        info.ArgumentList.Add($"--Silo:SiloPort={FreePorts.Next()}");
+        info.ArgumentList.Add($"--Silo:GatewayPort={FreePorts.Next()}");
+        info.ArgumentList.Add($"--RocketMQ:Remoting:NameServerPort={FreePorts.Next()}");
+        info.ArgumentList.Add($"--RocketMQ:Remoting:ListenPort={FreePorts.Next()}");
         info.ArgumentList.Add("--RocketMQ:Remoting:EnableVipChannel=false");
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         return new SiloProcess(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"));
@@ -123,12 +123,5 @@ internal sealed class SiloProcess : IAsyncDisposable
 
         var dll = Path.Combine(dir.FullName, "silo", "bin", configuration, "net10.0", "RocketMQ.Orleans.Silo.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the silo first", dll);
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

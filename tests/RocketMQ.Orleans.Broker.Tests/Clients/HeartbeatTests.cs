@@ -123,7 +123,7 @@ public sealed class HeartbeatTests : IAsyncLifetime
         await using var host = await BrokerTestHost.StartAsync(options => options.ChannelExpiredTimeoutMillis = 0);
         var connection = new TestConnection();
         await host.InvokeAsync(Heartbeat("c1", "G5", "P5"), connection);
-        await Wait.UntilAsync(() => host.Runtime.Now > host.Runtime.ConsumerManager.GetConsumerGroupInfo("G5")!.LastUpdateTimestamp, "a millisecond passed");
+        await Eventually.TrueAsync(() => host.Runtime.Now > host.Runtime.ConsumerManager.GetConsumerGroupInfo("G5")!.LastUpdateTimestamp, "a millisecond passed");
 
         Assert.Equal(2, host.Runtime.ScanNotActiveClients());
         Assert.True(connection.Closed);

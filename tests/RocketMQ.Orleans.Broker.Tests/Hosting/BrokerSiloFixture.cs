@@ -44,8 +44,8 @@ public sealed class BrokerSiloFixture : IAsyncLifetime
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((siloOptions, silo) =>
         {
-            var nameServerPort = FreeTcpPort();
-            var listenPort = FreeTcpPort();
+            var nameServerPort = FreePorts.Next();
+            var listenPort = FreePorts.Next();
             silo.AddRocketMQBroker(broker => broker
                 .ConfigureIdentity(identity =>
                 {
@@ -61,18 +61,7 @@ public sealed class BrokerSiloFixture : IAsyncLifetime
                     remoting.ServerWorkerThreads = 2;
                     remoting.ServerSelectorThreads = 1;
                 })
-                .ConfigureStore(store =>
-                {
-                    store.DataPath = _dataPath;
-                    store.CommitLogPageSizeBits = 17;
-                    store.CommitLogMemorySizeBits = 19;
-                    store.CommitLogSegmentSizeBits = 20;
-                    store.MaxMessageSize = 64 * 1024;
-                    store.MapedFileSizeConsumeQueue = 1000 * 20;
-                    store.MaxHashSlotNum = 1000;
-                    store.MaxIndexNum = 4000;
-                    store.FlushIntervalCommitLog = 50;
-                })
+                .ConfigureStore(store => SmallStore.Apply(store, _dataPath))
                 .ConfigureBroker(options =>
                 {
                     options.SendThreads = 2;
@@ -111,12 +100,6 @@ public sealed class BrokerSiloFixture : IAsyncLifetime
         return response.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
-    internal static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 [CollectionDefinition(Name)]

@@ -144,7 +144,7 @@ public sealed class PullMessageTests : IAsyncLifetime
     {
         var stopwatch = Stopwatch.StartNew();
         var pull = _host.PullAsync(BrokerTestHost.PullHeader("TP", 0, 0, sysFlag: 2 | 4, suspendTimeoutMillis: 20_000));
-        await Wait.UntilAsync(() => _host.Runtime.PullHold.HeldCount == 1, "the pull is held");
+        await Eventually.TrueAsync(() => _host.Runtime.PullHold.HeldCount == 1, "the pull is held");
         Assert.False(pull.IsCompleted);
 
         await _host.SendOkAsync("TP", "arrived");
@@ -159,7 +159,7 @@ public sealed class PullMessageTests : IAsyncLifetime
     public async Task LongPoll_IgnoresNonMatchingArrivals_AndWakesOnAMatchingOne()
     {
         var pull = _host.PullAsync(BrokerTestHost.PullHeader("TP", 0, 0, subscription: "TagA", sysFlag: 2 | 4, suspendTimeoutMillis: 20_000));
-        await Wait.UntilAsync(() => _host.Runtime.PullHold.HeldCount == 1, "the pull is held");
+        await Eventually.TrueAsync(() => _host.Runtime.PullHold.HeldCount == 1, "the pull is held");
 
         await _host.SendOkAsync("TP", "b", tags: "TagB");
         await _host.Store.WaitForDispatchAsync();

@@ -73,7 +73,7 @@ public sealed class BrokerOverTcpTests : IAsyncLifetime
         var pullRequest = RemotingCommand.CreateRequest(RequestCode.PullMessage,
             BrokerTestHost.PullHeader("TT", 0, 0, group: "TG", sysFlag: 2 | 4, suspendTimeoutMillis: 20_000));
         var pull = _client.InvokeAsync(_address, pullRequest, Timeout);
-        await Wait.UntilAsync(() => _host.Runtime.PullHold.HeldCount == 1, "the pull is held");
+        await Eventually.TrueAsync(() => _host.Runtime.PullHold.HeldCount == 1, "the pull is held");
 
         var send = await _client.InvokeAsync(_address, RemotingCommand.CreateRequest(RequestCode.SendMessageV2,
             SendMessageRequestHeaderV2.FromV1(BrokerTestHost.SendHeader("TT", 0, BrokerTestHost.Properties("TagA", uniqKey: "U-TCP"))),
@@ -95,7 +95,7 @@ public sealed class BrokerOverTcpTests : IAsyncLifetime
             connection.Close();
         }
 
-        await Wait.UntilAsync(() => _host.Runtime.ConsumerManager.GetConsumerGroupInfo("TG") is null, "the consumer is dropped");
+        await Eventually.TrueAsync(() => _host.Runtime.ConsumerManager.GetConsumerGroupInfo("TG") is null, "the consumer is dropped");
     }
 
     private sealed class RecordingProcessor(ChannelWriter<RemotingCommand> writer) : IRequestProcessor

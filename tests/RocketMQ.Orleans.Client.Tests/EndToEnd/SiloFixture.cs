@@ -23,8 +23,8 @@ public sealed class SiloFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _nameServerPort = FreeTcpPort();
-        int listenPort = FreeTcpPort();
+        _nameServerPort = FreePorts.Next();
+        int listenPort = FreePorts.Next();
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((siloOptions, silo) =>
@@ -43,18 +43,7 @@ public sealed class SiloFixture : IAsyncLifetime
                     remoting.ServerWorkerThreads = 2;
                     remoting.ServerSelectorThreads = 1;
                 })
-                .ConfigureStore(store =>
-                {
-                    store.DataPath = _dataPath;
-                    store.CommitLogPageSizeBits = 17;
-                    store.CommitLogMemorySizeBits = 19;
-                    store.CommitLogSegmentSizeBits = 20;
-                    store.MaxMessageSize = 64 * 1024;
-                    store.MapedFileSizeConsumeQueue = 1000 * 20;
-                    store.MaxHashSlotNum = 1000;
-                    store.MaxIndexNum = 4000;
-                    store.FlushIntervalCommitLog = 50;
-                })));
+                .ConfigureStore(store => SmallStore.Apply(store, _dataPath))));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
@@ -69,12 +58,5 @@ public sealed class SiloFixture : IAsyncLifetime
         catch (IOException)
         {
         }
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

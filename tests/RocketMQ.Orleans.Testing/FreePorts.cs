@@ -1,11 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace RocketMQ.Orleans.Interop.Tests.Infrastructure;
+namespace RocketMQ.Orleans.Testing;
 
 /// <summary>Ports nobody listens on right now, all distinct within one call.</summary>
 public static class FreePorts
 {
+    /// <summary>One free port.</summary>
+    public static int Next() => Take(1)[0];
+
     public static int[] Take(int count)
     {
         // Hold every listener until all are chosen, so one call never returns the same port twice.
