@@ -5,6 +5,8 @@
 #   install (a stamp inside node_modules records their hash; `npm ci` wipes it on reinstall).
 # - redis-server (Debian package): the scale-out tests start their own throw-away server on a free port, so only
 #   the binary is needed; no system service is started or enabled here.
+# - chromium (Debian package): the web console's browser tests drive it headless through Playwright's
+#   ExecutablePath (/usr/bin/chromium), so Playwright never downloads a browser.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -82,5 +84,18 @@ install_redis_server() {
   log "installed $(redis-server --version | head -n1)."
 }
 
+install_chromium() {
+  if [[ -x /usr/bin/chromium ]]; then
+    log "chromium is installed ($(/usr/bin/chromium --version 2>/dev/null | head -n1)); nothing to do."
+    return
+  fi
+
+  log "installing Debian's chromium (the web console's browser tests run it headless)..."
+  apt_install chromium
+  [[ -x /usr/bin/chromium ]] || fail "/usr/bin/chromium is still missing after installing the package."
+  log "installed $(/usr/bin/chromium --version 2>/dev/null | head -n1)."
+}
+
 install_interop_js
 install_redis_server
+install_chromium

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RocketMQ.Orleans.Broker.Hosting;
+using RocketMQ.Orleans.Console.Hosting;
 using RocketMQ.Orleans.Silo;
+using RocketMQ.Orleans.Streaming.Hosting;
 
 // Settings come from appsettings.json, then environment variables (RocketMQ__Store__DataPath=...),
 // then command-line flags (--RocketMQ:Remoting:ListenPort=10911), later sources winning.
@@ -31,6 +33,12 @@ builder.UseOrleans(silo =>
             broker.UseExternalGrainStorage();
         }
     });
+
+    // Orleans streams over the broker's queues, when RocketMQ:Streams:Enabled is true (docs/streams.md).
+    silo.AddRocketMQStreams(builder.Configuration.GetSection("RocketMQ:Streams"));
+
+    // Web console and /metrics on RocketMQ:Console:Port (8080), Kestrel inside this process.
+    silo.AddRocketMQConsole(builder.Configuration);
 });
 builder.Services.AddHostedService<StartupBanner>();
 

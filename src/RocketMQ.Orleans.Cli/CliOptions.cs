@@ -15,6 +15,12 @@ internal static class CliOptions
         Recursive = true,
     };
 
+    /// <summary>--json on every query command: machine-readable output on stdout, nothing else there.</summary>
+    public static readonly Option<bool> Json = new("--json")
+    {
+        Description = "Print the result as JSON (for scripts) instead of a table",
+    };
+
     public static Option<string> Topic(bool required = true) => new("--topic", "-t")
     {
         Description = "Topic name",

@@ -1,3 +1,3 @@
 using RocketMQ.Orleans.Cli;
 
-return await RmqCommandLine.Build().Parse(args).InvokeAsync().ConfigureAwait(false);
+return await RmqCommandLine.InvokeAsync(args).ConfigureAwait(false);

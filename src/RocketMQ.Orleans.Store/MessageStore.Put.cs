@@ -46,7 +46,7 @@ public sealed partial class MessageStore
             long totalBytes = 0;
             for (; encoded < count; encoded++)
             {
-                var status = Encode(single ?? batch![encoded], out pending[encoded], out var reason);
+                var status = Encode(RouteScheduled(single ?? batch![encoded]), out pending[encoded], out var reason);
                 if (status != PutMessageStatus.PutOk)
                     return Reject(status, reason!);
                 totalBytes += pending[encoded].Length;

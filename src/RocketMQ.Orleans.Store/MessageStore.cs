@@ -51,6 +51,7 @@ public sealed partial class MessageStore : IAsyncDisposable
             index = new IndexService(root, new IndexServiceOptions { MaxHashSlotNum = options.MaxHashSlotNum, MaxIndexNum = options.MaxIndexNum },
                 loggerFactory.CreateLogger<IndexService>(), timeProvider);
             ConsumerOffsets = new ConsumerOffsetStore(Path.Combine(root, "config", "consumerOffset.json"));
+            OpenSchedule(loggerFactory);
         }
         catch
         {
@@ -122,7 +123,7 @@ public sealed partial class MessageStore : IAsyncDisposable
 
         long from = Math.Clamp(checkpoint.DispatchedCommitLogOffset, begin, recoveredTail);
         sink = new StoreDispatchSink(consumeQueues, index, () => ArrivalListener);
-        dispatcher = new CommitLogDispatcher(commitLog, sink, from, logger);
+        dispatcher = new CommitLogDispatcher(commitLog, Schedule.Wrap(sink), from, logger);
         long redispatched = dispatcher.CatchUp();
 
         foreach (var queue in consumeQueues.Queues)
@@ -130,6 +131,7 @@ public sealed partial class MessageStore : IAsyncDisposable
 
         diskUsage.Refresh();
         dispatcher.Start();
+        Schedule.Start();
         backgroundLoops =
         [
             RunPeriodicallyAsync(options.FlushConsumeQueueInterval, () => { FlushQueuesAndCheckpoint(); return ValueTask.CompletedTask; }),
@@ -185,6 +187,8 @@ public sealed partial class MessageStore : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref closed, 1) != 0) return;
+        // Delivery stops first: its in-flight re-put is refused and retried after the next open.
+        await Schedule.DisposeAsync().ConfigureAwait(false);
         await stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(backgroundLoops).ConfigureAwait(false);
         await commitLog.FlushAsync().ConfigureAwait(false);

@@ -63,4 +63,11 @@ public sealed class MessageStoreOptions
     /// <summary>Size of one commit-log segment file (log2); retention frees disk space by whole segments.</summary>
     [Range(16, 40)]
     public int CommitLogSegmentSizeBits { get; set; } = 30;
+
+    /// <summary>Delay of each level, space separated, units s, m, h, d (Apache) or ms; DELAY = n picks the n-th.</summary>
+    [Required]
+    public string MessageDelayLevel { get; set; } = Schedule.DelayLevelTable.Default;
+
+    /// <summary>Slots of the timer wheel (a day of 100 ms slots); tests shrink it to exercise rolling.</summary>
+    internal int TimerWheelSlots { get; set; } = Schedule.Timer.TimerMessageService.DefaultSlotCount;
 }

@@ -22,6 +22,8 @@ public sealed class MessageStoreOptionsValidator : IValidateOptions<MessageStore
             failures.Add("CommitLogMemorySizeBits must hold at least two pages.");
         if (options.CommitLogSegmentSizeBits < options.CommitLogPageSizeBits)
             failures.Add("CommitLogSegmentSizeBits must be at least CommitLogPageSizeBits.");
+        if (!Schedule.DelayLevelTable.TryParse(options.MessageDelayLevel, out _, out var delayError))
+            failures.Add(delayError!);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -15,6 +15,7 @@ internal sealed class StoreCounters
     public void PutSucceeded(int messages, long bytes, long startTimestamp)
     {
         long elapsed = Stopwatch.GetTimestamp() - startTimestamp;
+        Diagnostics.StoreMetrics.RecordPut(startTimestamp);
         Interlocked.Add(ref putCount, messages);
         Interlocked.Add(ref putBytes, bytes);
         Interlocked.Add(ref putLatencyTicks, elapsed);

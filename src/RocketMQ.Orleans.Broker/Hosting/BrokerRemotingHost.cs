@@ -42,6 +42,7 @@ internal sealed partial class BrokerRemotingHost(
     private RemotingServer? _nameServer;
     private RemotingServer? _brokerServer;
     private BrokerRuntime? _runtime;
+    private IDisposable? _metrics;
 
     /// <summary>The running broker, or null before start and after stop.</summary>
     public BrokerRuntime? Runtime => _runtime;
@@ -79,11 +80,13 @@ internal sealed partial class BrokerRemotingHost(
             await _nameServer.StartAsync(cancellationToken).ConfigureAwait(false);
             _brokerServer = RemotingServer.CreateBroker(remoting, BrokerDispatcher, loggerFactory, _runtime);
             await _brokerServer.StartAsync(cancellationToken).ConfigureAwait(false);
+            _metrics = Diagnostics.BrokerMetrics.Attach(_runtime, () => _brokerServer?.Connections.Count ?? 0);
 
             endpoints.Set(_nameServer.LocalEndPoints[0], _brokerServer.LocalEndPoints, identity.BrokerAddress);
             LogStarted(logger, identity.BrokerName, identity.ClusterName, _nameServer.LocalEndPoints[0], string.Join(", ", _brokerServer.LocalEndPoints), identity.BrokerAddress);
 
             await UpdateDefaultTopicRouteAsync(identity, options).ConfigureAwait(false);
+            await _runtime.EnsureInternalTopicsAsync().ConfigureAwait(false);
         }
         catch
         {
@@ -95,6 +98,7 @@ internal sealed partial class BrokerRemotingHost(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         endpoints.Clear();
+        Interlocked.Exchange(ref _metrics, null)?.Dispose();
 
         // Broker first: held pulls and in-flight sends end before the store beneath them closes.
         if (Interlocked.Exchange(ref _brokerServer, null) is { } broker)

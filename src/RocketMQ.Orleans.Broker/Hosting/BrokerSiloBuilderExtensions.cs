@@ -80,6 +80,7 @@ public static class BrokerSiloBuilderExtensions
         // Registered after the store's hosted service (and after Orleans' own), so it starts once both are up and
         // stops first: remoting closes before the store does.
         services.AddHostedService<BrokerRemotingHost>();
+        Transactions.TransactionServiceCollectionExtensions.AddRocketMQTransactionChecks(services);
         return builder;
     }
 

@@ -27,7 +27,7 @@ public sealed class BrokerOptions
     /// <summary>How often held pulls are re-checked against the queue (a safety net for a missed arrival).</summary>
     public int PullHoldCheckIntervalMills { get; set; } = 5000;
 
-    /// <summary>SQL92 filtering; not implemented, so pulls with SQL92 subscriptions are refused as Apache does when off.</summary>
+    /// <summary>SQL92 property filtering (Apache enablePropertyFilter), off by default as in Apache: SQL92 pulls are then refused.</summary>
     public bool EnablePropertyFilter { get; set; }
 
     /// <summary>Apache messageDelayLevel (store config); level n is the n-th entry.</summary>
@@ -71,4 +71,19 @@ public sealed class BrokerOptions
     public int PullQueueCapacity { get; set; } = 100_000;
 
     public int ManagementQueueCapacity { get; set; } = 10_000;
+
+    /// <summary>Apache rocketmq.broker.rebalance.lockMaxLiveTime: an orderly consumer's queue lock lapses this long after its last renewal.</summary>
+    public int RebalanceLockMaxLiveTimeMills { get; set; } = 60_000;
+
+    /// <summary>Half messages (TRAN_MSG=true) are refused with NO_PERMISSION (Apache rejectTransactionMessage).</summary>
+    public bool RejectTransactionMessage { get; set; }
+
+    /// <summary>A half message younger than this (ms since born) is not checked yet (Apache transactionTimeOut).</summary>
+    public long TransactionTimeOut { get; set; } = 6_000;
+
+    /// <summary>Checks of one half message before it moves to TRANS_CHECK_MAX_TIME_TOPIC (Apache transactionCheckMax).</summary>
+    public int TransactionCheckMax { get; set; } = 15;
+
+    /// <summary>Period of the transaction check of this broker group, in ms (Apache transactionCheckInterval).</summary>
+    public long TransactionCheckInterval { get; set; } = 60_000;
 }

@@ -1,3 +1,4 @@
+using RocketMQ.Orleans.Broker.Filter;
 using RocketMQ.Orleans.Broker.Processors.Clients;
 using RocketMQ.Orleans.Broker.Processors.Offsets;
 using RocketMQ.Orleans.Broker.Processors.Pull;
@@ -30,13 +31,17 @@ public sealed partial class BrokerRuntime
 
         broker.Register([RequestCode.SendMessage, RequestCode.SendMessageV2, RequestCode.SendBatchMessage], new SendMessageProcessor(this), send);
         broker.Register(RequestCode.ConsumerSendMsgBack, new ConsumerSendMsgBackProcessor(this), send);
+        broker.Register(RequestCode.EndTransaction, new Processors.Transactions.EndTransactionProcessor(this), send);
         broker.Register(RequestCode.PullMessage, new PullMessageProcessor(this), pull);
         broker.Register([RequestCode.QueryMessage, RequestCode.ViewMessageById], new QueryMessageProcessor(this), query);
         broker.Register([RequestCode.HeartBeat, RequestCode.UnregisterClient], new ClientManageProcessor(this), clients);
+        broker.Register(RequestCode.CheckClientConfig, new CheckClientConfigProcessor(this), clients);
         broker.Register([RequestCode.GetConsumerListByGroup, RequestCode.QueryConsumerOffset, RequestCode.UpdateConsumerOffset],
             new ConsumerManageProcessor(this), consumers);
         broker.Register([RequestCode.GetMaxOffset, RequestCode.GetMinOffset, RequestCode.SearchOffsetByTimestamp, RequestCode.GetEarliestMsgStoretime],
             new QueueOffsetProcessor(this), AdminExecutor);
+        broker.Register(RequestCode.GetAllDelayOffset, new Processors.Schedule.DelayOffsetProcessor(Store), AdminExecutor);
+        RegisterOrderlyAndOffsetProcessors(broker, AdminExecutor);
         RegisterAdminProcessors(broker);
     }
 

@@ -16,7 +16,7 @@ public sealed class SubscriptionFilter : IMessageFilter
 
     /// <summary>True for expression types Apache filters by tags (TAG, or none given).</summary>
     public static bool IsTagType(string? expressionType) =>
-        expressionType is null || string.Equals(expressionType, SubscriptionData.ExpressionTypeTag, StringComparison.Ordinal);
+        RocketMQ.Orleans.Filter.ExpressionTypes.IsTagType(expressionType);
 
     /// <summary>Apache FilterAPI.build: a tag expression split on "||"; other types keep the expression as is.</summary>
     public static SubscriptionData Build(string topic, string? subString, string? expressionType)

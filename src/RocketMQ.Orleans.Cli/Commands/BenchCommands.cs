@@ -46,7 +46,7 @@ internal static class BenchCommands
 
     public static Command Build()
     {
-        var bench = new Command("bench", "Throughput and latency benchmarks");
+        var bench = new Command("bench", "Throughput and latency benchmarks (Apache's benchmark Producer and Consumer)");
         bench.Subcommands.Add(BuildProduce());
         bench.Subcommands.Add(BuildConsume());
         return bench;
@@ -87,11 +87,12 @@ internal static class BenchCommands
             });
         }
 
-        CommandRunner.SetAction(command, async (parseResult, cancellationToken) =>
+        CommandRunner.SetAction(command, async (parseResult, output, cancellationToken) =>
         {
             var settings = BindProduce(parseResult);
-            var result = await ProduceBenchmark.RunAsync(settings, Console.Error, cancellationToken).ConfigureAwait(false);
-            Print(result, settings.Json);
+            var result = await BenchProgress.RunAsync(output, $"produce {settings.Topic}", settings.Duration,
+                progress => ProduceBenchmark.RunAsync(settings, progress, cancellationToken)).ConfigureAwait(false);
+            Print(output, result, settings.Json);
         });
         return command;
     }
@@ -102,24 +103,27 @@ internal static class BenchCommands
         {
             ConsumeTopic, ConsumeGroup, ConsumeDuration, FromFirst, ConsumeJson,
         };
-        CommandRunner.SetAction(command, async (parseResult, cancellationToken) =>
+        CommandRunner.SetAction(command, async (parseResult, output, cancellationToken) =>
         {
             var settings = BindConsume(parseResult);
-            var result = await ConsumeBenchmark.RunAsync(settings, Console.Error, cancellationToken).ConfigureAwait(false);
-            Print(result, settings.Json);
+            var result = await BenchProgress.RunAsync(output, $"consume {settings.Topic}", settings.Duration,
+                progress => ConsumeBenchmark.RunAsync(settings, progress, cancellationToken)).ConfigureAwait(false);
+            Print(output, result, settings.Json);
         });
         return command;
     }
 
-    private static void Print(BenchResult result, bool json)
+    private static void Print(CliOutput output, BenchResult result, bool json)
     {
         if (json)
         {
-            Console.WriteLine(JsonText.Serialize(result));
+            output.Out.WriteLine(JsonText.Serialize(result));
+            return;
         }
-        else
-        {
-            result.WriteText(Console.Out);
-        }
+
+        var table = Tables.Create("Mode", "Topic", "Threads", "Size", "Seconds", "Messages", "Failures", "TPS", "Avg ms", "p50 ms", "p99 ms", "p99.9 ms", "Max ms");
+        table.Row(result.Mode, result.Topic, result.Threads, result.MessageSize, result.DurationSeconds, result.Messages, result.Failures,
+            result.Tps, result.LatencyAvgMs, result.LatencyP50Ms, result.LatencyP99Ms, result.LatencyP999Ms, result.LatencyMaxMs);
+        output.Write(table);
     }
 }

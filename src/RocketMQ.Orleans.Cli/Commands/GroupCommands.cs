@@ -17,9 +17,12 @@ internal static class GroupCommands
     public static readonly Option<bool> ConsumeFromMin = new("--consume-from-min") { Description = "Allow consuming from the minimum offset", DefaultValueFactory = _ => true };
     public static readonly Option<bool> Disable = new("--disable") { Description = "Create the group with consumption disabled" };
 
+    /// <summary>One subscription group of <c>group list</c>.</summary>
+    internal sealed record GroupRow(string Group, bool ConsumeEnable, bool ConsumeBroadcastEnable, int RetryMaxTimes, int RetryQueueNums);
+
     public static Command Build()
     {
-        var group = new Command("group", "Subscription groups");
+        var group = new Command("group", "Subscription groups: list, create or update");
         group.Subcommands.Add(BuildList());
         group.Subcommands.Add(BuildCreate());
         return group;
@@ -37,33 +40,39 @@ internal static class GroupCommands
 
     private static Command BuildList()
     {
-        var command = new Command("list", "List subscription groups of every master broker") { ListCluster };
-        CommandRunner.SetAction(command, async (parseResult, cancellationToken) =>
+        var command = new Command("list", "List subscription groups of every master broker (GET_ALL_SUBSCRIPTIONGROUP_CONFIG)") { ListCluster, CliOptions.Json };
+        CommandRunner.SetAction(command, async (parseResult, output, cancellationToken) =>
         {
             await using var admin = new RocketMQAdmin(CliOptions.ClientOptions(parseResult));
             var groups = await admin.GetSubscriptionGroupsAsync(parseResult.GetValue(ListCluster), cancellationToken).ConfigureAwait(false);
-            Console.WriteLine($"{"#Group",-40}{"#Consume",-10}{"#Broadcast",-12}{"#RetryMax",-10}#RetryQueues");
-            foreach (var (name, config) in groups)
+            var rows = groups.Select(entry => new GroupRow(entry.Key, entry.Value.ConsumeEnable, entry.Value.ConsumeBroadcastEnable, entry.Value.RetryMaxTimes, entry.Value.RetryQueueNums)).ToList();
+            output.Write(rows, static list =>
             {
-                Console.WriteLine($"{name,-40}{config.ConsumeEnable,-10}{config.ConsumeBroadcastEnable,-12}{config.RetryMaxTimes,-10}{config.RetryQueueNums}");
-            }
+                var table = Tables.Create("Group", "Consume", "Broadcast", "Retry Max", "Retry Queues");
+                foreach (var row in list)
+                {
+                    table.Row(row.Group, row.ConsumeEnable, row.ConsumeBroadcastEnable, row.RetryMaxTimes, row.RetryQueueNums);
+                }
+
+                return table;
+            });
         });
         return command;
     }
 
     private static Command BuildCreate()
     {
-        var command = new Command("create", "Create or update a subscription group on every broker of the cluster")
+        var command = new Command("create", "Create or update a subscription group on every broker of the cluster (UPDATE_AND_CREATE_SUBSCRIPTIONGROUP)")
         {
             CreateGroup, CreateCluster, RetryMaxTimes, RetryQueueNums, Broadcast, ConsumeFromMin, Disable,
         };
-        CommandRunner.SetAction(command, async (parseResult, cancellationToken) =>
+        CommandRunner.SetAction(command, async (parseResult, output, cancellationToken) =>
         {
             var config = BindConfig(parseResult);
             await using var admin = new RocketMQAdmin(CliOptions.ClientOptions(parseResult));
             foreach (var broker in await admin.CreateOrUpdateSubscriptionGroupAsync(config, parseResult.GetValue(CreateCluster), cancellationToken).ConfigureAwait(false))
             {
-                Console.WriteLine($"create subscription group {config.GroupName} to {broker} success.");
+                output.WriteSuccess($"create subscription group {config.GroupName} to {broker} success.");
             }
         });
         return command;

@@ -1,35 +1,46 @@
 using System.Globalization;
 using RocketMQ.Orleans.Protocol.Messages;
+using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace RocketMQ.Orleans.Cli.Output;
 
-/// <summary>Prints messages the way mqadmin queryMsgById lays them out.</summary>
+/// <summary>Messages as mqadmin queryMsgById / queryMsgByKey lay them out, in Spectre tables.</summary>
 internal static class MessagePrinter
 {
-    public static void PrintDetail(TextWriter output, MessageExt message)
+    public static IRenderable Detail(MessageView message)
     {
-        output.WriteLine($"{"OffsetID:",-20}{message.MsgId}");
-        output.WriteLine($"{"Topic:",-20}{message.Topic}");
-        output.WriteLine($"{"Tags:",-20}[{message.Tags}]");
-        output.WriteLine($"{"Keys:",-20}[{message.Keys}]");
-        output.WriteLine($"{"Queue ID:",-20}{message.QueueId}");
-        output.WriteLine($"{"Queue Offset:",-20}{message.QueueOffset}");
-        output.WriteLine($"{"CommitLog Offset:",-20}{message.CommitLogOffset}");
-        output.WriteLine($"{"Reconsume Times:",-20}{message.ReconsumeTimes}");
-        output.WriteLine($"{"Born Timestamp:",-20}{Time(message.BornTimestamp)}");
-        output.WriteLine($"{"Store Timestamp:",-20}{Time(message.StoreTimestamp)}");
-        output.WriteLine($"{"Born Host:",-20}{message.BornHost}");
-        output.WriteLine($"{"Store Host:",-20}{message.StoreHost}");
-        output.WriteLine($"{"System Flag:",-20}{message.SysFlag}");
-        output.WriteLine($"{"Properties:",-20}{{{string.Join(", ", message.Properties.Select(p => p.Key + "=" + p.Value))}}}");
-        output.WriteLine($"{"Body Length:",-20}{message.Body.Length}");
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+        void Add(string name, object? value) => grid.AddRow(new Markup($"[bold]{Markup.Escape(name)}[/]"), new Text(Tables.Format(value)));
+        Add("OffsetID:", message.MsgId);
+        Add("Unique Key:", message.UniqueKey);
+        Add("Topic:", message.Topic);
+        Add("Tags:", $"[{message.Tags}]");
+        Add("Keys:", $"[{message.Keys}]");
+        Add("Queue ID:", message.QueueId);
+        Add("Queue Offset:", message.QueueOffset);
+        Add("CommitLog Offset:", message.CommitLogOffset);
+        Add("Reconsume Times:", message.ReconsumeTimes);
+        Add("Born Timestamp:", Time(message.BornTimestamp));
+        Add("Store Timestamp:", Time(message.StoreTimestamp));
+        Add("Born Host:", message.BornHost);
+        Add("Store Host:", message.StoreHost);
+        Add("System Flag:", message.SysFlag);
+        Add("Properties:", "{" + string.Join(", ", message.Properties.Select(p => p.Key + "=" + p.Value)) + "}");
+        Add("Body Length:", message.BodyLength);
+        return grid;
     }
 
-    public static void PrintHeaderRow(TextWriter output) =>
-        output.WriteLine($"{"#Message ID",-34}{"#Unique Key",-34}{"#QID",-6}{"#Offset",-10}{"#Tags",-16}#Keys");
+    public static IRenderable List(IReadOnlyList<MessageView> messages)
+    {
+        var table = Tables.Create("Message ID", "Unique Key", "QID", "Offset", "Tags", "Keys", "Store Time");
+        foreach (var message in messages)
+        {
+            table.Row(message.MsgId, message.UniqueKey, message.QueueId, message.QueueOffset, message.Tags, message.Keys, Time(message.StoreTimestamp));
+        }
 
-    public static void PrintRow(TextWriter output, MessageExt message) =>
-        output.WriteLine($"{message.MsgId,-34}{message.UniqueKey,-34}{message.QueueId,-6}{message.QueueOffset,-10}{message.Tags,-16}{message.Keys}");
+        return table;
+    }
 
     public static string Time(long unixMillis) =>
         unixMillis <= 0 ? "-" : DateTimeOffset.FromUnixTimeMilliseconds(unixMillis).ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);

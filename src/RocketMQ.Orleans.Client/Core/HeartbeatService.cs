@@ -11,6 +11,9 @@ namespace RocketMQ.Orleans.Client.Core;
 /// </summary>
 internal sealed class HeartbeatService : IAsyncDisposable
 {
+    /// <summary>MQVersion.Version.V4_9_8.ordinal(), the protocol release this client speaks (sent with heartbeats).</summary>
+    public const int ClientVersion = 409;
+
     private readonly ClientCore _core;
     private readonly Func<HeartbeatData> _buildHeartbeat;
     private readonly CancellationTokenSource _stop = new();
@@ -36,7 +39,10 @@ internal sealed class HeartbeatService : IAsyncDisposable
             {
                 try
                 {
-                    var response = await _core.InvokeAsync(address, _core.CreateRequest(RequestCode.HeartBeat, body: body), cancellationToken: cancellationToken).ConfigureAwait(false);
+                    var heartbeat = _core.CreateRequest(RequestCode.HeartBeat, body: body);
+                    // The broker keeps the heartbeat's version per client and refuses features (offset reset) to old ones.
+                    heartbeat.Version = ClientVersion;
+                    var response = await _core.InvokeAsync(address, heartbeat, cancellationToken: cancellationToken).ConfigureAwait(false);
                     ResponseChecks.EnsureSuccess(response, address);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)

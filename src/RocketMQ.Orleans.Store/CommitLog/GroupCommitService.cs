@@ -200,7 +200,9 @@ internal sealed class GroupCommitService : IAsyncDisposable
         {
             lock (roundLock)
             {
+                long flushStarted = System.Diagnostics.Stopwatch.GetTimestamp();
                 device.Flush();
+                Diagnostics.StoreMetrics.RecordFlush(flushStarted);
                 commitManager.WriteDurableHint(until);
                 Interlocked.Increment(ref fsyncRoundCount);
             }
@@ -229,9 +231,11 @@ internal sealed class GroupCommitService : IAsyncDisposable
     private void FsyncLocked()
     {
         long until = writeThrough.WrittenUntil;
+        long flushStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         device.Flush();
         commitManager.WriteDurableHint(until);
         commitManager.Flush();
+        Diagnostics.StoreMetrics.RecordFlush(flushStarted);
         lastFsyncTimestamp = timeProvider.GetTimestamp();
         Interlocked.Increment(ref fsyncRoundCount);
         lock (syncGate)

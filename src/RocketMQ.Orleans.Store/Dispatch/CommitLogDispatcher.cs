@@ -105,6 +105,7 @@ internal sealed class CommitLogDispatcher : IRecordConsumer, IAsyncDisposable
             StoreTimestamp = view.StoreTimestamp,
             Keys = keys,
             UniqKey = uniqKey,
+            PropertiesUtf8 = properties,
         });
     }
 

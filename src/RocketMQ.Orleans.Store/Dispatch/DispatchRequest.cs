@@ -23,4 +23,7 @@ internal readonly ref struct DispatchRequest
     public ReadOnlySpan<byte> Keys { get; init; }
 
     public ReadOnlySpan<byte> UniqKey { get; init; }
+
+    /// <summary>The encoded properties (the schedule sink reads DELAY / TIMER_OUT_MS from them).</summary>
+    public ReadOnlySpan<byte> PropertiesUtf8 { get; init; }
 }

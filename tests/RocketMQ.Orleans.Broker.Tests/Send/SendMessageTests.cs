@@ -134,14 +134,15 @@ public sealed class SendMessageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DelayedMessage_IsStoredInTheRealTopicUntilTheSchedulerExists()
+    public async Task DelayedMessage_WaitsInTheScheduleTopic_ThenReachesItsRealTopic()
     {
         _host.CreateTopic("T1");
         var response = await _host.SendAsync(BrokerTestHost.SendHeader("T1", 0, BrokerTestHost.Properties("A", extra: ("DELAY", "3"))), "later");
 
         Assert.Equal(ResponseCode.Success, response.Code);
         await _host.Store.WaitForDispatchAsync();
-        Assert.Equal(1, _host.Store.GetMaxOffsetInQueue("T1", 0));
+        Assert.Equal(1, _host.Store.GetMaxOffsetInQueue("SCHEDULE_TOPIC_XXXX", 2));
+        await Eventually.TrueAsync(() => _host.Store.GetMaxOffsetInQueue("T1", 0) == 1, "the delayed message reaches T1");
     }
 
     [Fact]

@@ -61,6 +61,8 @@ internal sealed class BrokerTestHost : IAsyncDisposable
             MaxHashSlotNum = 1000,
             MaxIndexNum = 4000,
             FlushIntervalCommitLog = 50,
+            // Retries (DELAY = 3 + reconsume times) and delayed sends wait 100 ms per level here, not Apache's 10 s.
+            MessageDelayLevel = string.Join(' ', Enumerable.Repeat("100ms", 18)),
         }, NullLoggerFactory.Instance);
         var options = new BrokerOptions();
         configure?.Invoke(options);

@@ -37,6 +37,9 @@ public static class SiloSettings
     /// <summary>Broker group name registered in routes; by default derived from the silo endpoint.</summary>
     public const string BrokerName = "RocketMQ:Broker:BrokerName";
 
+    /// <summary>The web console's port; tests pass 0 so that several silos on one machine never contend for 8080.</summary>
+    public const string ConsolePort = "RocketMQ:Console:Port";
+
     /// <summary>Orleans membership: Localhost (the default), Redis or AdoNet.</summary>
     public const string Clustering = "Silo:Clustering";
 

@@ -9,8 +9,8 @@ public sealed class AliOnsRetryAndDeadLetterTests(SharedSilo shared)
     private const int MaxRetries = 2;
     private const int MessageCount = 3;
 
-    // Retries go through delay levels 3 and 4 (10 s, 30 s) once the delay scheduler exists; until then they may
-    // come at once. Either way this bounds the wait.
+    // Retries go through delay levels 3 and 4 in SCHEDULE_TOPIC_XXXX (1 s each on the shared silo, see SharedSilo;
+    // 10 s and 30 s with Apache's levels). This bounds the wait either way.
     private static readonly TimeSpan RetryTimeout = TimeSpan.FromSeconds(150);
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(120);
 

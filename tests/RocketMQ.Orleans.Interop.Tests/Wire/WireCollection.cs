@@ -20,7 +20,9 @@ public sealed class SharedSilo : IAsyncLifetime
 
     public SiloFixture Silo => _silo ?? throw new InvalidOperationException("The silo has not started.");
 
-    public async Task InitializeAsync() => _silo = await SiloFixture.StartAsync();
+    // Delay levels of 1 s (Apache's: 1 s, 5 s, 10 s, 30 s, …) so retries, which wait level 3 + reconsume times, stay quick.
+    public async Task InitializeAsync() => _silo = await SiloFixture.StartAsync(
+        [new("RocketMQ:Store:MessageDelayLevel", string.Join(' ', Enumerable.Repeat("1s", 18)))]);
 
     public async Task DisposeAsync()
     {

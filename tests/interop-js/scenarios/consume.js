@@ -5,6 +5,8 @@
 // Config (JSON, see common.js):
 //   nameSrv, consumerGroup, topic         (required)
 //   subscription       tag expression, e.g. "TagA || TagB" (default "*")
+//   sql92              a SQL92 expression over message properties instead of a tag expression (ali-ons'
+//                      { expressionType: 'SQL92', subString }); the broker needs enablePropertyFilter
 //   consumeFrom        "first" (default: a new group starts at offset 0) or "last" (ali-ons' default)
 //   failFirst          fail the first N deliveries of each message (by seq), then succeed (default 0)
 //   alwaysFail         fail every delivery: the message goes through %RETRY%<group> and ends in %DLQ%<group>
@@ -114,7 +116,8 @@ run('consume.js', async (config, lifetime) => {
   };
 
   const clientId = consumer._mqClient.clientId;
-  consumer.subscribe(config.topic, config.subscription || '*', async msg => {
+  const subscription = config.sql92 ? { expressionType: 'SQL92', subString: config.sql92 } : config.subscription || '*';
+  consumer.subscribe(config.topic, subscription, async msg => {
     const props = msg.properties || {};
     const seq = props.seq === undefined ? null : Number(props.seq);
     const identity = seq === null ? msg.msgId : seq;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RocketMQ.Orleans.Abstractions;
 using RocketMQ.Orleans.Abstractions.Contracts;
+using RocketMQ.Orleans.Broker.Filter;
 using RocketMQ.Orleans.Broker.Runtime;
 using RocketMQ.Orleans.Protocol.Bodies;
 using RocketMQ.Orleans.Protocol.Headers;
@@ -23,15 +24,20 @@ public sealed class PullMessageProcessor(BrokerRuntime runtime) : IRequestProces
     public async ValueTask<RemotingCommand?> ProcessRequestAsync(RemotingRequestContext context, RemotingCommand request, CancellationToken cancellationToken)
     {
         var header = request.ReadHeader<PullMessageRequestHeader>();
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         var outcome = await PullAsync(context.Connection, header, allowSuspend: true, cancellationToken).ConfigureAwait(false);
+        Diagnostics.BrokerMetrics.RecordPullLatency(started);
         if (outcome.Hold is not { } hold)
         {
             return outcome.Response;
         }
 
+        Diagnostics.BrokerMetrics.RecordPullSuspended();
         await runtime.PullHold.SuspendAsync(header.Topic, header.QueueId, header.QueueOffset, hold.Filter, hold.Timeout).ConfigureAwait(false);
         // Apache re-runs the whole pull on wake-up, without suspending again and without committing the offset again.
+        started = System.Diagnostics.Stopwatch.GetTimestamp();
         var again = await PullAsync(context.Connection, header, allowSuspend: false, cancellationToken).ConfigureAwait(false);
+        Diagnostics.BrokerMetrics.RecordPullLatency(started);
         return again.Response;
     }
 
@@ -78,12 +84,19 @@ public sealed class PullMessageProcessor(BrokerRuntime runtime) : IRequestProces
             return new PullOutcome(response, null);
         }
 
+        Sql92MessageFilter? sqlFilter = null;
+        if (!SubscriptionFilter.IsTagType(subscription.ExpressionType)
+            && !Sql92PullFilter.TryResolve(runtime, header, subscription, out sqlFilter, out var refusalCode, out var refusalRemark))
+        {
+            return Refuse(response, refusalCode, refusalRemark!);
+        }
+
         if (!SubscriptionFilter.IsTagType(subscription.ExpressionType) && !runtime.Options.EnablePropertyFilter)
         {
             return Refuse(response, ResponseCode.SystemError, "The broker does not support consumer to filter message by " + subscription.ExpressionType);
         }
 
-        var filter = SubscriptionFilter.For(subscription);
+        IMessageFilter? filter = sqlFilter ?? SubscriptionFilter.For(subscription);
         using var result = await runtime.Store.GetMessageAsync(header.ConsumerGroup, header.Topic, header.QueueId, header.QueueOffset,
             header.MaxMsgNums, filter, cancellationToken).ConfigureAwait(false);
         response.Remark = StatusName(result.Status);
@@ -113,6 +126,7 @@ public sealed class PullMessageProcessor(BrokerRuntime runtime) : IRequestProces
                 }
 
                 response.Body = body;
+                Diagnostics.BrokerMetrics.RecordPulled(header.Topic, header.ConsumerGroup, result.MessageCount, body.Length);
                 break;
             case ResponseCode.PullNotFound when allowSuspend && PullSysFlag.HasSuspend(header.SysFlag):
                 var timeout = runtime.Options.LongPollingEnable ? header.SuspendTimeoutMillis : runtime.Options.ShortPollingTimeMills;

@@ -60,6 +60,7 @@ public sealed partial class SendMessageProcessor
         var result = await _runtime.Store.PutMessagesAsync(messages, cancellationToken).ConfigureAwait(false);
         if (PutResultResponses.Apply(response, result, _runtime.Store))
         {
+            Diagnostics.BrokerMetrics.RecordStored(header.Topic, result.MessageCount, result.WroteBytes);
             response.WriteHeader(new SendMessageResponseHeader
             {
                 MsgId = await BatchMessageIdsAsync(header.Topic, queueId, result, cancellationToken).ConfigureAwait(false),

@@ -1,4 +1,5 @@
 using RocketMQ.Orleans.Abstractions.Contracts;
+using RocketMQ.Orleans.Broker.Processors.Transactions;
 using RocketMQ.Orleans.Broker.Runtime;
 using RocketMQ.Orleans.Protocol.Headers;
 using RocketMQ.Orleans.Protocol.Messages;
@@ -12,7 +13,7 @@ namespace RocketMQ.Orleans.Broker.Processors.Send;
 public sealed partial class SendMessageProcessor : IRequestProcessor
 {
     /// <summary>MQVersion.Version.V3_4_9.ordinal(): clients from then on may send maxReconsumeTimes.</summary>
-    internal const int Version349 = 165;
+    internal const int Version349 = 121;
 
     private readonly BrokerRuntime _runtime;
     private readonly SendMessageCheck _check;
@@ -51,9 +52,7 @@ public sealed partial class SendMessageProcessor : IRequestProcessor
 
         // Apache stores the properties with CLUSTER added and WAIT dropped (9 bytes a message); a DLQ redirect also
         // resets DELAY. Everything else, UNIQ_KEY included, is kept as the client sent it.
-        // A DELAY level is stored to the real topic for now: the delay scheduler (SCHEDULE_TOPIC_XXXX) does not exist yet,
-        // so delayed messages are delivered at once rather than lost.
-        // A TRAN_MSG=true (prepared) message is stored as is for now: the half-message service does not exist yet.
+        // A DELAY level or a timer property is honoured by the store's put path (SCHEDULE_TOPIC_XXXX, the timer wheel).
         var properties = resolved.ResetDelay
             ? PropertiesText.Edit(header.Properties, [MessageConst.PropertyWaitStoreMsgOk],
                 [_clusterProperty[0], new(MessageConst.PropertyDelayTimeLevel, "0")])
@@ -72,9 +71,16 @@ public sealed partial class SendMessageProcessor : IRequestProcessor
             StoreHost = _runtime.Identity.StoreHost,
             ReconsumeTimes = header.ReconsumeTimes ?? 0,
         };
+        // TRAN_MSG=true: stored as a half message in RMQ_SYS_TRANS_HALF_TOPIC; the response names the half message.
+        if (HalfMessages.IsPrepared(header.Properties) && !HalfMessages.TryPrepare(_runtime, ref message, response))
+        {
+            return response;
+        }
+
         var result = await _runtime.Store.PutMessageAsync(message, cancellationToken).ConfigureAwait(false);
         if (PutResultResponses.Apply(response, result, _runtime.Store))
         {
+            Diagnostics.BrokerMetrics.RecordStored(resolved.Topic, result.MessageCount, result.WroteBytes);
             response.WriteHeader(new SendMessageResponseHeader
             {
                 MsgId = MessageIds.CreateOffsetMessageId(_runtime.Identity.StoreHost, result.PhysicalOffset),

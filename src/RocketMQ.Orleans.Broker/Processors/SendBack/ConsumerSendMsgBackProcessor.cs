@@ -80,8 +80,7 @@ public sealed class ConsumerSendMsgBackProcessor(BrokerRuntime runtime) : IReque
         }
 
         // RETRY_TOPIC keeps the first topic (ali-ons drops redelivered messages without it) and ORIGIN_MESSAGE_ID the
-        // first id. The DELAY level is recorded, but until the delay scheduler exists the retry is stored straight into
-        // %RETRY%group and redelivered without waiting; it is never lost.
+        // first id. The DELAY level makes the store park the retry in SCHEDULE_TOPIC_XXXX until its level is due.
         var properties = PropertiesText.Edit(original.Properties, [],
         [
             new(MessageConst.PropertyRetryTopic, PropertiesText.Get(original.Properties, MessageConst.PropertyRetryTopic) ?? original.Topic),

@@ -37,4 +37,17 @@ public sealed class PushConsumerOptions
 
     /// <summary>Request timeout of a held pull (Apache consumerTimeoutMillisWhenSuspend).</summary>
     public TimeSpan ConsumerTimeoutWhenSuspend { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Orderly consumption (Apache <c>MessageListenerOrderly</c>): each queue is locked on its broker (LOCK_BATCH_MQ)
+    /// before it is consumed, so one client of the group consumes it at a time, in queue order; a failed message is
+    /// retried in place after <see cref="SuspendCurrentQueueTime"/> instead of being sent back.
+    /// </summary>
+    public bool Orderly { get; set; }
+
+    /// <summary>How often an orderly consumer renews its queue locks (Apache REBALANCE_LOCK_INTERVAL, 20 s).</summary>
+    public TimeSpan LockRenewInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Pause before an orderly consumer retries a failed message (Apache suspendCurrentQueueTimeMillis).</summary>
+    public TimeSpan SuspendCurrentQueueTime { get; set; } = TimeSpan.FromSeconds(1);
 }

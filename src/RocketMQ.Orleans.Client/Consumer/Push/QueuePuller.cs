@@ -10,7 +10,7 @@ namespace RocketMQ.Orleans.Client.Consumer.Push;
 /// The long-poll loop of one assigned queue (Apache <c>PullMessageService</c> + <c>ConsumeMessageConcurrentlyService</c>,
 /// one queue consumed in order): pull, hand each message to the listener, send failures back for retry, record the offset.
 /// </summary>
-internal sealed class QueuePuller
+internal sealed partial class QueuePuller
 {
     private readonly ConsumerApi _api;
     private readonly PushConsumerOptions _options;
@@ -147,6 +147,12 @@ internal sealed class QueuePuller
 
     private async Task ConsumeAsync(MessageExt message, CancellationToken cancellationToken)
     {
+        if (_options.Orderly)
+        {
+            await ConsumeOrderlyAsync(message, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         RestoreRetriedTopic(message);
         while (true)
         {

@@ -12,7 +12,7 @@ namespace RocketMQ.Orleans.Client.Consumer.Push;
 /// the group's client ids (also when the broker notifies a change), a long-poll loop per assigned queue, the listener
 /// per message, send-back on failure and periodic offset commits. Subscribes the group's retry topic as Java does.
 /// </summary>
-public sealed class RocketMQPushConsumer : IAsyncDisposable
+public sealed partial class RocketMQPushConsumer : IAsyncDisposable
 {
     private readonly PushConsumerOptions _options;
     private readonly ClientCore _core;
@@ -37,7 +37,10 @@ public sealed class RocketMQPushConsumer : IAsyncDisposable
         _options = options;
         _listener = listener;
         _core = new ClientCore(clientOptions, loggerFactory, (builder, executor) =>
-            builder.Register(RequestCode.NotifyConsumerIdsChanged, new ConsumerIdsChangedProcessor(OnConsumerIdsChanged), executor));
+        {
+            builder.Register(RequestCode.NotifyConsumerIdsChanged, new ConsumerIdsChangedProcessor(OnConsumerIdsChanged), executor);
+            builder.Register(RequestCode.ResetConsumerClientOffset, new ResetOffsetProcessor(OnResetOffset), executor);
+        });
         _api = new ConsumerApi(_core);
         _heartbeat = new HeartbeatService(_core, BuildHeartbeat);
     }
@@ -98,6 +101,7 @@ public sealed class RocketMQPushConsumer : IAsyncDisposable
         await RebalanceAsync(cancellationToken).ConfigureAwait(false);
         _rebalanceLoop = Task.Run(() => RebalanceLoopAsync(_stop.Token));
         _persistLoop = Task.Run(() => PersistLoopAsync(_stop.Token));
+        StartLockRenewalIfOrderly();
     }
 
     /// <summary>Runs one rebalance now (also what the periodic loop and broker notifications do).</summary>
@@ -127,7 +131,7 @@ public sealed class RocketMQPushConsumer : IAsyncDisposable
                 }
             }
 
-            await ApplyAssignmentAsync(wanted).ConfigureAwait(false);
+            await ApplyAssignmentAsync(await KeepLockedIfOrderlyAsync(wanted, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         }
         finally
         {
@@ -184,6 +188,8 @@ public sealed class RocketMQPushConsumer : IAsyncDisposable
             await puller.StopAsync().ConfigureAwait(false);
             await CommitAndForgetAsync(puller.Queue).ConfigureAwait(false);
         }
+
+        await UnlockIfOrderlyAsync(removed.Select(puller => puller.Queue)).ConfigureAwait(false);
     }
 
     private async Task CommitAndForgetAsync(MessageQueue queue)
@@ -306,7 +312,7 @@ public sealed class RocketMQPushConsumer : IAsyncDisposable
         }
 
         await _stop.CancelAsync().ConfigureAwait(false);
-        foreach (var loop in new[] { _rebalanceLoop, _persistLoop })
+        foreach (var loop in new[] { _rebalanceLoop, _persistLoop, _lockRenewLoop })
         {
             if (loop is not null)
             {
@@ -327,6 +333,7 @@ public sealed class RocketMQPushConsumer : IAsyncDisposable
         if (previous == 1)
         {
             await PersistOffsetsAsync(oneway: false).ConfigureAwait(false);
+            await UnlockAllIfOrderlyAsync().ConfigureAwait(false);
             await _heartbeat.UnregisterAsync(null, _options.ConsumerGroup).ConfigureAwait(false);
         }
 

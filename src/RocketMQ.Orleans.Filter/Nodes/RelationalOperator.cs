@@ -1,0 +1,9 @@
+namespace RocketMQ.Orleans.Filter.Nodes;
+
+internal enum RelationalOperator : byte
+{
+    Greater,
+    GreaterOrEqual,
+    Less,
+    LessOrEqual,
+}

@@ -1,0 +1,217 @@
+using Microsoft.Extensions.Logging;
+
+namespace RocketMQ.Orleans.Store.Schedule.Timer;
+
+/// <summary>
+/// Delivers timed messages (TIMER_DELIVER_MS, TIMER_DELAY_SEC/MS, __STARTDELIVERTIME). Messages wait in the
+/// rmq_sys_wheel_timer topic; one loop files each new entry of that queue into the wheel slot of its 100 ms (rounded
+/// up), opens a slot when its 100 ms begin and re-puts each of its messages to the real topic at the message's own
+/// ms, in queue order: never early, late by at most a slot plus the time the re-put takes. It sleeps until the next
+/// filled slot opens or a new timer arrives. Everything pending lives on disk; memory holds one slot's records while that slot is delivered.
+/// </summary>
+internal sealed class TimerMessageService : IDisposable
+{
+    /// <summary>Width of a wheel slot. Within a slot timers go in queue order (what makes a crash mid-slot resumable), so a slot bounds how late one may wait behind another.</summary>
+    public const int SlotMs = 100;
+
+    /// <summary>A day of slots (14 MB, sparse); a later timer is rolled forward a lap when its slot comes.</summary>
+    public const int DefaultSlotCount = 86_400 * (1000 / SlotMs);
+    private const int RecordsPerSegment = 1 << 20;
+    private const int EnqueueBatch = 4096;
+    private static readonly TimeSpan RetryPause = TimeSpan.FromSeconds(1);
+
+    private readonly MessageStore store;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+    private readonly TimerWheel wheel;
+    private readonly TimerLog log;
+    private readonly TimerCheckpoint checkpoint;
+    private readonly Redeliverer redeliverer;
+    private readonly TimerSlotIndex filledSlots;
+
+    public TimerMessageService(MessageStore store, string root, TimeProvider time, ILogger logger, int slotCount = DefaultSlotCount, int recordsPerSegment = RecordsPerSegment)
+    {
+        this.store = store;
+        this.time = time;
+        this.logger = logger;
+        var directory = Path.Combine(root, "timer");
+        Directory.CreateDirectory(directory);
+        wheel = new TimerWheel(Path.Combine(directory, "timerwheel"), slotCount);
+        log = new TimerLog(Path.Combine(directory, "timerlog"), recordsPerSegment);
+        checkpoint = new TimerCheckpoint(Path.Combine(directory, "timercheck"), CeilingSlot(time.GetUtcNow().ToUnixTimeMilliseconds()));
+        redeliverer = new Redeliverer(store, new InflightRecord(Path.Combine(directory, "inflight")), logger);
+        filledSlots = new TimerSlotIndex(slotCount);
+        wheel.ScanFilled(checkpoint.DequeueSlot, filledSlots.Set);
+    }
+
+    public WakeUpSignal Arrived { get; } = new();
+
+    public int SlotCount => wheel.SlotCount;
+
+    /// <summary>Timer-log segment files on disk.</summary>
+    public int LogSegmentCount => log.SegmentCount;
+
+    /// <summary>Bytes of timer-log records written so far.</summary>
+    public long LogBytes => log.WritePosition;
+
+    /// <summary>Next timer-queue offset to file into the wheel.</summary>
+    public long EnqueueOffset => checkpoint.EnqueueOffset;
+
+    /// <summary>Next slot to deliver (ms since the epoch / <see cref="SlotMs"/>, rounded up).</summary>
+    public long DequeueSlot => checkpoint.DequeueSlot;
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        await Task.Yield();
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                bool backlog = EnqueueNew();
+                long now = time.GetUtcNow().ToUnixTimeMilliseconds();
+                bool stalled = false;
+                // A slot opens when its 100 ms begin (slot − 1 ≤ now / SlotMs); each timer then goes at its own ms.
+                long lastOpen = now / SlotMs + 1;
+                while (checkpoint.DequeueSlot <= lastOpen && !ct.IsCancellationRequested)
+                {
+                    long next = filledSlots.NextFilled(checkpoint.DequeueSlot);
+                    if (next < 0 || next > lastOpen)
+                    {
+                        MoveTo(lastOpen + 1); // the open slots are all empty: skip them without reading them
+                        break;
+                    }
+
+                    if (next > checkpoint.DequeueSlot)
+                        MoveTo(next);
+                    if (!await DeliverSlotAsync(checkpoint.DequeueSlot, ct).ConfigureAwait(false))
+                    {
+                        stalled = true;
+                        break;
+                    }
+
+                    filledSlots.Clear(checkpoint.DequeueSlot);
+                    MoveTo(checkpoint.DequeueSlot + 1);
+                    backlog |= EnqueueNew();
+                }
+
+                log.DeleteSegmentsBefore(checkpoint.DequeueSlot);
+                if (stalled)
+                    await Task.Delay(RetryPause, time, ct).ConfigureAwait(false);
+                else if (!backlog)
+                    await Arrived.WaitAsync(UntilNextFilledSlot(), time, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                ScheduleLog.TimerFailed(logger, ex);
+                try { await Task.Delay(RetryPause, time, ct).ConfigureAwait(false); }
+                catch (OperationCanceledException) { break; }
+            }
+        }
+    }
+
+    private void MoveTo(long slot)
+    {
+        checkpoint.DequeueSlot = slot;
+        checkpoint.DeliveredQueueOffset = -1;
+        checkpoint.Save();
+    }
+
+    /// <summary>Sleep until the next filled slot opens; with none, until a new timer arrives (no periodic wake-up).</summary>
+    private TimeSpan UntilNextFilledSlot()
+    {
+        long next = filledSlots.NextFilled(checkpoint.DequeueSlot);
+        if (next < 0)
+            return Timeout.InfiniteTimeSpan;
+        return TimeSpan.FromMilliseconds(Math.Max(1, (next - 1) * SlotMs - time.GetUtcNow().ToUnixTimeMilliseconds()));
+    }
+
+    /// <summary>Files up to a batch of new timer-queue entries into the wheel; true when more are waiting.</summary>
+    private bool EnqueueNew()
+    {
+        int filed = 0;
+        long offset = checkpoint.EnqueueOffset;
+        long min = store.GetMinOffsetInQueue(ScheduleTopics.TimerTopic, 0);
+        if (min > offset) offset = min;
+        for (; filed < EnqueueBatch && store.TryGetQueueEntry(ScheduleTopics.TimerTopic, 0, offset, out var entry); filed++, offset++)
+            FileIntoWheel(offset, entry.TagsCode, checkpoint.DequeueSlot);
+        if (offset == checkpoint.EnqueueOffset) return false;
+        // Saved after the wheel writes: a crash before it files the same entries again into the same slots, and
+        // delivery drops the duplicates (DequeueSlot cannot move between the two).
+        checkpoint.EnqueueOffset = offset;
+        checkpoint.Save();
+        return filed == EnqueueBatch;
+    }
+
+    private void FileIntoWheel(long queueOffset, long deliverMs, long earliestSlot)
+    {
+        // Slot n holds the timers due in ((n−1)·SlotMs, n·SlotMs]; one due before the next undelivered slot joins that one.
+        long slot = Math.Max(CeilingSlot(deliverMs), earliestSlot);
+        // Beyond the ring: filed in its last slot and rolled on when that comes. Never the ring position of the slot
+        // being delivered, which is cleared when that slot is done.
+        slot = Math.Min(slot, checkpoint.DequeueSlot + wheel.SlotCount - 1);
+        long previous = wheel.TryGetHead(slot, out long head) ? head : -1;
+        long position = log.Append(new TimerLogRecord(previous, queueOffset, deliverMs, slot));
+        wheel.SetHead(slot, position);
+        filledSlots.Set(slot);
+    }
+
+    private async ValueTask<bool> DeliverSlotAsync(long slot, CancellationToken ct)
+    {
+        if (!wheel.TryGetHead(slot, out long position))
+            return true;
+        var due = new List<(long QueueOffset, long DeliverMs)>();
+        while (log.TryRead(position, out var record) && record.Slot == slot && due.Count < int.MaxValue / 2)
+        {
+            due.Add((record.QueueOffset, record.DeliverMs));
+            if (record.PreviousPosition >= position) break;
+            position = record.PreviousPosition;
+        }
+
+        // Queue order, duplicates (refiled after a crash) once: a crash mid-slot resumes after the last delivered offset.
+        due.Sort();
+        long last = -1;
+        foreach (var (queueOffset, deliverMs) in due)
+        {
+            if (queueOffset == last || queueOffset <= checkpoint.DeliveredQueueOffset) continue;
+            last = queueOffset;
+            if (deliverMs > slot * SlotMs)
+            {
+                FileIntoWheel(queueOffset, deliverMs, slot + 1); // a timer beyond the wheel's day: its next lap
+            }
+            else if (await WaitUntilAsync(deliverMs, ct).ConfigureAwait(false)
+                && store.TryGetQueueEntry(ScheduleTopics.TimerTopic, 0, queueOffset, out var entry)
+                && !await redeliverer.DeliverAsync(entry, ScheduledMessageConverter.FromTimer, ct).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            checkpoint.DeliveredQueueOffset = queueOffset;
+            checkpoint.Save();
+        }
+
+        return true;
+    }
+
+    /// <summary>Waits until <paramref name="ms"/> (at most the rest of the slot); always true.</summary>
+    private async ValueTask<bool> WaitUntilAsync(long ms, CancellationToken ct)
+    {
+        // Timers run on the monotonic clock and may fire a little before the wall clock reaches ms: check again.
+        for (long wait; (wait = ms - time.GetUtcNow().ToUnixTimeMilliseconds()) >= 0;)
+            await Task.Delay(TimeSpan.FromMilliseconds(wait + 1), time, ct).ConfigureAwait(false);
+        return true;
+    }
+
+    private static long CeilingSlot(long ms) => ms <= 0 ? 0 : (ms + SlotMs - 1) / SlotMs;
+
+    public void Dispose()
+    {
+        redeliverer.Dispose();
+        checkpoint.Dispose();
+        log.Dispose();
+        wheel.Dispose();
+    }
+}

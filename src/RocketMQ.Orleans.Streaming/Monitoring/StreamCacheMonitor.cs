@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+
+namespace RocketMQ.Orleans.Streaming.Monitoring;
+
+/// <summary>
+/// How many decoded messages each queue cache of this silo holds, and the most it ever held: the bound
+/// backpressure keeps (also published as the gauge "rocketmq.streams.cache.messages").
+/// </summary>
+public sealed class StreamCacheMonitor : IDisposable
+{
+    private readonly ConcurrentDictionary<string, QueueCacheCounters> _queues = new(StringComparer.Ordinal);
+    private readonly Meter _meter = new("RocketMQ.Orleans.Streaming");
+
+    public StreamCacheMonitor()
+    {
+        _meter.CreateObservableGauge("rocketmq.streams.cache.messages",
+            () => _queues.Select(q => new Measurement<int>(q.Value.Current, new KeyValuePair<string, object?>("queue", q.Key))),
+            description: "Decoded messages held in a stream queue cache");
+    }
+
+    /// <summary>The counters of each queue this silo has read ("provider/topic@broker-id").</summary>
+    public IReadOnlyDictionary<string, QueueCacheCounters> Queues => _queues;
+
+    /// <summary>The largest number of messages any queue cache of this silo held at once.</summary>
+    public int MaxCachedMessages => _queues.IsEmpty ? 0 : _queues.Values.Max(q => q.Max);
+
+    /// <summary>Times any queue of this silo stopped reading because its cache was full.</summary>
+    public long PressureEvents => _queues.Values.Sum(q => q.PressureEvents);
+
+    internal QueueCacheCounters For(string queue) => _queues.GetOrAdd(queue, _ => new QueueCacheCounters());
+
+    public void Dispose() => _meter.Dispose();
+}
+
+/// <summary>One queue cache's counters.</summary>
+public sealed class QueueCacheCounters
+{
+    private int _current;
+    private int _max;
+    private long _pressure;
+
+    public int Current => Volatile.Read(ref _current);
+
+    public int Max => Volatile.Read(ref _max);
+
+    public long PressureEvents => Interlocked.Read(ref _pressure);
+
+    internal void Report(int count)
+    {
+        Volatile.Write(ref _current, count);
+        if (count > Volatile.Read(ref _max)) Volatile.Write(ref _max, count);
+    }
+
+    internal void UnderPressure() => Interlocked.Increment(ref _pressure);
+}

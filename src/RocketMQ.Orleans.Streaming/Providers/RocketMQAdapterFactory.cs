@@ -1,0 +1,65 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Providers.Streams.Common;
+using Orleans.Serialization;
+using Orleans.Streams;
+using RocketMQ.Orleans.Streaming.Monitoring;
+
+namespace RocketMQ.Orleans.Streaming.Providers;
+
+/// <summary>
+/// Builds one provider's parts: the queue mapper (topics × broker groups × queues), the adapter, the queue caches
+/// and the failure handler. Created by Orleans through <see cref="Create"/> with the provider's name.
+/// </summary>
+public sealed class RocketMQAdapterFactory : IQueueAdapterFactory, IAsyncDisposable
+{
+    private readonly string _name;
+    private readonly RocketMQStreamOptions _options;
+    private readonly RocketMQStreamQueueMapper _mapper;
+    private readonly StreamMessageCodec _codec;
+    private readonly LocalBroker _broker;
+    private readonly RemoteStreamProducer _remote;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly RocketMQQueueAdapterCache _cache;
+
+    internal RocketMQAdapterFactory(string name, RocketMQStreamOptions options, LocalBroker broker, Serializer serializer,
+        StreamCacheMonitor monitor, ILoggerFactory loggerFactory)
+    {
+        _name = name;
+        _options = options;
+        _broker = broker;
+        _loggerFactory = loggerFactory;
+        var brokers = options.BrokerGroups.Count > 0 ? options.BrokerGroups
+            : broker.BrokerName is { } own ? [own]
+            : throw new InvalidOperationException($"RocketMQ stream provider '{name}': BrokerGroups is empty and this process runs no broker.");
+        _mapper = new RocketMQStreamQueueMapper(name, options.Topics, brokers, options.QueuesPerTopic);
+        _codec = new StreamMessageCodec(serializer, options, loggerFactory.CreateLogger<StreamMessageCodec>());
+        _remote = new RemoteStreamProducer(name, () => options.NameServerAddress ?? broker.NameServerAddress, loggerFactory);
+        _cache = new RocketMQQueueAdapterCache(name, options, _mapper, _codec, broker, monitor, loggerFactory);
+    }
+
+    /// <summary>Orleans' factory hook (see the hosting extensions).</summary>
+    public static RocketMQAdapterFactory Create(IServiceProvider services, string name)
+    {
+        var options = services.GetOptionsByName<RocketMQStreamOptions>(name);
+        return new RocketMQAdapterFactory(name, options, services.GetRequiredService<LocalBroker>(), services.GetRequiredService<Serializer>(),
+            services.GetRequiredService<StreamCacheMonitor>(), services.GetRequiredService<ILoggerFactory>());
+    }
+
+    [Obsolete("Use the overload which accepts a CancellationToken.")]
+    public Task<IQueueAdapter> CreateAdapter() => CreateAdapter(CancellationToken.None);
+
+    public Task<IQueueAdapter> CreateAdapter(CancellationToken cancellationToken) =>
+        Task.FromResult<IQueueAdapter>(new RocketMQQueueAdapter(_name, _options, _mapper, _codec, _broker, new StreamMessageWriter(_broker, _remote), _loggerFactory));
+
+    public IQueueAdapterCache GetQueueAdapterCache() => _cache;
+
+    public IStreamQueueMapper GetStreamQueueMapper() => _mapper;
+
+    /// <summary>A failed delivery is not retried past Orleans' own retries; the log keeps the event for a rewind.</summary>
+    public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) =>
+        Task.FromResult<IStreamFailureHandler>(new NoOpStreamDeliveryFailureHandler());
+
+    public ValueTask DisposeAsync() => _remote.DisposeAsync();
+}

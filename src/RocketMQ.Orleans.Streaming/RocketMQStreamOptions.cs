@@ -1,0 +1,56 @@
+namespace RocketMQ.Orleans.Streaming;
+
+/// <summary>Settings of one RocketMQ stream provider (named options, one set per provider name).</summary>
+public sealed class RocketMQStreamOptions
+{
+    /// <summary>
+    /// The topics this provider serves; each is a stream namespace. A silo creates them on its own broker group
+    /// with <see cref="QueuesPerTopic"/> queues when its pulling agents start.
+    /// </summary>
+    public List<string> Topics { get; set; } = [];
+
+    /// <summary>
+    /// The broker groups (broker names) whose queues carry the streams, in the same order on every silo and client:
+    /// a stream key hashes over (broker group × queue). Empty on a silo: its own broker group only.
+    /// </summary>
+    public List<string> BrokerGroups { get; set; } = [];
+
+    /// <summary>Queues per topic on each broker group (RocketMQ queue ids 0..n-1).</summary>
+    public int QueuesPerTopic { get; set; } = 4;
+
+    /// <summary>The consumer group the pulling agents commit their progress under; default "orleans-streams-&lt;provider&gt;".</summary>
+    public string? ConsumerGroup { get; set; }
+
+    /// <summary>
+    /// Messages kept decoded in memory per queue for live subscribers. When it is full of messages some
+    /// subscriber still needs, the agent stops reading (backpressure); the backlog stays in the log on disk.
+    /// </summary>
+    public int MaxCachedMessagesPerQueue { get; set; } = 4096;
+
+    /// <summary>Messages read from the log per pull (the store answers at most 32 per read).</summary>
+    public int PullBatchSize { get; set; } = 32;
+
+    /// <summary>How grain-produced events are written: Orleans serialization (default) or JSON, readable by wire consumers.</summary>
+    public StreamPayloadFormat PayloadFormat { get; set; } = StreamPayloadFormat.Orleans;
+
+    /// <summary>Treat bodies of wire messages without a content-type property as JSON (typed subscribers then get them).</summary>
+    public bool WireBodiesAreJson { get; set; } = true;
+
+    /// <summary>
+    /// Name server used to produce to broker groups that are not this process's own ("host:port;host:port").
+    /// Default on a silo: its own name server. Required on a client.
+    /// </summary>
+    public string? NameServerAddress { get; set; }
+
+    internal string ConsumerGroupFor(string providerName) => ConsumerGroup ?? "orleans-streams-" + providerName;
+}
+
+/// <summary>How events produced through the provider are encoded in the message body.</summary>
+public enum StreamPayloadFormat
+{
+    /// <summary>Orleans serialization with type information (content type application/x-orleans).</summary>
+    Orleans,
+
+    /// <summary>UTF-8 JSON of the event (content type application/json); subscribers of the event type get it back.</summary>
+    Json,
+}

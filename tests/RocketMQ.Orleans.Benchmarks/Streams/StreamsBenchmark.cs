@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Hosting;
+using RocketMQ.Orleans.Broker.Hosting;
+using RocketMQ.Orleans.Streaming.Hosting;
+using RocketMQ.Orleans.Streaming.Providers;
+
+namespace RocketMQ.Orleans.Benchmarks.Streams;
+
+/// <summary>
+/// `dotnet run -c Release --project tests/RocketMQ.Orleans.Benchmarks -- streams [keys] [eventsPerKey]`: one silo in
+/// this process with the broker, the RocketMQ stream provider and Orleans' Memory stream provider; the same grains
+/// produce to both, implicit subscribers (one per key) count deliveries; then a rewind replays one key from offset 0.
+/// A timed console run rather than BenchmarkDotNet: one measurement is seconds of a whole cluster.
+/// </summary>
+public static class StreamsBenchmark
+{
+    public const string RocketMQNamespace = "bench-rmq";
+    public const string MemoryNamespace = "bench-mem";
+    private const string RocketMQProvider = "rmq";
+    private const string MemoryProvider = "mem";
+
+    public static async Task RunAsync(string[] args)
+    {
+        int keys = args.Length > 0 ? int.Parse(args[0]) : 8;
+        int perKey = args.Length > 1 ? int.Parse(args[1]) : 2500;
+        string data = Path.Combine(Path.GetTempPath(), "rmq-streams-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort());
+            silo.AddRocketMQBroker(broker => broker
+                .ConfigureIdentity(identity => { identity.BrokerName = "bench-broker"; identity.BrokerIP1 = "127.0.0.1"; })
+                .ConfigureRemoting(remoting => { remoting.NameServerPort = FreePort(); remoting.ListenPort = FreePort(); remoting.BindAddress = "127.0.0.1"; })
+                .ConfigureStore(store => store.DataPath = data));
+            silo.AddMemoryGrainStorage("PubSubStore");
+            silo.AddRocketMQStreams(RocketMQProvider, options =>
+            {
+                options.Topics = [RocketMQNamespace];
+                options.QueuesPerTopic = 8;
+            });
+            silo.AddMemoryStreams(MemoryProvider, c => c.ConfigurePartitioning(8));
+        });
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            var grains = host.Services.GetRequiredService<IGrainFactory>();
+            Console.WriteLine($"streams benchmark: {keys} keys x {perKey} events, one silo, {Environment.ProcessorCount} cores");
+            await RunOnceAsync(grains, MemoryProvider, MemoryNamespace, keys, 200, () => BenchCounters.Memory, "warm-up");
+            await RunOnceAsync(grains, RocketMQProvider, RocketMQNamespace, keys, 200, () => BenchCounters.RocketMQ, "warm-up");
+            var memory = await RunOnceAsync(grains, MemoryProvider, MemoryNamespace, keys, perKey, () => BenchCounters.Memory, "Memory");
+            var rocket = await RunOnceAsync(grains, RocketMQProvider, RocketMQNamespace, keys, perKey, () => BenchCounters.RocketMQ, "RocketMQ");
+            Console.WriteLine($"ratio RocketMQ/Memory: {rocket / memory:0.00}");
+            await ReplayAsync(grains, perKey + 200);
+        }
+        finally
+        {
+            await host.StopAsync();
+            try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static async Task<double> RunOnceAsync(IGrainFactory grains, string provider, string ns, int keys, int perKey, Func<long> delivered, string label)
+    {
+        long before = delivered();
+        long expected = (long)keys * perKey;
+        var clock = Stopwatch.StartNew();
+        var failed = await Task.WhenAll(Enumerable.Range(0, keys).Select(k =>
+            grains.GetGrain<IBenchProducerGrain>($"{provider}-{k}").ProduceAsync(provider, ns, "key-" + k, perKey)));
+        var produced = clock.Elapsed;
+        long sent = expected - failed.Sum();
+        var deadline = TimeSpan.FromSeconds(60);
+        while (delivered() - before < sent && clock.Elapsed < deadline) await Task.Delay(5);
+        clock.Stop();
+        long got = delivered() - before;
+        double rate = got / clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"{label,-9} {provider}: delivered {got}/{expected} in {clock.Elapsed.TotalSeconds:0.000} s = {rate:0} events/s " +
+            $"(producers done after {produced.TotalSeconds:0.000} s, failed sends {failed.Sum()})");
+        return rate;
+    }
+
+    /// <summary>Rewinds key-0 of the RocketMQ namespace to offset 0 and times the replay out of the log.</summary>
+    private static async Task ReplayAsync(IGrainFactory grains, int events)
+    {
+        var mapper = new RocketMQStreamQueueMapper(RocketMQProvider, [RocketMQNamespace], ["bench-broker"], 8);
+        var queue = mapper.GetStreamQueue(global::Orleans.Runtime.StreamId.Create(RocketMQNamespace, "key-0"));
+        var token = new RocketMQStreamSequenceToken(queue.BrokerName, queue.QueueId, 0);
+        await grains.GetGrain<IBenchReplayGrain>("replay").SubscribeAsync(RocketMQProvider, RocketMQNamespace, "key-0", token);
+        var clock = Stopwatch.StartNew();
+        // A rewound subscription starts when its stream next carries an event.
+        await grains.GetGrain<IBenchProducerGrain>("replay-trigger").ProduceAsync(RocketMQProvider, RocketMQNamespace, "key-0", 1);
+        while (BenchCounters.Replayed < events + 1 && clock.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(5);
+        clock.Stop();
+        Console.WriteLine($"rewind   rmq: replayed {BenchCounters.Replayed} events of key-0 from offset 0 in {clock.Elapsed.TotalSeconds:0.000} s = {BenchCounters.Replayed / clock.Elapsed.TotalSeconds:0} events/s");
+    }
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RocketMQ.Orleans.Broker.Hosting;
+using RocketMQ.Orleans.Client;
+using RocketMQ.Orleans.Console.Hosting;
+
+namespace RocketMQ.Orleans.Console.Tests.Infrastructure;
+
+/// <summary>
+/// One silo hosted in this test process as the silo executable hosts it: localhost clustering, the whole broker
+/// (store in a temp directory, name server and broker on free ports) and the web console on a free port. Tests
+/// share it and use distinct topic and group names.
+/// </summary>
+public sealed class ConsoleSiloFixture : IAsyncLifetime
+{
+    public const string LoopbackIP = "127.0.0.1";
+
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "rmq-console-" + Guid.NewGuid().ToString("N"));
+    private IHost? _host;
+
+    public IServiceProvider Services => _host!.Services;
+
+    /// <summary>"127.0.0.1:port" of the silo's name server.</summary>
+    public string NameServerAddress { get; private set; } = string.Empty;
+
+    /// <summary>The console's root URL, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri ConsoleUri { get; private set; } = null!;
+
+    public RocketMQClientOptions ClientOptions => new() { NameServerAddress = NameServerAddress, ClientIp = LoopbackIP };
+
+    public async Task InitializeAsync()
+    {
+        var ports = FreePorts.Take(5);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(ports[0], ports[1], serviceId: "console-tests", clusterId: "console-tests");
+            silo.AddRocketMQBroker(broker => broker
+                .ConfigureIdentity(identity =>
+                {
+                    identity.BrokerName = "console-broker";
+                    identity.BrokerIP1 = LoopbackIP;
+                })
+                .ConfigureRemoting(remoting =>
+                {
+                    remoting.NameServerPort = ports[2];
+                    remoting.ListenPort = ports[3];
+                    remoting.EnableVipChannel = false;
+                    remoting.BindAddress = LoopbackIP;
+                    remoting.ServerWorkerThreads = 2;
+                    remoting.ServerSelectorThreads = 1;
+                })
+                .ConfigureStore(store => SmallStore.Apply(store, _dataPath)));
+            silo.AddRocketMQConsole(console =>
+            {
+                console.Port = ports[4];
+                console.ListenAddress = LoopbackIP;
+            });
+        });
+
+        _host = builder.Build();
+        await _host.StartAsync();
+        NameServerAddress = $"{LoopbackIP}:{ports[2]}";
+        ConsoleUri = _host.Services.GetRequiredService<ConsoleWebHost>().LocalUri
+            ?? throw new InvalidOperationException("The web console did not start.");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            _host.Dispose();
+        }
+
+        try
+        {
+            Directory.Delete(_dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
