@@ -27,6 +27,22 @@ public sealed class RocketMQStreamOptions
     /// </summary>
     public int MaxCachedMessagesPerQueue { get; set; } = 4096;
 
+    /// <summary>
+    /// Producer flow control: the most events a queue may hold stored but not yet committed by the provider's consumer
+    /// group (queue max offset − committed offset). A produce to a queue at the limit waits — asynchronously, woken
+    /// when the queue's agent commits progress — until the backlog drops below it, then stores; it never fails for
+    /// it. The backlog of another broker group's queue (and every queue, on a client) is read over remoting, at most
+    /// every 100 ms. 0 or less: off.
+    /// </summary>
+    public long MaxBacklogPerQueue { get; set; } = 100_000;
+
+    /// <summary>
+    /// The longest a produce waits for its queue's backlog to drop below <see cref="MaxBacklogPerQueue"/>; past it the
+    /// event is stored anyway (and a warning logged), so a subscriber that produces to its own queue, or a stopped
+    /// agent, cannot hang its producers. <see cref="Timeout.InfiniteTimeSpan"/>: wait as long as it takes.
+    /// </summary>
+    public TimeSpan MaxProducerWait { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Messages read from the log per pull (the store answers at most 32 per read).</summary>
     public int PullBatchSize { get; set; } = 32;
 

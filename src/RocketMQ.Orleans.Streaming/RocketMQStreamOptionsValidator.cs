@@ -20,6 +20,8 @@ public sealed class RocketMQStreamOptionsValidator(RocketMQStreamOptions options
             throw Fail($"{nameof(options.MaxCachedMessagesPerQueue)} must be at least 1");
         if (options.PullBatchSize is < 1 or > 32)
             throw Fail($"{nameof(options.PullBatchSize)} must be within 1..32");
+        if (options.MaxProducerWait <= TimeSpan.Zero && options.MaxProducerWait != Timeout.InfiniteTimeSpan)
+            throw Fail($"{nameof(options.MaxProducerWait)} must be positive, or Timeout.InfiniteTimeSpan");
         if (isClient && options.BrokerGroups.Count == 0)
             throw Fail($"{nameof(options.BrokerGroups)} is required on a client (it has no broker group of its own)");
         if (isClient && string.IsNullOrWhiteSpace(options.NameServerAddress))

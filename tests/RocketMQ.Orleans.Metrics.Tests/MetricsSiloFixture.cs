@@ -1,8 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
-using RocketMQ.Orleans.Broker.Hosting;
 using RocketMQ.Orleans.Client;
 using RocketMQ.Orleans.Console.Hosting;
+using RocketMQ.Orleans.Testing.Silo;
 
 namespace RocketMQ.Orleans.Metrics.Tests;
 
@@ -12,10 +11,9 @@ namespace RocketMQ.Orleans.Metrics.Tests;
 /// </summary>
 public sealed class MetricsSiloFixture : IAsyncLifetime
 {
-    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "rmq-metrics-tests-" + Guid.NewGuid().ToString("N"));
-    private int _nameServerPort;
+    private InProcessSilo _silo = null!;
 
-    public InProcessTestCluster Cluster { get; private set; } = null!;
+    public InProcessTestCluster Cluster => _silo.Cluster;
 
     /// <summary>
     /// Unique per fixture: the meter is process-wide, so every silo of this test assembly shows on every scrape, and
@@ -30,46 +28,26 @@ public sealed class MetricsSiloFixture : IAsyncLifetime
 
     public RocketMQClientOptions ClientOptions() => new()
     {
-        NameServerAddress = $"127.0.0.1:{_nameServerPort}",
-        ClientIp = "127.0.0.1",
+        NameServerAddress = _silo.NameServerAddress,
+        ClientIp = Loopback.IP,
         InstanceName = "metrics-" + Guid.NewGuid().ToString("N")[..8],
         RequestTimeout = TimeSpan.FromSeconds(10),
     };
 
     public async Task InitializeAsync()
     {
-        _nameServerPort = FreePorts.Next();
-        int listenPort = FreePorts.Next();
         int consolePort = FreePorts.Next();
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((siloOptions, silo) =>
+        _silo = await InProcessSilo.StartAsync(new InProcessSiloOptions
         {
-            silo.AddRocketMQBroker(broker => broker
-                .ConfigureIdentity(identity =>
-                {
-                    identity.BrokerName = BrokerName;
-                    identity.BrokerIP1 = "127.0.0.1";
-                })
-                .ConfigureRemoting(remoting =>
-                {
-                    remoting.NameServerPort = _nameServerPort;
-                    remoting.ListenPort = listenPort;
-                    remoting.EnableVipChannel = false;
-                    remoting.BindAddress = "127.0.0.1";
-                    remoting.ServerWorkerThreads = 2;
-                    remoting.ServerSelectorThreads = 1;
-                })
-                .ConfigureStore(store => SmallStore.Apply(store, _dataPath)));
-            silo.AddRocketMQConsole(console =>
+            DataDirectoryPrefix = "rmq-metrics-tests-",
+            BrokerName = BrokerName,
+            ConfigureSilo = silo => silo.AddRocketMQConsole(console =>
             {
                 console.Port = consolePort;
-                console.ListenAddress = "127.0.0.1";
-            });
+                console.ListenAddress = Loopback.IP;
+            }),
         });
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
-        MetricsUri = new Uri($"http://127.0.0.1:{consolePort}/metrics");
+        MetricsUri = new Uri($"http://{Loopback.IP}:{consolePort}/metrics");
     }
 
     /// <summary>The exposition text /metrics serves now.</summary>
@@ -83,13 +61,6 @@ public sealed class MetricsSiloFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Http.Dispose();
-        await Cluster.DisposeAsync();
-        try
-        {
-            Directory.Delete(_dataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        await _silo.DisposeAsync();
     }
 }

@@ -16,6 +16,7 @@ internal sealed class ConnectionRegistry
 
     public void Remove(NettyConnection connection) => _connections.TryRemove(connection, out _);
 
-    public Task CloseAllAsync() =>
-        Task.WhenAll(_connections.Keys.Select(connection => connection.Channel.CloseAsync()));
+    /// <summary>Closes every connection, waiting at most <paramref name="timeout"/> (see <see cref="BoundedWait"/>).</summary>
+    public Task CloseAllAsync(TimeSpan timeout) =>
+        BoundedWait.WithinAsync(Task.WhenAll(_connections.Keys.Select(connection => connection.Channel.CloseAsync())), timeout);
 }

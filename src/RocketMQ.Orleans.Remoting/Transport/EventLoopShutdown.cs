@@ -10,5 +10,8 @@ internal static class EventLoopShutdown
     /// The channels are closed before this runs, so there is nothing left to wait quietly for.
     /// </summary>
     public static Task ShutdownAsync(IEventLoopGroup group, TimeSpan timeout) =>
-        group.ShutdownGracefullyAsync(TimeSpan.Zero, timeout);
+        BoundedWait.WithinAsync(group.ShutdownGracefullyAsync(TimeSpan.Zero, timeout), timeout + TerminationGrace);
+
+    /// <summary>How long past its own timeout termination may take before shutdown goes on without it.</summary>
+    private static readonly TimeSpan TerminationGrace = TimeSpan.FromSeconds(2);
 }

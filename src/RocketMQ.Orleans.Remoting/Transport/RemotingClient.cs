@@ -66,6 +66,8 @@ public sealed class RemotingClient : IAsyncDisposable
         }
     }
 
+    private static readonly TimeSpan ConnectGrace = TimeSpan.FromSeconds(1);
+
     /// <summary>Open connections.</summary>
     public IReadOnlyCollection<IRemotingConnection> Connections => _connections.Snapshot();
 
@@ -77,7 +79,8 @@ public sealed class RemotingClient : IAsyncDisposable
         IChannel channel;
         try
         {
-            channel = await _bootstrap.ConnectAsync(endPoint).WaitAsync(cancellationToken).ConfigureAwait(false);
+            // DotNetty enforces ConnectTimeout itself; the outer bound only guards against its future never completing.
+            channel = await _bootstrap.ConnectAsync(endPoint).WaitAsync(_options.ConnectTimeout + ConnectGrace, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -150,7 +153,7 @@ public sealed class RemotingClient : IAsyncDisposable
             return;
         }
 
-        await _connections.CloseAllAsync().ConfigureAwait(false);
+        await _connections.CloseAllAsync(_options.ShutdownTimeout).ConfigureAwait(false);
         await EventLoopShutdown.ShutdownAsync(_group, _options.ShutdownTimeout).ConfigureAwait(false);
     }
 }

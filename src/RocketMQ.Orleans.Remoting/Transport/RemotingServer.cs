@@ -139,9 +139,9 @@ public sealed class RemotingServer : IAsyncDisposable
         }
 
         var endPoints = string.Join(", ", _serverChannels.Select(channel => channel.LocalAddress));
-        await Task.WhenAll(_serverChannels.Select(channel => channel.CloseAsync())).ConfigureAwait(false);
-        await _connections.CloseAllAsync().ConfigureAwait(false);
         var timeout = _options.ShutdownTimeout;
+        await BoundedWait.WithinAsync(Task.WhenAll(_serverChannels.Select(channel => channel.CloseAsync())), timeout).ConfigureAwait(false);
+        await _connections.CloseAllAsync(timeout).ConfigureAwait(false);
         await Task.WhenAll(
             _bossGroup is null ? Task.CompletedTask : EventLoopShutdown.ShutdownAsync(_bossGroup, timeout),
             _workerGroup is null ? Task.CompletedTask : EventLoopShutdown.ShutdownAsync(_workerGroup, timeout)).ConfigureAwait(false);

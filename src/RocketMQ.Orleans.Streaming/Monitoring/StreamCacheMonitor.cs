@@ -17,7 +17,14 @@ public sealed class StreamCacheMonitor : IDisposable
         _meter.CreateObservableGauge("rocketmq.streams.cache.messages",
             () => _queues.Select(q => new Measurement<int>(q.Value.Current, new KeyValuePair<string, object?>("queue", q.Key))),
             description: "Decoded messages held in a stream queue cache");
+        _meter.CreateObservableCounter("rocketmq.streams.producer.stalls", () => Producers.Stalls,
+            description: "Produces that waited because their queue's backlog had reached MaxBacklogPerQueue");
+        _meter.CreateObservableGauge("rocketmq.streams.producer.stalled", () => Producers.Waiting,
+            description: "Produces waiting now for their queue's backlog to drop below MaxBacklogPerQueue");
     }
+
+    /// <summary>Producer flow control of this process's providers: how often and how long produces waited for room.</summary>
+    public ProducerFlowCounters Producers { get; } = new();
 
     /// <summary>The counters of each queue this silo has read ("provider/topic@broker-id").</summary>
     public IReadOnlyDictionary<string, QueueCacheCounters> Queues => _queues;
@@ -53,4 +60,48 @@ public sealed class QueueCacheCounters
     }
 
     internal void UnderPressure() => Interlocked.Increment(ref _pressure);
+}
+
+/// <summary>Producer flow control counters (see <see cref="RocketMQStreamOptions.MaxBacklogPerQueue"/>).</summary>
+public sealed class ProducerFlowCounters
+{
+    private long _stalls;
+    private long _timeouts;
+    private long _waiting;
+    private long _stalledTicks;
+    private long _maxStallTicks;
+
+    /// <summary>Produces that had to wait because their queue's backlog was at the limit.</summary>
+    public long Stalls => Interlocked.Read(ref _stalls);
+
+    /// <summary>Stalls that ended by <see cref="RocketMQStreamOptions.MaxProducerWait"/> (stored over the limit).</summary>
+    public long Timeouts => Interlocked.Read(ref _timeouts);
+
+    /// <summary>Produces waiting right now.</summary>
+    public long Waiting => Interlocked.Read(ref _waiting);
+
+    /// <summary>Time all stalls have waited, together.</summary>
+    public TimeSpan StalledTime => TimeSpan.FromTicks(Interlocked.Read(ref _stalledTicks));
+
+    /// <summary>The longest single stall.</summary>
+    public TimeSpan LongestStall => TimeSpan.FromTicks(Interlocked.Read(ref _maxStallTicks));
+
+    internal void Stalled()
+    {
+        Interlocked.Increment(ref _stalls);
+        Interlocked.Increment(ref _waiting);
+    }
+
+    internal void GaveUp() => Interlocked.Increment(ref _timeouts);
+
+    internal void Resumed(TimeSpan waited)
+    {
+        Interlocked.Decrement(ref _waiting);
+        Interlocked.Add(ref _stalledTicks, waited.Ticks);
+        long current;
+        while (waited.Ticks > (current = Interlocked.Read(ref _maxStallTicks)) &&
+               Interlocked.CompareExchange(ref _maxStallTicks, waited.Ticks, current) != current)
+        {
+        }
+    }
 }

@@ -27,4 +27,16 @@ internal static partial class StreamLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stream queue {Queue}: copying wire messages to their keys' queues failed; the read is retried")]
     public static partial void RehomeFailed(ILogger logger, string queue, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Stream queue {Queue}: backlog {Backlog} has reached MaxBacklogPerQueue {Limit}; the producer waits for the subscribers")]
+    public static partial void ProducerStalled(ILogger logger, string queue, long backlog, long limit);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Stream queue {Queue}: producer resumes after {WaitedMs:0} ms (backlog {Backlog})")]
+    public static partial void ProducerResumed(ILogger logger, string queue, long backlog, double waitedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stream queue {Queue}: backlog {Backlog} still at or above {Limit} after {WaitedMs:0} ms (MaxProducerWait); storing the event anyway")]
+    public static partial void ProducerStallTimedOut(ILogger logger, string queue, long backlog, long limit, double waitedMs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Stream queue {Queue}: could not read its backlog over remoting; producing without waiting")]
+    public static partial void BacklogUnknown(ILogger logger, string queue, Exception exception);
 }

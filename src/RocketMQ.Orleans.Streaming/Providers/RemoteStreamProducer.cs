@@ -16,9 +16,11 @@ internal sealed class RemoteStreamProducer(string providerName, Func<string?> na
     private readonly SemaphoreSlim _gate = new(1, 1);
     private RocketMQProducer? _producer;
 
-    public async Task SendAsync(StreamQueue queue, IReadOnlyList<(byte[] Body, Dictionary<string, string> Properties)> messages)
+    /// <summary>Sends the messages in order; returns the queue offset just past the last one (-1 if unknown).</summary>
+    public async Task<long> SendAsync(StreamQueue queue, IReadOnlyList<(byte[] Body, Dictionary<string, string> Properties)> messages)
     {
         var target = new MessageQueue(queue.Topic, queue.BrokerName, queue.QueueId);
+        long next = -1;
         // One send at a time, in order: each event keeps its place in the key's queue.
         foreach (var (body, properties) in messages)
         {
@@ -26,7 +28,7 @@ internal sealed class RemoteStreamProducer(string providerName, Func<string?> na
             var producer = _producer ?? await CreateAsync().ConfigureAwait(false);
             try
             {
-                await producer.SendAsync(message, target).ConfigureAwait(false);
+                next = Next(await producer.SendAsync(message, target).ConfigureAwait(false));
             }
             catch (RocketMQClientException first)
             {
@@ -36,7 +38,7 @@ internal sealed class RemoteStreamProducer(string providerName, Func<string?> na
                 producer = _producer ?? await CreateAsync().ConfigureAwait(false);
                 try
                 {
-                    await producer.SendAsync(message, target).ConfigureAwait(false);
+                    next = Next(await producer.SendAsync(message, target).ConfigureAwait(false));
                 }
                 catch (RocketMQClientException ex)
                 {
@@ -45,7 +47,11 @@ internal sealed class RemoteStreamProducer(string providerName, Func<string?> na
                 }
             }
         }
+
+        return next;
     }
+
+    private static long Next(SendResult result) => result.QueueOffset >= 0 ? result.QueueOffset + 1 : -1;
 
     private static Message ToMessage(string topic, byte[] body, Dictionary<string, string> properties)
     {

@@ -22,6 +22,8 @@ public sealed class RocketMQAdapterFactory : IQueueAdapterFactory, IAsyncDisposa
     private readonly RemoteStreamProducer _remote;
     private readonly ILoggerFactory _loggerFactory;
     private readonly RocketMQQueueAdapterCache _cache;
+    private readonly ProducerFlowControl _flowControl;
+    private readonly RemoteQueueOffsets _remoteOffsets;
 
     internal RocketMQAdapterFactory(string name, RocketMQStreamOptions options, LocalBroker broker, Serializer serializer,
         StreamCacheMonitor monitor, ILoggerFactory loggerFactory)
@@ -37,6 +39,9 @@ public sealed class RocketMQAdapterFactory : IQueueAdapterFactory, IAsyncDisposa
         _codec = new StreamMessageCodec(serializer, options, loggerFactory.CreateLogger<StreamMessageCodec>());
         _remote = new RemoteStreamProducer(name, () => options.NameServerAddress ?? broker.NameServerAddress, loggerFactory);
         _cache = new RocketMQQueueAdapterCache(name, options, _mapper, _codec, broker, monitor, loggerFactory);
+        _remoteOffsets = new RemoteQueueOffsets(name, options.ConsumerGroupFor(name), () => options.NameServerAddress ?? broker.NameServerAddress, loggerFactory);
+        _flowControl = new ProducerFlowControl(options.ConsumerGroupFor(name), options, monitor.Producers, _remoteOffsets,
+            loggerFactory.CreateLogger<ProducerFlowControl>());
     }
 
     /// <summary>Orleans' factory hook (see the hosting extensions).</summary>
@@ -51,7 +56,7 @@ public sealed class RocketMQAdapterFactory : IQueueAdapterFactory, IAsyncDisposa
     public Task<IQueueAdapter> CreateAdapter() => CreateAdapter(CancellationToken.None);
 
     public Task<IQueueAdapter> CreateAdapter(CancellationToken cancellationToken) =>
-        Task.FromResult<IQueueAdapter>(new RocketMQQueueAdapter(_name, _options, _mapper, _codec, _broker, new StreamMessageWriter(_broker, _remote), _loggerFactory));
+        Task.FromResult<IQueueAdapter>(new RocketMQQueueAdapter(_name, _options, _mapper, _codec, _broker, new StreamMessageWriter(_broker, _remote), _flowControl, _loggerFactory));
 
     public IQueueAdapterCache GetQueueAdapterCache() => _cache;
 
@@ -61,5 +66,9 @@ public sealed class RocketMQAdapterFactory : IQueueAdapterFactory, IAsyncDisposa
     public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) =>
         Task.FromResult<IStreamFailureHandler>(new NoOpStreamDeliveryFailureHandler());
 
-    public ValueTask DisposeAsync() => _remote.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _remote.DisposeAsync().ConfigureAwait(false);
+        await _remoteOffsets.DisposeAsync().ConfigureAwait(false);
+    }
 }

@@ -7,7 +7,9 @@ namespace RocketMQ.Orleans.Streaming.Providers;
 /// <summary>
 /// Writes stream events as RocketMQ messages and creates the receivers of the local broker group's queues.
 /// An event goes to the queue its stream key maps to: through the local store when that queue is this silo's
-/// own, over remoting otherwise (always on a client). Completes once the broker has acknowledged the message.
+/// own, over remoting otherwise (always on a client). Completes once the broker has acknowledged the message; to a
+/// queue whose backlog has reached <see cref="RocketMQStreamOptions.MaxBacklogPerQueue"/>, it first waits for the
+/// subscribers (<see cref="ProducerFlowControl"/>).
 /// </summary>
 internal sealed class RocketMQQueueAdapter(
     string name,
@@ -16,6 +18,7 @@ internal sealed class RocketMQQueueAdapter(
     StreamMessageCodec codec,
     LocalBroker broker,
     StreamMessageWriter writer,
+    ProducerFlowControl flowControl,
     ILoggerFactory loggerFactory) : IQueueAdapter
 {
     private readonly string _consumerGroup = options.ConsumerGroupFor(name);
@@ -29,7 +32,7 @@ internal sealed class RocketMQQueueAdapter(
     public IQueueAdapterReceiver CreateReceiver(QueueId queueId)
     {
         var log = new QueueLogReader(mapper.GetStreamQueue(queueId), _consumerGroup, broker, codec, loggerFactory.CreateLogger<QueueLogReader>());
-        return new RocketMQQueueReceiver(log, broker, _consumerGroup, options, mapper, writer, loggerFactory.CreateLogger<RocketMQQueueReceiver>());
+        return new RocketMQQueueReceiver(log, broker, _consumerGroup, options, mapper, writer, flowControl, loggerFactory.CreateLogger<RocketMQQueueReceiver>());
     }
 
     public async Task QueueMessageBatchAsync<T>(StreamId streamId, IEnumerable<T> events, StreamSequenceToken? token, Dictionary<string, object>? requestContext)
@@ -37,12 +40,21 @@ internal sealed class RocketMQQueueAdapter(
         if (token is not null)
             throw new ArgumentException("The RocketMQ stream provider assigns sequence tokens itself; produce without one.", nameof(token));
         var queue = mapper.GetStreamQueue(streamId);
+        // Producer flow control: wait (asynchronously) while the queue's backlog is at MaxBacklogPerQueue.
+        if (flowControl.IsEnabled)
+        {
+            if (queue.BrokerName == broker.BrokerName && broker.TryGetStore(out var store))
+                await flowControl.WaitForRoomAsync(store, queue).ConfigureAwait(false);
+            else
+                await flowControl.WaitForRoomRemoteAsync(queue).ConfigureAwait(false);
+        }
         var key = streamId.GetKeyAsString();
         var messages = new List<(byte[] Body, Dictionary<string, string> Properties)>();
         foreach (var item in events)
             messages.Add((codec.EncodeBody(item), codec.CreateProperties(key)));
         if (messages.Count == 0) return;
 
-        await writer.WriteAsync(queue, messages).ConfigureAwait(false);
+        long storedEnd = await writer.WriteAsync(queue, messages).ConfigureAwait(false);
+        if (storedEnd >= 0) flowControl.Stored(queue, storedEnd);
     }
 }

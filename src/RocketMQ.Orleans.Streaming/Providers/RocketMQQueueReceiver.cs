@@ -17,6 +17,7 @@ internal sealed class RocketMQQueueReceiver(
     RocketMQStreamOptions options,
     RocketMQStreamQueueMapper mapper,
     StreamMessageWriter writer,
+    ProducerFlowControl flowControl,
     ILogger logger) : IQueueAdapterReceiver
 {
     private readonly StreamQueue _queue = log.Queue;
@@ -128,6 +129,7 @@ internal sealed class RocketMQQueueReceiver(
         {
             store.ConsumerOffsets.Commit(consumerGroup, _queue.Topic, _queue.QueueId, past);
             _committed = past;
+            flowControl.Committed(_queue); // wakes producers waiting for this queue's backlog to drop
         }
 
         return Task.CompletedTask;

@@ -8,12 +8,15 @@ namespace RocketMQ.Orleans.Streaming.Providers;
 /// </summary>
 internal sealed class StreamMessageWriter(LocalBroker broker, RemoteStreamProducer remote)
 {
-    public Task WriteAsync(StreamQueue queue, IReadOnlyList<(byte[] Body, Dictionary<string, string> Properties)> messages) =>
-        queue.BrokerName == broker.BrokerName && broker.TryGetStore(out var store)
-            ? PutLocalAsync(store, queue, messages)
-            : remote.SendAsync(queue, messages);
+    /// <summary>Writes <paramref name="messages"/>; the queue offset just past them (-1 if unknown).</summary>
+    public async Task<long> WriteAsync(StreamQueue queue, IReadOnlyList<(byte[] Body, Dictionary<string, string> Properties)> messages)
+    {
+        if (queue.BrokerName == broker.BrokerName && broker.TryGetStore(out var store))
+            return await PutLocalAsync(store, queue, messages).ConfigureAwait(false);
+        return await remote.SendAsync(queue, messages).ConfigureAwait(false);
+    }
 
-    private async Task PutLocalAsync(MessageStore store, StreamQueue queue, IReadOnlyList<(byte[] Body, Dictionary<string, string> Properties)> messages)
+    private async Task<long> PutLocalAsync(MessageStore store, StreamQueue queue, IReadOnlyList<(byte[] Body, Dictionary<string, string> Properties)> messages)
     {
         var storeHost = broker.StoreHost;
         long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -36,5 +39,6 @@ internal sealed class StreamMessageWriter(LocalBroker broker, RemoteStreamProduc
             : await store.PutMessagesAsync(batch).ConfigureAwait(false);
         if (!result.IsOk)
             throw new RocketMQStreamException($"The broker did not store the event for {queue}: {result.Status} {result.Reason}");
+        return result.QueueOffset >= 0 ? result.QueueOffset + batch.Length : -1;
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.Logging.Abstractions;
 using RocketMQ.Orleans.Abstractions.Contracts;
 using RocketMQ.Orleans.Benchmarks.Codec;
+using RocketMQ.Orleans.Benchmarks.Support;
 using RocketMQ.Orleans.Broker.Processors.Pull;
 using RocketMQ.Orleans.Broker.Runtime;
 using RocketMQ.Orleans.Protocol.Bodies;
@@ -26,26 +26,20 @@ public class FilteredPullBenchmarks
     private const int QueueMessages = 10_000;
     private const string Topic = "FilterBench";
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "rmq-filter-bench-" + Guid.NewGuid().ToString("N"));
-    private readonly RemotingRequestContext _context = new(new BenchmarkConnection(), 0);
-    private MessageStore _store = null!;
-    private BrokerRuntime _runtime = null!;
+    private BenchmarkBroker _broker = null!;
     private PullMessageProcessor _processor = null!;
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _store = await MessageStore.OpenAsync(new MessageStoreOptions { DataPath = _root }, NullLoggerFactory.Instance);
-        var topics = new BenchmarkTopics();
-        topics.Put(new BrokerTopicConfig(Topic, 1, 1, PermName.ReadWrite));
-        _runtime = new BrokerRuntime(_store, new BrokerOptions { EnablePropertyFilter = true },
-            new BrokerIdentity("broker-a", "DefaultCluster", 0, SampleMessages.StoreHost), topics, new BenchmarkGroups());
-        _processor = new PullMessageProcessor(_runtime);
+        _broker = await BenchmarkBroker.StartAsync("rmq-filter-bench-", "broker-a", new BrokerOptions { EnablePropertyFilter = true },
+            new BrokerTopicConfig(Topic, 1, 1, PermName.ReadWrite));
+        _processor = new PullMessageProcessor(_broker.Runtime);
 
         var body = SampleMessages.Body(256);
         for (int i = 0; i < QueueMessages; i++)
         {
-            var result = await _store.PutMessageAsync(new MessageToStore
+            await _broker.Store.PutOkAsync(new MessageToStore
             {
                 Topic = Topic,
                 QueueId = 0,
@@ -63,13 +57,9 @@ public class FilteredPullBenchmarks
                 BornHost = SampleMessages.BornHost,
                 StoreHost = SampleMessages.StoreHost,
             });
-            if (result.Status != PutMessageStatus.PutOk)
-            {
-                throw new InvalidOperationException("put failed: " + result.Status);
-            }
         }
 
-        await _store.WaitForDispatchAsync();
+        await _broker.Store.WaitForDispatchAsync();
         // Fail fast if a subscription does not select what the figures claim.
         Check(await PullQueueAsync("*", null), QueueMessages);
         Check(await PullQueueAsync("TagA", null), QueueMessages / 2);
@@ -78,12 +68,7 @@ public class FilteredPullBenchmarks
     }
 
     [GlobalCleanup]
-    public async Task CleanupAsync()
-    {
-        await _runtime.DisposeAsync();
-        await _store.DisposeAsync();
-        Directory.Delete(_root, recursive: true);
-    }
+    public async Task CleanupAsync() => await _broker.DisposeAsync();
 
     [Benchmark(Baseline = true, OperationsPerInvoke = QueueMessages)]
     public Task<int> Unfiltered() => PullQueueAsync("*", null);
@@ -116,7 +101,7 @@ public class FilteredPullBenchmarks
                 Subscription = subscription,
                 ExpressionType = expressionType,
             };
-            var response = (await _processor.ProcessRequestAsync(_context, RemotingCommand.CreateRequest(RequestCode.PullMessage, header), default))!;
+            var response = (await _processor.ProcessRequestAsync(_broker.Context, RemotingCommand.CreateRequest(RequestCode.PullMessage, header), default))!;
             if (response.Code == ResponseCode.Success)
             {
                 delivered += CountMessages(response.Body.Span);

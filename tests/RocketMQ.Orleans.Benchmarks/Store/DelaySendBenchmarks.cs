@@ -1,11 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using Microsoft.Extensions.Logging.Abstractions;
 using RocketMQ.Orleans.Benchmarks.Codec;
+using RocketMQ.Orleans.Benchmarks.Support;
 using RocketMQ.Orleans.Protocol.Messages;
 using RocketMQ.Orleans.Store;
 
@@ -24,7 +20,7 @@ public class DelaySendBenchmarks
     private const int Messages = 16_000;
     private const int Writers = 8;
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "rmq-bench-delay-" + Guid.NewGuid().ToString("N"));
+    private readonly BenchmarkDirectory _directory = new("rmq-bench-delay-");
     private MessageStore _plainStore = null!;
     private MessageStore _delayStore = null!;
     private MessageStore _timerStore = null!;
@@ -35,30 +31,19 @@ public class DelaySendBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _plainStore = await MessageStore.OpenAsync(new MessageStoreOptions { DataPath = Path.Combine(_root, "plain") }, NullLoggerFactory.Instance);
-        _delayStore = await MessageStore.OpenAsync(new MessageStoreOptions { DataPath = Path.Combine(_root, "delay") }, NullLoggerFactory.Instance);
-        _timerStore = await MessageStore.OpenAsync(new MessageStoreOptions { DataPath = Path.Combine(_root, "timer") }, NullLoggerFactory.Instance);
+        _plainStore = await BenchmarkStores.OpenAsync(_directory.Sub("plain"));
+        _delayStore = await BenchmarkStores.OpenAsync(_directory.Sub("delay"));
+        _timerStore = await BenchmarkStores.OpenAsync(_directory.Sub("timer"));
         var body = SampleMessages.Body(1024);
         string plain = SampleMessages.Properties();
         string delayed = plain + MessageConst.PropertySeparator + MessageConst.PropertyDelayTimeLevel + MessageConst.NameValueSeparator + "1";
         long inAnHour = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds();
         string timed = plain + MessageConst.PropertySeparator + "TIMER_DELIVER_MS" + MessageConst.NameValueSeparator
             + inAnHour.ToString(CultureInfo.InvariantCulture);
-        _plain = Build(body, plain);
-        _delayed = Build(body, delayed);
-        _timed = Build(body, timed);
+        _plain = SampleStoreMessages.PerWriter(Writers, body, plain);
+        _delayed = SampleStoreMessages.PerWriter(Writers, body, delayed);
+        _timed = SampleStoreMessages.PerWriter(Writers, body, timed);
     }
-
-    private static MessageToStore[] Build(byte[] body, string properties) => Enumerable.Range(0, Writers).Select(w => new MessageToStore
-    {
-        Topic = "BenchmarkTopic",
-        QueueId = w % 4,
-        Body = body,
-        PropertiesString = properties,
-        BornTimestamp = 1_764_000_000_000,
-        BornHost = SampleMessages.BornHost,
-        StoreHost = SampleMessages.StoreHost,
-    }).ToArray();
 
     [GlobalCleanup]
     public async Task CleanupAsync()
@@ -66,7 +51,7 @@ public class DelaySendBenchmarks
         await _plainStore.DisposeAsync();
         await _delayStore.DisposeAsync();
         await _timerStore.DisposeAsync();
-        Directory.Delete(_root, recursive: true);
+        _directory.Delete();
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Messages, Description = "Plain put")]
@@ -79,25 +64,7 @@ public class DelaySendBenchmarks
     public Task TimedPut() => RunWritersAsync(_timerStore, _timed);
 
     private static Task RunWritersAsync(MessageStore store, MessageToStore[] messages) =>
-        Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
-        {
-            for (var i = 0; i < Messages / Writers; i++)
-            {
-                var result = await store.PutMessageAsync(messages[w]);
-                if (result.Status != PutMessageStatus.PutOk)
-                    throw new InvalidOperationException($"put failed: {result.Status}");
-            }
-        })));
+        ConcurrentWriters.RepeatAsync(Writers, Messages / Writers, w => store.PutOkAsync(messages[w]));
 
-    private sealed class InProcessMonitoring : ManualConfig
-    {
-        public InProcessMonitoring() => AddJob(Job.Default
-            .WithStrategy(RunStrategy.Monitoring)
-            .WithLaunchCount(1)
-            .WithWarmupCount(2)
-            .WithIterationCount(12)
-            .WithInvocationCount(1)
-            .WithUnrollFactor(1)
-            .WithToolchain(InProcessEmitToolchain.Instance));
-    }
+    private sealed class InProcessMonitoring() : InProcessMonitoringConfig(iterations: 12);
 }

@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using FASTER.core;
-using Microsoft.Extensions.Logging.Abstractions;
 using RocketMQ.Orleans.Benchmarks.Codec;
+using RocketMQ.Orleans.Benchmarks.Support;
 using RocketMQ.Orleans.Protocol.Messages;
 using RocketMQ.Orleans.Store;
 
@@ -22,7 +22,7 @@ public class StorePutBenchmarks
     private const int AsyncMessages = 16_000;
     private const int SyncMessages = 1_600;
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "rmq-bench-" + Guid.NewGuid().ToString("N"));
+    private readonly BenchmarkDirectory _directory = new("rmq-bench-");
     private MessageStore _asyncStore = null!;
     private MessageStore _syncStore = null!;
     private IDevice _rawDevice = null!;
@@ -39,24 +39,12 @@ public class StorePutBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        var options = new MessageStoreOptions { DataPath = Path.Combine(_root, "async") };
-        _asyncStore = await MessageStore.OpenAsync(options, NullLoggerFactory.Instance);
-        _syncStore = await MessageStore.OpenAsync(
-            new MessageStoreOptions { DataPath = Path.Combine(_root, "sync"), FlushDiskType = FlushDiskType.SyncFlush },
-            NullLoggerFactory.Instance);
+        _asyncStore = await BenchmarkStores.OpenAsync(_directory.Sub("async"));
+        _syncStore = await BenchmarkStores.OpenAsync(_directory.Sub("sync"), options => options.FlushDiskType = FlushDiskType.SyncFlush);
 
         var properties = SampleMessages.Properties();
         var body = SampleMessages.Body(MessageSize);
-        _messages = Enumerable.Range(0, Writers).Select(w => new MessageToStore
-        {
-            Topic = "BenchmarkTopic",
-            QueueId = w % 4,
-            Body = body,
-            PropertiesString = properties,
-            BornTimestamp = 1_764_000_000_000,
-            BornHost = SampleMessages.BornHost,
-            StoreHost = SampleMessages.StoreHost,
-        }).ToArray();
+        _messages = SampleStoreMessages.PerWriter(Writers, body, properties);
 
         var header = SampleMessages.StoredHeader();
         var propertiesUtf8 = System.Text.Encoding.UTF8.GetBytes(properties);
@@ -64,14 +52,14 @@ public class StorePutBenchmarks
         StoredMessageEncoder.Write(_stored, header, body, SampleMessages.TopicUtf8, propertiesUtf8);
 
         // FasterLog as it comes: FASTER's own device, the same page and memory sizes as the store's defaults.
-        var rawDirectory = Path.Combine(_root, "raw");
+        var rawDirectory = _directory.Sub("raw");
         _rawDevice = Devices.CreateLogDevice(Path.Combine(rawDirectory, "log"));
         _rawLog = new FasterLog(new FasterLogSettings
         {
             LogDevice = _rawDevice,
             LogCommitDir = rawDirectory,
-            PageSizeBits = options.CommitLogPageSizeBits,
-            MemorySizeBits = options.CommitLogMemorySizeBits,
+            PageSizeBits = _asyncStore.Options.CommitLogPageSizeBits,
+            MemorySizeBits = _asyncStore.Options.CommitLogMemorySizeBits,
         });
     }
 
@@ -82,7 +70,7 @@ public class StorePutBenchmarks
         await _syncStore.DisposeAsync();
         _rawLog.Dispose();
         _rawDevice.Dispose();
-        Directory.Delete(_root, recursive: true);
+        _directory.Delete();
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = AsyncMessages, Description = "Raw FasterLog append (commit per invocation)")]
@@ -107,29 +95,10 @@ public class StorePutBenchmarks
     });
 
     [Benchmark(OperationsPerInvoke = AsyncMessages, Description = "Store put, AsyncFlush (ack after write to OS)")]
-    public Task StorePutAsyncFlush() => RunWritersAsync(AsyncMessages, w => PutAsync(_asyncStore, w));
+    public Task StorePutAsyncFlush() => RunWritersAsync(AsyncMessages, w => _asyncStore.PutOkAsync(_messages[w]));
 
     [Benchmark(OperationsPerInvoke = SyncMessages, Description = "Store put, SyncFlush (ack after fsync, group commit)")]
-    public Task StorePutSyncFlush() => RunWritersAsync(SyncMessages, w => PutAsync(_syncStore, w));
+    public Task StorePutSyncFlush() => RunWritersAsync(SyncMessages, w => _syncStore.PutOkAsync(_messages[w]));
 
-    private async ValueTask PutAsync(MessageStore store, int writer)
-    {
-        var result = await store.PutMessageAsync(_messages[writer]);
-        if (result.Status != PutMessageStatus.PutOk)
-        {
-            throw new InvalidOperationException($"put failed: {result.Status}");
-        }
-    }
-
-    private Task RunWritersAsync(int messages, Func<int, ValueTask> put)
-    {
-        var perWriter = messages / Writers;
-        return Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(async () =>
-        {
-            for (var i = 0; i < perWriter; i++)
-            {
-                await put(w);
-            }
-        })));
-    }
+    private Task RunWritersAsync(int messages, Func<int, ValueTask> put) => ConcurrentWriters.RepeatAsync(Writers, messages / Writers, put);
 }

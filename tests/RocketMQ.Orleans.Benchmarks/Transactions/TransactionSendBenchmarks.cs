@@ -1,12 +1,7 @@
-using System.Net;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using Microsoft.Extensions.Logging.Abstractions;
 using RocketMQ.Orleans.Abstractions.Contracts;
 using RocketMQ.Orleans.Benchmarks.Codec;
+using RocketMQ.Orleans.Benchmarks.Support;
 using RocketMQ.Orleans.Broker.Processors.Send;
 using RocketMQ.Orleans.Broker.Processors.Transactions;
 using RocketMQ.Orleans.Broker.Runtime;
@@ -14,7 +9,6 @@ using RocketMQ.Orleans.Protocol.Headers;
 using RocketMQ.Orleans.Protocol.Messages;
 using RocketMQ.Orleans.Protocol.Remoting;
 using RocketMQ.Orleans.Remoting.Dispatching;
-using RocketMQ.Orleans.Store;
 
 namespace RocketMQ.Orleans.Benchmarks.Transactions;
 
@@ -31,9 +25,7 @@ public class TransactionSendBenchmarks
     private const int MessagesPerWriter = 500;
     private const int Writers = 8;
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "rmq-bench-tx-" + Guid.NewGuid().ToString("N"));
-    private MessageStore _store = null!;
-    private BrokerRuntime _runtime = null!;
+    private BenchmarkBroker _broker = null!;
     private SendMessageProcessor _send = null!;
     private EndTransactionProcessor _end = null!;
     private RemotingRequestContext _context = null!;
@@ -47,12 +39,10 @@ public class TransactionSendBenchmarks
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _store = await MessageStore.OpenAsync(new MessageStoreOptions { DataPath = _root }, NullLoggerFactory.Instance);
-        var topics = new Topics();
-        _runtime = new BrokerRuntime(_store, new BrokerOptions(), new BrokerIdentity("bench", "DefaultCluster", 0, SampleMessages.StoreHost), topics, new Groups());
-        _send = new SendMessageProcessor(_runtime);
-        _end = new EndTransactionProcessor(_runtime);
-        _context = new RemotingRequestContext(new NullConnection(), 0);
+        _broker = await BenchmarkBroker.StartAsync("rmq-bench-tx-", "bench", new BrokerOptions(), new BrokerTopicConfig("BenchmarkTopic", 4, 4, PermName.ReadWrite));
+        _send = new SendMessageProcessor(_broker.Runtime);
+        _end = new EndTransactionProcessor(_broker.Runtime);
+        _context = _broker.Context;
         _body = SampleMessages.Body(MessageSize);
         _plainProperties = SampleMessages.Properties();
         _halfProperties = MessageProperties.Encode(MessageProperties.Decode(_plainProperties)
@@ -70,12 +60,7 @@ public class TransactionSendBenchmarks
     }
 
     [GlobalCleanup]
-    public async Task CleanupAsync()
-    {
-        await _runtime.DisposeAsync();
-        await _store.DisposeAsync();
-        Directory.Delete(_root, recursive: true);
-    }
+    public async Task CleanupAsync() => await _broker.DisposeAsync();
 
     [Benchmark(Baseline = true, OperationsPerInvoke = MessagesPerWriter * Writers)]
     public Task PlainSend() => RunWritersAsync(async writer =>
@@ -115,8 +100,7 @@ public class TransactionSendBenchmarks
         }
     });
 
-    private static Task RunWritersAsync(Func<int, Task> writer) =>
-        Task.WhenAll(Enumerable.Range(0, Writers).Select(w => Task.Run(() => writer(w))));
+    private static Task RunWritersAsync(Func<int, Task> writer) => ConcurrentWriters.RunAsync(Writers, writer);
 
     private RemotingCommand SendRequest(int writer, string properties, int sysFlag) =>
         RemotingCommand.CreateRequest(RequestCode.SendMessageV2, SendMessageRequestHeaderV2.FromV1(new SendMessageRequestHeader
@@ -134,57 +118,5 @@ public class TransactionSendBenchmarks
     private static RemotingCommand Ok(RemotingCommand? response) =>
         response is { Code: ResponseCode.Success } ok ? ok : throw new InvalidOperationException($"request failed: {response?.Code} {response?.Remark}");
 
-    /// <summary>
-    /// In process (no generated project to build while others edit the tree), each invocation a fixed batch of awaited
-    /// requests, many iterations because the shared machine is noisy; the three benchmarks interleave in one run.
-    /// </summary>
-    private sealed class InProcessMonitoring : ManualConfig
-    {
-        public InProcessMonitoring() => AddJob(Job.Default
-            .WithStrategy(RunStrategy.Monitoring)
-            .WithLaunchCount(1)
-            .WithWarmupCount(2)
-            .WithIterationCount(20)
-            .WithInvocationCount(1)
-            .WithUnrollFactor(1)
-            .WithToolchain(InProcessEmitToolchain.Instance));
-    }
-
-    private sealed class Topics : ITopicConfigProvider
-    {
-        private readonly BrokerTopicConfig _topic = new("BenchmarkTopic", 4, 4, PermName.ReadWrite);
-
-        public ValueTask<BrokerTopicConfig?> GetAsync(string topic) => ValueTask.FromResult(topic == _topic.TopicName ? _topic : null);
-
-        public Task<BrokerTopicConfig?> EnsureOnBrokerAsync(BrokerTopicConfig config) => Task.FromResult<BrokerTopicConfig?>(config);
-    }
-
-    private sealed class Groups : ISubscriptionGroupProvider
-    {
-        public ValueTask<SubscriptionGroupConfig?> GetAsync(string group) => ValueTask.FromResult<SubscriptionGroupConfig?>(new SubscriptionGroupConfig(group));
-
-        public Task<SubscriptionGroupConfig> CreateAsync(SubscriptionGroupConfig config) => Task.FromResult(config);
-    }
-
-    private sealed class NullConnection : IRemotingConnection
-    {
-        public string Id => "benchmark";
-
-        public EndPoint? RemoteEndPoint { get; } = new IPEndPoint(IPAddress.Parse("10.0.0.7"), 53122);
-
-        public EndPoint? LocalEndPoint => null;
-
-        public bool IsActive => true;
-
-        public ValueTask SendAsync(RemotingCommand command) => ValueTask.CompletedTask;
-
-        public Task<RemotingCommand> InvokeAsync(RemotingCommand request, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public ValueTask InvokeOnewayAsync(RemotingCommand request) => ValueTask.CompletedTask;
-
-        public void Close()
-        {
-        }
-    }
+    private sealed class InProcessMonitoring() : InProcessMonitoringConfig(iterations: 20);
 }

@@ -7,6 +7,7 @@ using RocketMQ.Orleans.Broker.Hosting;
 using RocketMQ.Orleans.Broker.Tests.Support;
 using RocketMQ.Orleans.Protocol.Remoting;
 using RocketMQ.Orleans.Remoting.Dispatching;
+using RocketMQ.Orleans.Testing.Silo;
 
 namespace RocketMQ.Orleans.Broker.Tests.Hosting;
 
@@ -16,11 +17,11 @@ namespace RocketMQ.Orleans.Broker.Tests.Hosting;
 /// </summary>
 public sealed class BrokerSiloFixture : IAsyncLifetime
 {
-    public const string BrokerIP = "127.0.0.1";
+    public const string BrokerIP = Loopback.IP;
 
-    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "rmq-broker-silo-" + Guid.NewGuid().ToString("N"));
+    private InProcessSilo _silo = null!;
 
-    public InProcessTestCluster Cluster { get; private set; } = null!;
+    public InProcessTestCluster Cluster => _silo.Cluster;
 
     public InProcessSiloHandle Silo => Cluster.Silos[0];
 
@@ -38,52 +39,17 @@ public sealed class BrokerSiloFixture : IAsyncLifetime
     /// <summary>"ip:port" of the name server.</summary>
     public string NameServerAddress => $"{BrokerIP}:{Endpoints.NameServer!.Port}";
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _silo = await InProcessSilo.StartAsync(new InProcessSiloOptions
     {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((siloOptions, silo) =>
+        DataDirectoryPrefix = "rmq-broker-silo-",
+        ConfigureBroker = broker => broker.ConfigureBroker(options =>
         {
-            var nameServerPort = FreePorts.Next();
-            var listenPort = FreePorts.Next();
-            silo.AddRocketMQBroker(broker => broker
-                .ConfigureIdentity(identity =>
-                {
-                    identity.BrokerName = "broker-" + siloOptions.SiloName;
-                    identity.BrokerIP1 = BrokerIP;
-                })
-                .ConfigureRemoting(remoting =>
-                {
-                    remoting.NameServerPort = nameServerPort;
-                    remoting.ListenPort = listenPort;
-                    remoting.EnableVipChannel = false;
-                    remoting.BindAddress = BrokerIP;
-                    remoting.ServerWorkerThreads = 2;
-                    remoting.ServerSelectorThreads = 1;
-                })
-                .ConfigureStore(store => SmallStore.Apply(store, _dataPath))
-                .ConfigureBroker(options =>
-                {
-                    options.SendThreads = 2;
-                    options.PullThreads = 2;
-                }));
-        });
+            options.SendThreads = 2;
+            options.PullThreads = 2;
+        }),
+    });
 
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Cluster.DisposeAsync();
-        try
-        {
-            Directory.Delete(_dataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public async Task DisposeAsync() => await _silo.DisposeAsync();
 
     /// <summary>Sends a request to the name-server role through its dispatcher (no socket) and awaits the answer.</summary>
     internal Task<RemotingCommand> NameServerAsync(RemotingCommand request) => InvokeAsync(Host.NameServerDispatcher!, request);

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using RocketMQ.Orleans.Broker.Hosting;
 using RocketMQ.Orleans.Client;
 using RocketMQ.Orleans.Console.Hosting;
+using RocketMQ.Orleans.Testing.Silo;
 
 namespace RocketMQ.Orleans.Console.Tests.Infrastructure;
 
@@ -14,9 +14,9 @@ namespace RocketMQ.Orleans.Console.Tests.Infrastructure;
 /// </summary>
 public sealed class ConsoleSiloFixture : IAsyncLifetime
 {
-    public const string LoopbackIP = "127.0.0.1";
+    public const string LoopbackIP = Loopback.IP;
 
-    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "rmq-console-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _data = new("rmq-console-");
     private IHost? _host;
 
     public IServiceProvider Services => _host!.Services;
@@ -32,27 +32,13 @@ public sealed class ConsoleSiloFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var ports = FreePorts.Take(5);
+        var brokerPorts = new BrokerPorts(ports[2], ports[3]);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(ports[0], ports[1], serviceId: "console-tests", clusterId: "console-tests");
-            silo.AddRocketMQBroker(broker => broker
-                .ConfigureIdentity(identity =>
-                {
-                    identity.BrokerName = "console-broker";
-                    identity.BrokerIP1 = LoopbackIP;
-                })
-                .ConfigureRemoting(remoting =>
-                {
-                    remoting.NameServerPort = ports[2];
-                    remoting.ListenPort = ports[3];
-                    remoting.EnableVipChannel = false;
-                    remoting.BindAddress = LoopbackIP;
-                    remoting.ServerWorkerThreads = 2;
-                    remoting.ServerSelectorThreads = 1;
-                })
-                .ConfigureStore(store => SmallStore.Apply(store, _dataPath)));
+            silo.AddLoopbackRocketMQBroker("console-broker", brokerPorts, _data.Path);
             silo.AddRocketMQConsole(console =>
             {
                 console.Port = ports[4];
@@ -62,7 +48,7 @@ public sealed class ConsoleSiloFixture : IAsyncLifetime
 
         _host = builder.Build();
         await _host.StartAsync();
-        NameServerAddress = $"{LoopbackIP}:{ports[2]}";
+        NameServerAddress = brokerPorts.NameServerAddress;
         ConsoleUri = _host.Services.GetRequiredService<ConsoleWebHost>().LocalUri
             ?? throw new InvalidOperationException("The web console did not start.");
     }
@@ -75,12 +61,6 @@ public sealed class ConsoleSiloFixture : IAsyncLifetime
             _host.Dispose();
         }
 
-        try
-        {
-            Directory.Delete(_dataPath, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _data.Dispose();
     }
 }

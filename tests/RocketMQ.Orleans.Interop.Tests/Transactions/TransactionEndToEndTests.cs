@@ -33,7 +33,7 @@ public sealed class TransactionEndToEndTests
 
         // The silent one needs 3 unanswered checks; by then every other transaction has long been settled.
         await Eventually.HoldsAsync(async () => (await TransactionSilo.BodiesAsync(silo, TransactionSilo.CheckMaxTimeTopic)).Contains("silent-1"),
-            Settle, () => $"silent-1 reaches {TransactionSilo.CheckMaxTimeTopic}; checks {string.Join(", ", listener.Checks)}\n{silo.Output}");
+            Settle, () => $"silent-1 reaches {TransactionSilo.CheckMaxTimeTopic}; checks {string.Join(", ", listener.Checks)}\n{silo.Output}", TransactionSilo.PollInterval);
 
         var delivered = await TransactionSilo.BodiesAsync(silo, "TxE2E");
         Assert.Equal(["check-commit-1", "commit-1"], delivered.Order(StringComparer.Ordinal));

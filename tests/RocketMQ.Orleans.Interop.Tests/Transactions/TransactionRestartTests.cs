@@ -32,7 +32,7 @@ public sealed class TransactionRestartTests
                 sent[body] = result.SendResult;
             }
 
-            await Eventually.HoldsAsync(async () => (await TransactionSilo.BodiesAsync(silo, "TxRestart")).Contains("commit-2"), Settle, "commit-2 delivered before the kill");
+            await Eventually.HoldsAsync(async () => (await TransactionSilo.BodiesAsync(silo, "TxRestart")).Contains("commit-2"), Settle, "commit-2 delivered before the kill", TransactionSilo.PollInterval);
         }
 
         await silo.KillAsync();
@@ -48,7 +48,7 @@ public sealed class TransactionRestartTests
         await again.StartAsync("TxRestart");
 
         await Eventually.HoldsAsync(async () => (await TransactionSilo.BodiesAsync(silo, TransactionSilo.CheckMaxTimeTopic)).Contains("silent-2"),
-            Settle, () => $"silent-2 reaches {TransactionSilo.CheckMaxTimeTopic}; checks {string.Join(", ", after.Checks)}\n{silo.Output}");
+            Settle, () => $"silent-2 reaches {TransactionSilo.CheckMaxTimeTopic}; checks {string.Join(", ", after.Checks)}\n{silo.Output}", TransactionSilo.PollInterval);
 
         var delivered = await TransactionSilo.BodiesAsync(silo, "TxRestart");
         Assert.Equal(["check-commit-2", "commit-2", "end-commit-2"], delivered.Order(StringComparer.Ordinal));

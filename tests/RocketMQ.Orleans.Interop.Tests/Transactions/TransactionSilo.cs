@@ -16,6 +16,9 @@ internal static class TransactionSilo
 {
     public const string CheckMaxTimeTopic = "TRANS_CHECK_MAX_TIME_TOPIC";
 
+    /// <summary>Each poll of <see cref="BodiesAsync"/> opens a client: poll at a pace that doesn't churn hundreds of them.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
     public static Task<SiloFixture> StartAsync() => SiloFixture.StartAsync(
     [
         new("RocketMQ:Broker:TransactionCheckInterval", "1000"),

@@ -6,6 +6,7 @@ using static RocketMQ.Orleans.Store.Tests.Schedule.ScheduleTestKit;
 
 namespace RocketMQ.Orleans.Store.Tests.Schedule;
 
+[Collection(DeliveryTimingCollection.Name)]
 public sealed class DelayLevelDeliveryTests
 {
     private const string Schedule = ScheduleTopics.ScheduleTopic;

@@ -5,7 +5,6 @@ using Orleans.TestingHost;
 using RocketMQ.Orleans.Abstractions;
 using RocketMQ.Orleans.Abstractions.Grains;
 using RocketMQ.Orleans.Broker.Persistence;
-using RocketMQ.Orleans.Broker.Hosting;
 using RocketMQ.Orleans.Client;
 using RocketMQ.Orleans.Client.Admin;
 using RocketMQ.Orleans.Store.Hosting;
@@ -13,6 +12,7 @@ using RocketMQ.Orleans.Streaming.Hosting;
 using RocketMQ.Orleans.Streaming.Monitoring;
 using RocketMQ.Orleans.Streaming.Providers;
 using RocketMQ.Orleans.Streaming.Tests.Grains;
+using RocketMQ.Orleans.Testing.Silo;
 
 namespace RocketMQ.Orleans.Streaming.Tests;
 
@@ -31,63 +31,33 @@ public sealed class StreamingCluster : IAsyncLifetime
 
     public const int QueuesPerTopic = 2;
 
-    public static readonly string[] BrokerGroups = ["broker-Silo_0", "broker-Silo_1"];
+    public static readonly string[] BrokerGroups = TwoBrokerSilos.BrokerGroups;
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "rmq-streams-tests-" + Guid.NewGuid().ToString("N"));
-    private readonly Dictionary<string, (int NameServer, int Broker)> _ports = new();
+    private readonly TwoBrokerSilos _silos = new("rmq-streams-tests-");
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public RocketMQStreamQueueMapper Mapper { get; } = new(Provider, Topics.All, BrokerGroups, QueuesPerTopic);
 
-    public string NameServerAddress(string siloName) => $"127.0.0.1:{_ports[siloName].NameServer}";
+    public string NameServerAddress(string siloName) => _silos.NameServerAddress(siloName);
 
     public async Task InitializeAsync()
     {
-        var ports = FreePorts.Take(4);
-        _ports["Silo_0"] = (ports[0], ports[1]);
-        _ports["Silo_1"] = (ports[2], ports[3]);
-        var builder = new InProcessTestClusterBuilder(2);
-        builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((siloOptions, silo) =>
-        {
-            var (nameServerPort, brokerPort) = _ports[siloOptions.SiloName];
-            // Control-plane grains may activate on either silo: their state lives in one directory both share.
-            silo.AddRocketMQFileGrainStorage(ControlPlaneStorage.ProviderName, options => options.RootDirectory = Path.Combine(_root, "grains"));
-            silo.AddRocketMQBroker(broker => broker
-                .UseExternalGrainStorage()
-                .ConfigureIdentity(identity =>
-                {
-                    identity.BrokerName = "broker-" + siloOptions.SiloName;
-                    identity.BrokerIP1 = "127.0.0.1";
-                })
-                .ConfigureRemoting(remoting =>
-                {
-                    remoting.NameServerPort = nameServerPort;
-                    remoting.ListenPort = brokerPort;
-                    remoting.EnableVipChannel = false;
-                    remoting.BindAddress = "127.0.0.1";
-                    remoting.ServerWorkerThreads = 2;
-                    remoting.ServerSelectorThreads = 1;
-                })
-                .ConfigureStore(store => SmallStore.Apply(store, Path.Combine(_root, siloOptions.SiloName))));
-            silo.AddMemoryGrainStorage("PubSubStore");
-            silo.Services.AddSingleton<ILoggerProvider, RecordingLoggerProvider>();
-            silo.AddRocketMQStreams(Provider, options =>
+        var builder = _silos.CreateBuilder(
+            silo => silo.AddRocketMQStreams(Provider, options =>
             {
                 options.Topics = [.. Topics.All];
                 options.BrokerGroups = [.. BrokerGroups];
                 options.QueuesPerTopic = QueuesPerTopic;
                 options.MaxCachedMessagesPerQueue = CacheSize;
-            });
-        });
-        builder.ConfigureClient(client => client.AddRocketMQStreams(Provider, options =>
-        {
-            options.Topics = [.. Topics.All];
-            options.BrokerGroups = [.. BrokerGroups];
-            options.QueuesPerTopic = QueuesPerTopic;
-            options.NameServerAddress = NameServerAddress("Silo_0");
-        }));
+            }),
+            client => client.AddRocketMQStreams(Provider, options =>
+            {
+                options.Topics = [.. Topics.All];
+                options.BrokerGroups = [.. BrokerGroups];
+                options.QueuesPerTopic = QueuesPerTopic;
+                options.NameServerAddress = NameServerAddress("Silo_0");
+            }));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
         await WaitForTopicsAsync();
@@ -116,7 +86,7 @@ public sealed class StreamingCluster : IAsyncLifetime
     /// </summary>
     public async Task WaitForRoutesAsync()
     {
-        foreach (var silo in _ports.Keys)
+        foreach (var silo in _silos.SiloNames)
         {
             await using var admin = new RocketMQAdmin(new RocketMQClientOptions { NameServerAddress = NameServerAddress(silo), ClientIp = "127.0.0.1" });
             string seen = "";
@@ -158,13 +128,7 @@ public sealed class StreamingCluster : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Cluster.DisposeAsync();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _silos.Dispose();
     }
 }
 

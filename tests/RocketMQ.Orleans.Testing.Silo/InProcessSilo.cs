@@ -1,0 +1,58 @@
+using Orleans.TestingHost;
+
+namespace RocketMQ.Orleans.Testing.Silo;
+
+/// <summary>
+/// One in-process silo running the whole broker (name server and broker on free loopback ports, store in a temp
+/// directory deleted on dispose).
+/// </summary>
+public sealed class InProcessSilo : IAsyncDisposable
+{
+    private readonly TempDirectory _data;
+
+    private InProcessSilo(InProcessTestCluster cluster, BrokerPorts ports, TempDirectory data)
+    {
+        Cluster = cluster;
+        Ports = ports;
+        _data = data;
+    }
+
+    public InProcessTestCluster Cluster { get; }
+
+    public BrokerPorts Ports { get; }
+
+    /// <summary>"127.0.0.1:port" of the silo's name server.</summary>
+    public string NameServerAddress => Ports.NameServerAddress;
+
+    public static async Task<InProcessSilo> StartAsync(InProcessSiloOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var ports = BrokerPorts.Free();
+        var data = new TempDirectory(options.DataDirectoryPrefix);
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ConfigureFileLogging = false;
+        builder.ConfigureSilo((siloOptions, silo) =>
+        {
+            silo.AddLoopbackRocketMQBroker(options.BrokerName ?? "broker-" + siloOptions.SiloName, ports, data.Path, options.ConfigureBroker);
+            options.ConfigureSilo?.Invoke(silo);
+        });
+        var silo = new InProcessSilo(builder.Build(), ports, data);
+        try
+        {
+            await silo.Cluster.DeployAsync();
+        }
+        catch
+        {
+            await silo.DisposeAsync();
+            throw;
+        }
+
+        return silo;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        _data.Dispose();
+    }
+}
