@@ -25,7 +25,8 @@ internal static class TestClusters
         return path;
     }
 
-    public static async Task<InProcessTestCluster> StartAsync(short silos, string dataPath)
+    /// <summary>Starts <paramref name="silos"/> silos; <paramref name="configure"/> adds per-test services to each (by broker name).</summary>
+    public static async Task<InProcessTestCluster> StartAsync(short silos, string dataPath, Action<string, ISiloBuilder>? configure = null)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ConfigureFileLogging = false;
@@ -50,6 +51,7 @@ internal static class TestClusters
                 options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(2);
                 options.ExtendProbeTimeoutDuringDegradation = false;
             });
+            configure?.Invoke(BrokerNameOf(siloOptions.SiloName), silo);
         });
 
         var cluster = builder.Build();

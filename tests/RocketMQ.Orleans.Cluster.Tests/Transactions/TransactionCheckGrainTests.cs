@@ -71,35 +71,9 @@ public sealed class TransactionCheckGrainTests : IDisposable
     private static Task<TransactionCheckStatus> StatusAsync(IGrainFactory grains, string broker) =>
         grains.GetGrain<ITransactionCheckGrain>(broker).GetStatusAsync();
 
-    private async Task<InProcessTestCluster> StartAsync(short silos)
+    private Task<InProcessTestCluster> StartAsync(short silos) => TestClusters.StartAsync(silos, _dataPath, (broker, silo) =>
     {
-        var builder = new InProcessTestClusterBuilder(silos);
-        builder.Options.ConfigureFileLogging = false;
-        builder.ConfigureSilo((siloOptions, silo) =>
-        {
-            var broker = TestClusters.BrokerNameOf(siloOptions.SiloName);
-            silo.AddRocketMQControlPlane(
-                identity =>
-                {
-                    identity.BrokerName = broker;
-                    identity.BrokerIP1 = TestClusters.BrokerIP;
-                    identity.ListenPort = siloOptions.SiloPort;
-                },
-                _dataPath);
-            silo.Services.AddSingleton<ILocalTransactionChecker>(new RecordingTransactionChecker(broker, Interval));
-            silo.Services.AddRocketMQTransactionChecks();
-            silo.Configure<ClusterMembershipOptions>(options =>
-            {
-                options.ProbeTimeout = TimeSpan.FromSeconds(1);
-                options.NumMissedProbesLimit = 2;
-                options.TableRefreshTimeout = TimeSpan.FromSeconds(1);
-                options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(2);
-                options.ExtendProbeTimeoutDuringDegradation = false;
-            });
-        });
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        await cluster.WaitForLivenessToStabilizeAsync();
-        return cluster;
-    }
+        silo.Services.AddSingleton<ILocalTransactionChecker>(new RecordingTransactionChecker(broker, Interval));
+        silo.Services.AddRocketMQTransactionChecks();
+    });
 }

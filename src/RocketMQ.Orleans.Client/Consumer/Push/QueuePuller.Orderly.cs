@@ -1,4 +1,3 @@
-using RocketMQ.Orleans.Client.Logging;
 using RocketMQ.Orleans.Protocol.Messages;
 
 namespace RocketMQ.Orleans.Client.Consumer.Push;
@@ -18,18 +17,9 @@ internal sealed partial class QueuePuller
         int maxReconsumeTimes = _options.MaxReconsumeTimes < 0 ? int.MaxValue : _options.MaxReconsumeTimes;
         while (await InvokeListenerAsync(message, cancellationToken).ConfigureAwait(false) != ConsumeResult.Success)
         {
-            if (message.ReconsumeTimes >= maxReconsumeTimes)
+            if (message.ReconsumeTimes >= maxReconsumeTimes && await TrySendBackAsync(message, cancellationToken).ConfigureAwait(false))
             {
-                try
-                {
-                    string address = await _api.FindBrokerAsync(Queue, cancellationToken).ConfigureAwait(false);
-                    await _api.SendMessageBackAsync(address, message, _options.ConsumerGroup, delayLevel: 0, _options.MaxReconsumeTimes, cancellationToken).ConfigureAwait(false);
-                    return;
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    ClientLog.SendBackFailed(_api.Core.Logger, exception, message.MsgId);
-                }
+                return;
             }
 
             message.ReconsumeTimes++;

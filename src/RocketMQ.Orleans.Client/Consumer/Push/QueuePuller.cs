@@ -161,22 +161,33 @@ internal sealed partial class QueuePuller
                 return;
             }
 
-            try
+            if (await TrySendBackAsync(message, cancellationToken).ConfigureAwait(false))
             {
-                string address = await _api.FindBrokerAsync(Queue, cancellationToken).ConfigureAwait(false);
-                await _api.SendMessageBackAsync(address, message, _options.ConsumerGroup, delayLevel: 0, _options.MaxReconsumeTimes, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+
+            // Apache consumes such a message again locally rather than losing it or blocking the offset forever.
+            message.ReconsumeTimes++;
+            if (!await DelayAsync(_options.LocalRetryDelay, cancellationToken).ConfigureAwait(false))
             {
-                // Apache consumes such a message again locally rather than losing it or blocking the offset forever.
-                ClientLog.SendBackFailed(_api.Core.Logger, exception, message.MsgId);
-                message.ReconsumeTimes++;
-                if (!await DelayAsync(_options.LocalRetryDelay, cancellationToken).ConfigureAwait(false))
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                }
+                cancellationToken.ThrowIfCancellationRequested();
             }
+        }
+    }
+
+    /// <summary>CONSUMER_SEND_MSG_BACK to the queue's broker; false (logged) when it could not be sent.</summary>
+    private async ValueTask<bool> TrySendBackAsync(MessageExt message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            string address = await _api.FindBrokerAsync(Queue, cancellationToken).ConfigureAwait(false);
+            await _api.SendMessageBackAsync(address, message, _options.ConsumerGroup, delayLevel: 0, _options.MaxReconsumeTimes, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            ClientLog.SendBackFailed(_api.Core.Logger, exception, message.MsgId);
+            return false;
         }
     }
 
