@@ -100,11 +100,12 @@ public sealed class DelayLevelDeliveryTests
         for (int i = 0; i < perLevel; i++)
             for (int level = 1; level <= 3; level++)
                 await test.PutOkAsync(Delayed("Real", 0, $"m{level}-{i}", level));
+        long lastPut = Now();
         // Level 1 is due while the store is open; levels 2 and 3 become due while it is closed.
         await Eventually.TrueAsync(() => test.Store.GetMaxOffsetInQueue("Real", 0) >= perLevel, "level 1 delivered before the restart");
         await test.Store.DisposeAsync();
         Assert.Contains("\"1\": " + perLevel, File.ReadAllText(Path.Combine(test.Options.DataPath, "config", "delayOffset.json")));
-        await Task.Delay(1500); // the store is closed: nothing to await, the levels must fall due meanwhile
+        await Eventually.TrueAsync(() => Now() > lastPut + 3000, "levels 2 and 3 fall due while the store is closed");
         await test.ReopenAsync(closeFirst: false);
 
         // Once every level's progress is past its last entry nothing can be re-put any more: count then.

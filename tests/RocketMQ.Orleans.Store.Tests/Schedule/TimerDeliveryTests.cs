@@ -75,7 +75,8 @@ public sealed class TimerDeliveryTests
         await test.PutOkAsync(At("late", ScheduleTopics.PropertyTimerDeliverMs, now + 4000));
         await test.Store.WaitForDispatchAsync();
         await test.Store.DisposeAsync();
-        await Task.Delay(2500); // closed: the first twenty fall due meanwhile
+        long lastOfTwentyDue = now + 1200 + 19 * 50 + Store.Schedule.Timer.TimerMessageService.SlotMs;
+        await Eventually.TrueAsync(() => Now() > lastOfTwentyDue, "the first twenty fall due while the store is closed");
         await test.ReopenAsync(closeFirst: false);
 
         await Eventually.TrueAsync(() => test.Store.GetMaxOffsetInQueue("Real", 0) >= 20, "the overdue timers delivered after reopening");
