@@ -12,7 +12,11 @@ internal sealed class OrderlyQueueLocks(ConsumerApi api, string consumerGroup)
 {
     private readonly HashSet<MessageQueue> _held = [];
 
-    /// <summary>The queues the brokers last said this client holds (unlocked on shutdown even if never consumed).</summary>
+    /// <summary>
+    /// The queues this client may hold: those the brokers last confirmed, plus those of a lock request whose answer
+    /// never came (cancelled by shutdown, timed out) since the broker may have granted it. Shutdown unlocks them all;
+    /// unlocking a queue another client holds is a no-op on the broker.
+    /// </summary>
     public IReadOnlyList<MessageQueue> Held
     {
         get
@@ -31,25 +35,30 @@ internal sealed class OrderlyQueueLocks(ConsumerApi api, string consumerGroup)
         var locked = new HashSet<MessageQueue>();
         foreach (var perBroker in requested.GroupBy(queue => queue.BrokerName, StringComparer.Ordinal))
         {
+            lock (_held)
+            {
+                _held.UnionWith(perBroker);
+            }
+
             try
             {
                 string address = await api.FindBrokerAsync(perBroker.First(), cancellationToken).ConfigureAwait(false);
                 var body = new LockBatchRequestBody { ConsumerGroup = consumerGroup, ClientId = api.Core.ClientId, MqSet = [.. perBroker] };
                 var response = await api.Core.InvokeAsync(address, api.Core.CreateRequest(RequestCode.LockBatchMq, body: body.Encode()), cancellationToken: cancellationToken)
                     .ConfigureAwait(false);
-                locked.UnionWith(ResponseChecks.DecodeBody<LockBatchResponseBody>(response, address).LockOKMQSet);
+                var granted = ResponseChecks.DecodeBody<LockBatchResponseBody>(response, address).LockOKMQSet;
+                locked.UnionWith(granted);
+                lock (_held)
+                {
+                    _held.ExceptWith(perBroker);
+                    _held.UnionWith(granted);
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // Without the lock the queue must not be consumed; the next rebalance or renewal tries again.
                 Logging.ClientLog.RebalanceFailed(api.Core.Logger, exception, consumerGroup);
             }
-        }
-
-        lock (_held)
-        {
-            _held.ExceptWith(requested);
-            _held.UnionWith(locked);
         }
 
         return locked;
