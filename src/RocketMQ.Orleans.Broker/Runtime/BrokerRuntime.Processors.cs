@@ -29,7 +29,16 @@ public sealed partial class BrokerRuntime
         var consumers = CreateExecutor("consumer-manage", Options.ManagementThreads, Options.ManagementQueueCapacity);
         AdminExecutor = CreateExecutor("admin", Options.ManagementThreads, Options.ManagementQueueCapacity);
 
-        broker.Register([RequestCode.SendMessage, RequestCode.SendMessageV2, RequestCode.SendBatchMessage], new SendMessageProcessor(this), send);
+        int[] sendCodes = [RequestCode.SendMessage, RequestCode.SendMessageV2, RequestCode.SendBatchMessage];
+        if (Options.SendOnEventLoop)
+        {
+            broker.RegisterOnEventLoop(sendCodes, new SendMessageProcessor(this));
+        }
+        else
+        {
+            broker.Register(sendCodes, new SendMessageProcessor(this), send);
+        }
+
         broker.Register(RequestCode.ConsumerSendMsgBack, new ConsumerSendMsgBackProcessor(this), send);
         broker.Register(RequestCode.EndTransaction, new Processors.Transactions.EndTransactionProcessor(this), send);
         broker.Register(RequestCode.PullMessage, new PullMessageProcessor(this), pull);

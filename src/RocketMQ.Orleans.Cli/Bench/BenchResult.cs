@@ -19,6 +19,9 @@ internal sealed record BenchResult(
     /// <summary>Request header encoding the client used ("json" or "rocketmq").</summary>
     public string HeaderEncoding { get; init; } = "json";
 
+    /// <summary>Where senders resumed after each send ("network-thread" or "thread-pool"); produce only.</summary>
+    public string? Completions { get; init; }
+
     /// <summary>UTC start of the measured window.</summary>
     public DateTimeOffset StartedAt { get; init; }
 
@@ -39,7 +42,7 @@ internal sealed record BenchResult(
 
     public void WriteText(TextWriter output)
     {
-        output.WriteLine($"mode={Mode} topic={Topic} threads={Threads} size={MessageSize} duration={DurationSeconds:F1}s headers={HeaderEncoding}");
+        output.WriteLine($"mode={Mode} topic={Topic} threads={Threads} size={MessageSize} duration={DurationSeconds:F1}s headers={HeaderEncoding}{(Completions is null ? "" : " completions=" + Completions)}");
         output.WriteLine($"messages={Messages} failures={Failures} tps={Tps:F1}");
         output.WriteLine($"latency ms: avg={LatencyAvgMs:F3} p50={LatencyP50Ms:F3} p99={LatencyP99Ms:F3} p999={LatencyP999Ms:F3} max={LatencyMaxMs:F3}");
     }

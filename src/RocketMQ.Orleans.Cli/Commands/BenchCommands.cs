@@ -38,6 +38,10 @@ internal static class BenchCommands
     public static readonly Option<string> ProduceTopic = new("--topic", "-t") { Description = "Topic (created if missing)", DefaultValueFactory = _ => "BenchTopic" };
     public static readonly Option<int> QueueNums = new("--queues") { Description = "Queues per broker when the topic is created", DefaultValueFactory = _ => 8 };
     public static readonly Option<bool> BinaryHeaders = new("--binary-headers") { Description = "Encode request headers in RocketMQ's binary format instead of JSON" };
+    public static readonly Option<bool> ThreadPoolCompletions = new("--thread-pool-completions")
+    {
+        Description = "Resume each sender on the thread pool after its send (the client's default) instead of on the network thread",
+    };
     public static readonly Option<bool> ProduceJson = new("--json") { Description = "Print the result as JSON" };
     public static readonly Option<string> ConsumeTopic = new("--topic", "-t") { Description = "Topic", DefaultValueFactory = _ => "BenchTopic" };
     public static readonly Option<string> ConsumeGroup = new("--group", "-g") { Description = "Consumer group", DefaultValueFactory = _ => "BenchmarkConsumerGroup" };
@@ -60,7 +64,10 @@ internal static class BenchCommands
         parseResult.GetValue(ProduceDuration),
         parseResult.GetValue(QueueNums),
         parseResult.GetValue(BinaryHeaders),
-        parseResult.GetValue(ProduceJson));
+        parseResult.GetValue(ProduceJson))
+    {
+        ContinueOnNetworkThread = !parseResult.GetValue(ThreadPoolCompletions),
+    };
 
     public static ConsumeBenchSettings BindConsume(ParseResult parseResult) => new(
         parseResult.GetValue(CliOptions.NameServer) ?? CliOptions.DefaultNameServer,
@@ -74,7 +81,7 @@ internal static class BenchCommands
     {
         var command = new Command("produce", "Send fixed-size messages from N senders for a while; report TPS and latency")
         {
-            Threads, Size, ProduceDuration, ProduceTopic, QueueNums, BinaryHeaders, ProduceJson,
+            Threads, Size, ProduceDuration, ProduceTopic, QueueNums, BinaryHeaders, ThreadPoolCompletions, ProduceJson,
         };
         foreach (var option in new[] { Threads, Size })
         {

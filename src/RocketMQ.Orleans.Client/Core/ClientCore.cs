@@ -86,10 +86,14 @@ internal sealed class ClientCore : IAsyncDisposable
         return request;
     }
 
-    public Task<RemotingCommand> InvokeAsync(string address, RemotingCommand request, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    public Task<RemotingCommand> InvokeAsync(string address, RemotingCommand request, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        InvokeAsync(address, request, timeout, continueOnNetworkThread: false, cancellationToken);
+
+    /// <summary>See <see cref="IRemotingConnection.InvokeAsync(RemotingCommand, TimeSpan, bool, CancellationToken)"/>.</summary>
+    public Task<RemotingCommand> InvokeAsync(string address, RemotingCommand request, TimeSpan? timeout, bool continueOnNetworkThread, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        return _remoting.InvokeAsync(address, request, timeout ?? Options.RequestTimeout, cancellationToken);
+        return _remoting.InvokeAsync(address, request, timeout ?? Options.RequestTimeout, continueOnNetworkThread, cancellationToken);
     }
 
     public Task InvokeOnewayAsync(string address, RemotingCommand request, CancellationToken cancellationToken = default)

@@ -145,7 +145,7 @@ public sealed class RocketMQProducer : IAsyncDisposable
             try
             {
                 var request = SendRequestBuilder.Build(_core, _options, send.Topic, queue, send.Flag, send.Properties, send.Body, send.Batch);
-                var response = await _core.InvokeAsync(address, request, remaining, cancellationToken).ConfigureAwait(false);
+                var response = await _core.InvokeAsync(address, request, remaining, _options.ContinueOnNetworkThread, cancellationToken).ConfigureAwait(false);
                 var result = SendResponseReader.Read(response, send.Topic, queue.BrokerName, send.UniqueKey, address);
                 if (result.Status != SendStatus.SendOk && _options.RetryAnotherBrokerWhenNotStoreOk && attempt < attempts)
                 {

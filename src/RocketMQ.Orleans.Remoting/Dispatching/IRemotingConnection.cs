@@ -33,6 +33,15 @@ public interface IRemotingConnection
     /// </summary>
     Task<RemotingCommand> InvokeAsync(RemotingCommand request, TimeSpan timeout, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// As <see cref="InvokeAsync(RemotingCommand, TimeSpan, CancellationToken)"/>; with
+    /// <paramref name="continueOnNetworkThread"/> the caller's continuation runs on the network thread that received
+    /// the response instead of the thread pool, so it must not block. A transport without network threads of its
+    /// own ignores the flag.
+    /// </summary>
+    Task<RemotingCommand> InvokeAsync(RemotingCommand request, TimeSpan timeout, bool continueOnNetworkThread, CancellationToken cancellationToken = default) =>
+        InvokeAsync(request, timeout, cancellationToken);
+
     /// <summary>Sends a request marked oneway (the peer never answers it); completes once it is queued for writing.</summary>
     ValueTask InvokeOnewayAsync(RemotingCommand request);
 

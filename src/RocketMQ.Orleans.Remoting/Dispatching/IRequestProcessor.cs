@@ -6,7 +6,8 @@ namespace RocketMQ.Orleans.Remoting.Dispatching;
 public interface IRequestProcessor
 {
     /// <summary>
-    /// Processes a request. Runs on the processor's executor, never on a network event loop.
+    /// Processes a request. Runs on the processor's executor, or on the network event loop when it was registered
+    /// there (then its synchronous part must never block).
     /// The returned task may stay pending (e.g. a long-polling pull); it does not hold an executor worker meanwhile.
     /// Return null to send no response. The dispatcher sets opaque, response flag and serialize type.
     /// </summary>

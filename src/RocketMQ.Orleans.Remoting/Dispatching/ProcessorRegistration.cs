@@ -1,4 +1,7 @@
 namespace RocketMQ.Orleans.Remoting.Dispatching;
 
-/// <summary>Which processor handles a code, and on which executor it runs.</summary>
-public sealed record ProcessorRegistration(IRequestProcessor Processor, RequestExecutor Executor);
+/// <summary>
+/// Which processor handles a code, and on which executor it runs; no executor means on the connection's event loop
+/// (see <see cref="RequestDispatcherBuilder.RegisterOnEventLoop(IEnumerable{int}, IRequestProcessor)"/>).
+/// </summary>
+public sealed record ProcessorRegistration(IRequestProcessor Processor, RequestExecutor? Executor);

@@ -8,7 +8,8 @@ namespace RocketMQ.Orleans.Remoting.Dispatching;
 
 /// <summary>
 /// Routes decoded requests to processors by request code and writes their responses.
-/// The transport calls <see cref="Dispatch"/> from its event loop; all processing happens on executors.
+/// The transport calls <see cref="Dispatch"/> from its event loop; processing happens on executors, except for
+/// processors registered to run on the event loop.
 /// Benchmarks drive it directly with an in-memory <see cref="IRemotingConnection"/>.
 /// </summary>
 public sealed class RequestDispatcher
@@ -36,8 +37,8 @@ public sealed class RequestDispatcher
         _table.TryGetValue(requestCode, out var registration) ? registration : _default;
 
     /// <summary>
-    /// Accepts one request. Never blocks and never throws: the request is queued on its processor's executor,
-    /// or answered at once (REQUEST_CODE_NOT_SUPPORTED, SYSTEM_BUSY).
+    /// Accepts one request. Never throws: the request is queued on its processor's executor, run here for a
+    /// processor registered on the event loop, or answered at once (REQUEST_CODE_NOT_SUPPORTED, SYSTEM_BUSY).
     /// </summary>
     public void Dispatch(IRemotingConnection connection, RemotingCommand request)
     {
@@ -69,14 +70,18 @@ public sealed class RequestDispatcher
         }
 
         var item = new RequestWorkItem(this, registration.Processor, connection, request, receivedTimestamp);
-        if (!registration.Executor.TryEnqueue(in item))
+        if (registration.Executor is not { } executor)
         {
-            LogOverload(registration.Executor, connection, request);
+            Execute(in item);
+        }
+        else if (!executor.TryEnqueue(in item))
+        {
+            LogOverload(executor, connection, request);
             Respond(connection, request, RemotingResponses.SystemBusy(RemotingResponses.OverloadRemark));
         }
     }
 
-    /// <summary>Runs on an executor worker; completes synchronously unless the processor's task is pending.</summary>
+    /// <summary>Runs on an executor worker (or the event loop); completes synchronously unless the processor's task is pending.</summary>
     internal void Execute(in RequestWorkItem item)
     {
         ValueTask<RemotingCommand?> pending;

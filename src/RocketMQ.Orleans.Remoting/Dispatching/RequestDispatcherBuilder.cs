@@ -28,6 +28,25 @@ public sealed class RequestDispatcherBuilder
         return this;
     }
 
+    /// <summary>
+    /// Runs the processor on the event loop that decoded the request, with no executor in between. Only for
+    /// processors whose synchronous part is a few microseconds of CPU and never blocks (anything slower must go
+    /// pending, and then continues off the loop): on a busy machine the two thread hand-offs an executor costs
+    /// (to a worker, and back to the loop for the response) take longer than such a request's work, and the loop
+    /// writes all the responses of one read with one flush.
+    /// </summary>
+    public RequestDispatcherBuilder RegisterOnEventLoop(IEnumerable<int> requestCodes, IRequestProcessor processor)
+    {
+        ArgumentNullException.ThrowIfNull(requestCodes);
+        ArgumentNullException.ThrowIfNull(processor);
+        foreach (var code in requestCodes)
+        {
+            _registrations[code] = new ProcessorRegistration(processor, Executor: null);
+        }
+
+        return this;
+    }
+
     /// <summary>Handles every code without its own registration (Apache's default processor).</summary>
     public RequestDispatcherBuilder SetDefault(IRequestProcessor processor, RequestExecutor executor)
     {

@@ -47,12 +47,20 @@ internal sealed class NettyConnection : IRemotingConnection, IRequestCompletionS
         return ValueTask.CompletedTask;
     }
 
-    public async Task<RemotingCommand> InvokeAsync(RemotingCommand request, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public Task<RemotingCommand> InvokeAsync(RemotingCommand request, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        InvokeAsync(request, timeout, continueOnNetworkThread: false, cancellationToken);
+
+    /// <summary>
+    /// With <paramref name="continueOnNetworkThread"/>, the caller's continuation runs on the event loop that decoded
+    /// the response, and a request it sends from there is queued on that loop without waking it: no thread hand-off
+    /// either way. The continuation must not block, since the loop serves every connection assigned to it.
+    /// </summary>
+    public async Task<RemotingCommand> InvokeAsync(RemotingCommand request, TimeSpan timeout, bool continueOnNetworkThread, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var opaque = Interlocked.Increment(ref s_nextOpaque);
         request.Opaque = opaque;
-        var completion = _pending.Add(opaque);
+        var completion = _pending.Add(opaque, continueOnNetworkThread);
         try
         {
             // Registered before this check: a close from now on fails it through OnClosed.
@@ -64,7 +72,9 @@ internal sealed class NettyConnection : IRemotingConnection, IRequestCompletionS
             _outbound.Enqueue(request);
             try
             {
-                return await completion.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+                return continueOnNetworkThread
+                    ? await WaitOnCompletingThreadAsync(completion, timeout, cancellationToken).ConfigureAwait(false)
+                    : await completion.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
@@ -76,6 +86,23 @@ internal sealed class NettyConnection : IRemotingConnection, IRequestCompletionS
         {
             _pending.Remove(opaque);
         }
+    }
+
+    /// <summary>
+    /// Task.WaitAsync would resume its awaiter through the thread pool; this resumes it on the thread that completes
+    /// the response (the event loop), with the timeout and cancellation failing the same completion instead.
+    /// </summary>
+    private static async Task<RemotingCommand> WaitOnCompletingThreadAsync(TaskCompletionSource<RemotingCommand> completion, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var timer = new Timer(
+            static state => ((TaskCompletionSource<RemotingCommand>)state!).TrySetException(new TimeoutException()),
+            completion,
+            timeout,
+            System.Threading.Timeout.InfiniteTimeSpan);
+        using var cancellation = cancellationToken.Register(
+            static (state, token) => ((TaskCompletionSource<RemotingCommand>)state!).TrySetCanceled(token),
+            completion);
+        return await completion.Task.ConfigureAwait(false);
     }
 
     public ValueTask InvokeOnewayAsync(RemotingCommand request)

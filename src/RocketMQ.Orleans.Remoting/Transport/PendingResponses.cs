@@ -10,10 +10,14 @@ internal sealed class PendingResponses
 
     public int Count => _pending.Count;
 
-    public TaskCompletionSource<RemotingCommand> Add(int opaque)
+    /// <summary>
+    /// Registers a request. Its continuations run off the event loop that completes it, unless
+    /// <paramref name="continueOnNetworkThread"/> asks for them to run right there (see <see cref="NettyConnection.InvokeAsync(RemotingCommand, TimeSpan, bool, CancellationToken)"/>).
+    /// </summary>
+    public TaskCompletionSource<RemotingCommand> Add(int opaque, bool continueOnNetworkThread = false)
     {
-        // Continuations run off the event loop that completes them.
-        var completion = new TaskCompletionSource<RemotingCommand>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var completion = new TaskCompletionSource<RemotingCommand>(
+            continueOnNetworkThread ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously);
         if (!_pending.TryAdd(opaque, completion))
         {
             throw new InvalidOperationException($"A request with opaque {opaque} is already pending on this connection.");
@@ -25,8 +29,29 @@ internal sealed class PendingResponses
     public void Remove(int opaque) => _pending.TryRemove(opaque, out _);
 
     /// <summary>False if no request waits for this opaque (it timed out, or the peer misbehaves).</summary>
-    public bool TryComplete(RemotingCommand response) =>
-        _pending.TryRemove(response.Opaque, out var completion) && completion.TrySetResult(response);
+    public bool TryComplete(RemotingCommand response)
+    {
+        if (!_pending.TryRemove(response.Opaque, out var completion))
+        {
+            return false;
+        }
+
+        if ((completion.Task.CreationOptions & TaskCreationOptions.RunContinuationsAsynchronously) != 0)
+        {
+            return completion.TrySetResult(response);
+        }
+
+        // DotNetty runs its event loop as a task on its own TaskScheduler, and under a non-default scheduler the
+        // runtime never runs an awaiter inline: it would queue it to the thread pool after all. Completing from a
+        // task run synchronously on the default scheduler lets the awaiter run right here.
+        var complete = new Task<bool>(static state =>
+        {
+            var (source, result) = ((TaskCompletionSource<RemotingCommand>, RemotingCommand))state!;
+            return source.TrySetResult(result);
+        }, (completion, response));
+        complete.RunSynchronously(TaskScheduler.Default);
+        return complete.Result;
+    }
 
     public void FailAll(Exception exception)
     {

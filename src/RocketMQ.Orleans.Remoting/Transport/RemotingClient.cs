@@ -36,6 +36,7 @@ public sealed class RemotingClient : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.WorkerThreads, 1);
         var factory = loggerFactory ?? NullLoggerFactory.Instance;
         var logger = factory.CreateLogger<RemotingClient>();
+        LeakDetectionDefault.Apply();
         _group = new MultithreadEventLoopGroup(_options.WorkerThreads);
         _bootstrap = new Bootstrap()
             .Group(_group)
@@ -117,10 +118,14 @@ public sealed class RemotingClient : IAsyncDisposable
         }
     }
 
-    public async Task<RemotingCommand> InvokeAsync(string address, RemotingCommand request, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public Task<RemotingCommand> InvokeAsync(string address, RemotingCommand request, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        InvokeAsync(address, request, timeout, continueOnNetworkThread: false, cancellationToken);
+
+    /// <summary>See <see cref="IRemotingConnection.InvokeAsync(RemotingCommand, TimeSpan, bool, CancellationToken)"/>.</summary>
+    public async Task<RemotingCommand> InvokeAsync(string address, RemotingCommand request, TimeSpan timeout, bool continueOnNetworkThread, CancellationToken cancellationToken = default)
     {
         var connection = await GetOrConnectAsync(address, cancellationToken).ConfigureAwait(false);
-        return await connection.InvokeAsync(request, timeout, cancellationToken).ConfigureAwait(false);
+        return await connection.InvokeAsync(request, timeout, continueOnNetworkThread, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task InvokeOnewayAsync(string address, RemotingCommand request, CancellationToken cancellationToken = default)

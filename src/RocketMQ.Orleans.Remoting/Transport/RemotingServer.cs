@@ -83,6 +83,7 @@ public sealed class RemotingServer : IAsyncDisposable
         }
 
         var bindAddress = IPAddress.Parse(_options.BindAddress);
+        LeakDetectionDefault.Apply();
         _bossGroup = new MultithreadEventLoopGroup(1);
         _workerGroup = new MultithreadEventLoopGroup(_options.ServerSelectorThreads);
         var bootstrap = new ServerBootstrap()

@@ -97,3 +97,18 @@ internal sealed class RejectingProcessor : IRequestProcessor
     public ValueTask<RemotingCommand?> ProcessRequestAsync(RemotingRequestContext context, RemotingCommand request, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("must not be called");
 }
+
+/// <summary>Answers with whether it ran on a thread-pool thread ("pool") or not ("loop"), and goes pending first when asked.</summary>
+internal sealed class ThreadReportingProcessor(bool goPending = false) : IRequestProcessor
+{
+    public async ValueTask<RemotingCommand?> ProcessRequestAsync(RemotingRequestContext context, RemotingCommand request, CancellationToken cancellationToken)
+    {
+        string ranOn = Thread.CurrentThread.IsThreadPoolThread ? "pool" : "loop";
+        if (goPending)
+        {
+            await Task.Yield();
+        }
+
+        return RemotingCommand.CreateResponse(ResponseCode.Success, ranOn);
+    }
+}
