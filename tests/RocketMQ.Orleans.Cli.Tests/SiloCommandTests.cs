@@ -123,4 +123,23 @@ public sealed class SiloCommandTests(CliSiloFixture silo) : IClassFixture<CliSil
         var queueProgress = Assert.Single(progress.GetProperty("queues").EnumerateArray());
         Assert.Equal((3L, 0L, 3L), (queueProgress.GetProperty("brokerOffset").GetInt64(), queueProgress.GetProperty("consumerOffset").GetInt64(), progress.GetProperty("diffTotal").GetInt64()));
     }
+
+    [Theory]
+    [InlineData(false, "network-thread")]
+    [InlineData(true, "thread-pool")]
+    public async Task Bench_produce_stores_every_message_it_counts_in_either_completion_mode(bool threadPool, string completions)
+    {
+        string topic = "CliBench" + (threadPool ? "Pool" : "Loop");
+        string[] args = ["bench", "produce", "-t", topic, "--threads", "4", "--size", "64", "--duration", "1s", "--queues", "1", "--json", "-n", silo.NameServer];
+        var result = (await Rmq.InvokeAsync(threadPool ? [.. args, "--thread-pool-completions"] : args)).Json();
+
+        long messages = result.GetProperty("messages").GetInt64();
+        Assert.True(messages > 0, "the bench sent nothing");
+        Assert.Equal((0L, completions), (result.GetProperty("failures").GetInt64(), result.GetProperty("completions").GetString()));
+
+        // Every counted send was acknowledged: the queue holds them all, plus the one warm-up send.
+        var status = (await Rmq.InvokeAsync("topicStatus", "-t", topic, "--json", "-n", silo.NameServer)).Json();
+        var queue = Assert.Single(status.EnumerateArray());
+        Assert.Equal(messages + 1, queue.GetProperty("maxOffset").GetInt64());
+    }
 }

@@ -29,7 +29,7 @@ public sealed class ProducerOptions
     /// <summary>
     /// Resumes the code awaiting a send on the network thread that received the broker's answer, instead of on the
     /// thread pool. A sender that sends again from there does so without a thread hand-off in either direction,
-    /// which on a busy 2-core machine is worth about a sixth of send throughput (docs/benchmarks.md). That code then
+    /// which on a busy 2-core machine is worth 11–22 % of send throughput (docs/benchmarks.md). That code then
     /// runs on the connection's event loop, so it must never block (no <c>.Result</c>, <c>.Wait()</c> or synchronous
     /// I/O): a block there stalls every connection the loop serves, and waiting on another send there deadlocks.
     /// Off by default; <c>rmq bench produce</c> turns it on.
