@@ -148,6 +148,11 @@ public sealed class ProducerFlowControlTests(FlowControlCluster fixture, ITestOu
         var producer = fixture.Cluster.Client.GetGrain<IFlowProducerGrain>("light-producer");
         var broker = await producer.GetBrokerGroupAsync();
         var key = fixture.KeyOn(broker, "light-");
+        // The topic has two queues per broker group, so an earlier test's key may share this one: start once the
+        // subscriber has committed everything stored there (a commit trails delivery), so "under the limit" holds.
+        var queue = fixture.Mapper.GetStreamQueue(StreamId.Create(FlowControlCluster.Topic, key));
+        var store = fixture.StoreOf(broker);
+        await Eventually.TrueAsync(() => FlowControlCluster.Backlog(store, queue, 0) == 0, "the queue's earlier events committed");
         long stallsBefore = fixture.Monitors().Sum(m => m.Producers.Stalls);
 
         // Fewer events than the limit: stored at once, whatever the subscriber's pace.

@@ -86,6 +86,15 @@ public sealed class SystemTopicView(ConsoleClients clients, BrokerAdminCalls cal
             null);
     }
 
+    /// <summary>Timed messages (TIMER_DELIVER_MS and kin) the broker has not delivered yet; null when it does not report them.</summary>
+    private async Task<long?> TimerPendingAsync(string address, CancellationToken cancellationToken)
+    {
+        var runtime = await calls.GetRuntimeInfoAsync(address, cancellationToken).ConfigureAwait(false);
+        return runtime.TryGetValue("timerPendingNum", out var text) && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var pending)
+            ? pending
+            : null;
+    }
+
     public async Task<IReadOnlyList<DelayBrokerModel>> DelaysAsync(CancellationToken cancellationToken)
     {
         var labels = silo.MessageDelayLevel.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -107,7 +116,8 @@ public sealed class SystemTopicView(ConsoleClients clients, BrokerAdminCalls cal
                 levels.Add(new DelayLevelModel(level, labels[level - 1], max, delivered, Math.Max(0, max - delivered)));
             }
 
-            result.Add(new DelayBrokerModel(brokerName, address, progress is not null, levels.Sum(level => level.Pending), levels));
+            var timerPending = await TimerPendingAsync(address, cancellationToken).ConfigureAwait(false);
+            result.Add(new DelayBrokerModel(brokerName, address, progress is not null, levels.Sum(level => level.Pending), levels, timerPending));
         }
 
         return result;
@@ -175,6 +185,6 @@ public sealed record HalfMessageModel(string MsgId, string? UniqueKey, string? T
         CheckTimesOf(message));
 }
 
-public sealed record DelayBrokerModel(string BrokerName, string Address, bool ProgressServed, long Pending, IReadOnlyList<DelayLevelModel> Levels);
+public sealed record DelayBrokerModel(string BrokerName, string Address, bool ProgressServed, long Pending, IReadOnlyList<DelayLevelModel> Levels, long? TimerPending);
 
 public sealed record DelayLevelModel(int Level, string Delay, long MaxOffset, long Delivered, long Pending);

@@ -52,7 +52,7 @@ public static class BrokerMetrics
         Meter.CreateObservableCounter("rocketmq.transaction.checks", () => Volatile.Read(ref transactionChecks), "{check}",
             "Transaction state checks the broker sent to producers for half messages");
         Meter.CreateObservableGauge("rocketmq.delay.backlog", BrokerObservations.ObserveDelayBacklog, "{message}",
-            "Delayed messages waiting for their delivery time (delay levels of every broker, plus registered sources)");
+            "Delayed messages waiting for their delivery time (delay levels and timer of every broker, plus registered sources)");
     }
 
     /// <summary>

@@ -79,8 +79,8 @@ internal static class BrokerObservations
         Volatile.Read(ref attached).Select(entry => new Measurement<int>(entry.ConnectionCount(), BrokerTag(entry)));
 
     /// <summary>
-    /// Each attached broker's delay-level backlog (tagged by broker), and the sum of the registered sources (e.g. the
-    /// timer wheel) untagged; that one is always reported, so the series exists (0) before any delayed message.
+    /// Each attached broker's delay backlog, levels and timer (tagged by broker), and the sum of the registered sources
+    /// untagged; that one is always reported, so the series exists (0) before any delayed message.
     /// </summary>
     public static IEnumerable<Measurement<long>> ObserveDelayBacklog()
     {

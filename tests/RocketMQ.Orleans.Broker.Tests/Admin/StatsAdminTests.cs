@@ -73,6 +73,9 @@ public sealed class StatsAdminTests(BrokerSiloFixture silo)
         Assert.Equal(ResponseCode.Success, response.Code);
         var table = RemotingBody.Decode<KVTable>(response.Body.Span).Table;
         Assert.Equal("V4_9_8", table["brokerVersionDesc"]);
+        Assert.True(long.Parse(table["timerPendingNum"], CultureInfo.InvariantCulture) >= 0);
+        // Apache's "delivered,max" per delay level, for each of the 18 levels.
+        Assert.All(Enumerable.Range(1, 18), level => Assert.Matches(@"^\d+,\d+$", table["scheduleMessageOffset_" + level]));
         Assert.Equal("409", table["brokerVersion"]);
         Assert.True(long.Parse(table["commitLogMaxOffset"], CultureInfo.InvariantCulture) >= long.Parse(table["commitLogMinOffset"], CultureInfo.InvariantCulture));
         Assert.Equal(3, table["putTps"].Split(' ').Length);

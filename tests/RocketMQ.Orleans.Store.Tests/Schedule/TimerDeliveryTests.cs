@@ -89,6 +89,27 @@ public sealed class TimerDeliveryTests
     }
 
     [Fact]
+    public async Task The_pending_count_follows_timers_from_storing_to_delivery_and_across_a_reopen()
+    {
+        await using var test = await TestStore.OpenAsync();
+        Assert.Equal(0, Store.Diagnostics.DelayBacklog.OfTimer(test.Store));
+        long due = Now() + 2000;
+        for (int i = 0; i < 5; i++)
+            await test.PutOkAsync(At($"p{i}", ScheduleTopics.PropertyTimerDeliverMs, due));
+        await test.PutOkAsync(At("far", ScheduleTopics.PropertyTimerDeliverMs, Now() + 3_600_000));
+        await test.Store.WaitForDispatchAsync();
+        await Eventually.TrueAsync(() => test.Store.Schedule.Timer.EnqueueOffset == 6, "the six timers filed into the wheel");
+        Assert.Equal(6, Store.Diagnostics.DelayBacklog.OfTimer(test.Store));
+        Assert.Equal(6, Store.Diagnostics.DelayBacklog.Of(test.Store)); // no delay-level message: the backlog is the timer's
+
+        await test.ReopenAsync();
+        Assert.Equal(6, Store.Diagnostics.DelayBacklog.OfTimer(test.Store));
+
+        await Eventually.TrueAsync(() => test.Store.GetMaxOffsetInQueue("Real", 0) == 5, "the five due timers delivered");
+        await Eventually.TrueAsync(() => Store.Diagnostics.DelayBacklog.OfTimer(test.Store) == 1, "only the far timer still pending");
+    }
+
+    [Fact]
     public async Task A_crash_between_the_timer_reput_and_its_checkpoint_does_not_deliver_twice()
     {
         await using var test = await TestStore.OpenAsync();

@@ -49,7 +49,16 @@ internal sealed class BrokerRuntimeInfoProcessor(MessageStore store, TimeProvide
             ["commitLogMaxOffset"] = Text(stats.MaxPhysicalOffset),
             ["dispatchBehindBytes"] = Text(stats.DispatchBehindBytes),
             ["remainHowManyDataToFlush"] = "0 B",
+            // Ours (Apache 5 reports its timer through other figures): timed messages not yet delivered.
+            ["timerPendingNum"] = Text(Store.Diagnostics.DelayBacklog.OfTimer(store)),
         };
+
+        // Apache ScheduleMessageService.buildRunningStats: "delivered,max" per delay level.
+        foreach (var (level, delivered, stored) in Store.Diagnostics.DelayBacklog.LevelProgress(store))
+        {
+            table["scheduleMessageOffset_" + Text(level)] = Text(delivered) + "," + Text(stored);
+        }
+
         AddDisk(table);
         return table;
     }

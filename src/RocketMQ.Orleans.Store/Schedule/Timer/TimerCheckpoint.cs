@@ -4,22 +4,33 @@ using Microsoft.Win32.SafeHandles;
 namespace RocketMQ.Orleans.Store.Schedule.Timer;
 
 /// <summary>
-/// The timer's progress in one 24-byte write (config/timercheck): the next timer-queue offset to file into the wheel,
-/// the next wheel slot to deliver, and the highest timer-queue offset already delivered within that slot.
+/// The timer's progress in one 40-byte write (timer/timercheck): the next timer-queue offset to file into the wheel,
+/// the next wheel slot to deliver, the highest timer-queue offset already delivered within that slot, and how many
+/// timers were filed and delivered in all. The counts change in the same write as the offsets they follow, so a
+/// crash that makes the timer file or deliver an entry again does not count it twice. A 24-byte file from before the
+/// counts existed reads with both at zero.
 /// </summary>
 internal sealed class TimerCheckpoint : IDisposable
 {
     private readonly SafeFileHandle file;
-    private readonly byte[] buffer = new byte[24];
+    private const int OffsetsLength = 24;
+    private readonly byte[] buffer = new byte[40];
 
     public TimerCheckpoint(string path, long initialSlot)
     {
         file = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
-        if (RandomAccess.Read(file, buffer, 0) == buffer.Length)
+        int read = RandomAccess.Read(file, buffer, 0);
+        if (read >= OffsetsLength)
         {
             EnqueueOffset = BinaryPrimitives.ReadInt64LittleEndian(buffer);
             DequeueSlot = BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(8));
             DeliveredQueueOffset = BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(16));
+        }
+
+        if (read == buffer.Length)
+        {
+            FiledCount = BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(24));
+            DeliveredCount = BinaryPrimitives.ReadInt64LittleEndian(buffer.AsSpan(32));
         }
 
         if (DequeueSlot <= 0)
@@ -35,11 +46,19 @@ internal sealed class TimerCheckpoint : IDisposable
 
     public long DeliveredQueueOffset { get; set; }
 
+    /// <summary>Timer-queue entries filed into the wheel so far (a timer rolled to its next lap is not filed again).</summary>
+    public long FiledCount { get; set; }
+
+    /// <summary>Filed timers whose slot handled them: re-put to their topic, or dropped because their entry was truncated.</summary>
+    public long DeliveredCount { get; set; }
+
     public void Save()
     {
         BinaryPrimitives.WriteInt64LittleEndian(buffer, EnqueueOffset);
         BinaryPrimitives.WriteInt64LittleEndian(buffer.AsSpan(8), DequeueSlot);
         BinaryPrimitives.WriteInt64LittleEndian(buffer.AsSpan(16), DeliveredQueueOffset);
+        BinaryPrimitives.WriteInt64LittleEndian(buffer.AsSpan(24), FiledCount);
+        BinaryPrimitives.WriteInt64LittleEndian(buffer.AsSpan(32), DeliveredCount);
         RandomAccess.Write(file, buffer, 0);
     }
 
