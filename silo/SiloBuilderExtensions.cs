@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using RocketMQ.Orleans.Abstractions;
+using RocketMQ.Orleans.Streaming.Hosting;
 using StackExchange.Redis;
 
 namespace RocketMQ.Orleans.Silo;
@@ -45,7 +46,7 @@ internal static class SiloBuilderExtensions
 
     /// <summary>
     /// True when the control-plane grain state goes to an external store registered here (Redis, ADO.NET) rather
-    /// than the broker's embedded file storage.
+    /// than the broker's embedded file storage; Orleans' "PubSubStore" (explicit stream subscriptions) goes there too.
     /// </summary>
     public static bool AddExternalGrainStorage(this ISiloBuilder silo, SiloHostOptions options)
     {
@@ -55,15 +56,24 @@ internal static class SiloBuilderExtensions
             case SiloGrainStorage.File:
                 return false;
             case SiloGrainStorage.Redis:
-                silo.AddRedisGrainStorage(ControlPlaneStorage.ProviderName, storage =>
-                    storage.ConfigurationOptions = ConfigurationOptions.Parse(Require(connectionString, "Silo:GrainStorageConnectionString")));
+                // The control plane and Orleans' stream pub-sub (explicit subscriptions) in the same store.
+                foreach (var name in new[] { ControlPlaneStorage.ProviderName, PubSubStoreSiloBuilderExtensions.PubSubStoreName })
+                {
+                    silo.AddRedisGrainStorage(name, storage =>
+                        storage.ConfigurationOptions = ConfigurationOptions.Parse(Require(connectionString, "Silo:GrainStorageConnectionString")));
+                }
+
                 return true;
             case SiloGrainStorage.AdoNet:
-                silo.AddAdoNetGrainStorage(ControlPlaneStorage.ProviderName, storage =>
+                foreach (var name in new[] { ControlPlaneStorage.ProviderName, PubSubStoreSiloBuilderExtensions.PubSubStoreName })
                 {
-                    storage.Invariant = options.AdoNetInvariant;
-                    storage.ConnectionString = Require(connectionString, "Silo:GrainStorageConnectionString");
-                });
+                    silo.AddAdoNetGrainStorage(name, storage =>
+                    {
+                        storage.Invariant = options.AdoNetInvariant;
+                        storage.ConnectionString = Require(connectionString, "Silo:GrainStorageConnectionString");
+                    });
+                }
+
                 return true;
             default:
                 throw new InvalidOperationException($"Unknown Silo:GrainStorage '{options.GrainStorage}'.");

@@ -13,6 +13,7 @@ public static class Topics
     public const string Restart = "restart";
     public const string Wire = "wire";
     public const string ClientProduced = "client-produced";
+    public const string Durable = "durable";
 
-    public static readonly string[] All = [Orders, Slow, Replay, Restart, Wire, ClientProduced];
+    public static readonly string[] All = [Orders, Slow, Replay, Restart, Wire, ClientProduced, Durable];
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.TestingHost;
 using RocketMQ.Orleans.Abstractions;
 using RocketMQ.Orleans.Broker.Persistence;
+using RocketMQ.Orleans.Streaming.Hosting;
 using RocketMQ.Orleans.Testing.Silo;
 
 namespace RocketMQ.Orleans.Streaming.Tests;
@@ -44,7 +45,8 @@ public sealed class TwoBrokerSilos : IDisposable
                 _ports[siloOptions.SiloName],
                 Path.Combine(_root.Path, siloOptions.SiloName),
                 broker => broker.UseExternalGrainStorage());
-            silo.AddMemoryGrainStorage("PubSubStore");
+            // Explicit subscriptions as the silo host keeps them: in files, here one directory both silos share.
+            silo.AddRocketMQFilePubSubStore(Path.Combine(_root.Path, "pubsub"));
             silo.Services.AddSingleton<ILoggerProvider, RecordingLoggerProvider>();
             configureSilo(silo);
         });
