@@ -83,7 +83,19 @@ internal sealed class SiloProcess : IAsyncDisposable
         kill.WaitForExit();
     }
 
-    public Task WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync(new CancellationTokenSource(timeout).Token);
+    /// <summary>Waits for the process to exit; fails with the whole output otherwise (what it was doing when it hung).</summary>
+    public async Task WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The silo did not exit within {timeout}.\n{Output}");
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -126,10 +126,16 @@ public sealed class TransactionCheckRoundTests
 
         Assert.Equal("UNIQ-OLD", check.ReadHeader<CheckTransactionStateRequestHeader>().TransactionId);
         var halves = await broker.ReadQueueAsync(TransactionTopics.HalfTopic, 0);
-        var copy = Assert.Single(halves, message => message.UniqueKey == "UNIQ-IMMUNE" && message.QueueOffset != immune.QueueOffset);
-        Assert.Equal(immune.QueueOffset.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            copy.GetProperty(MessageConst.PropertyTransactionPreparedQueueOffset));
-        Assert.Null(copy.GetProperty(MessageConst.PropertyTransactionCheckTimes));
+        // Each round puts a still-immune message back once more, and the fast timer may have run another round by
+        // now: one copy or more, every one pointing at the original and never counted as a check.
+        var copies = halves.Where(message => message.UniqueKey == "UNIQ-IMMUNE" && message.QueueOffset != immune.QueueOffset).ToList();
+        Assert.NotEmpty(copies);
+        Assert.All(copies, copy =>
+        {
+            Assert.Equal(immune.QueueOffset.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                copy.GetProperty(MessageConst.PropertyTransactionPreparedQueueOffset));
+            Assert.Null(copy.GetProperty(MessageConst.PropertyTransactionCheckTimes));
+        });
     }
 
     [Fact]
