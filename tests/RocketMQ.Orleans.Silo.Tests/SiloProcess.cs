@@ -76,11 +76,22 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends SIGINT, as Ctrl-C in a terminal does.</summary>
+    /// <summary>
+    /// Sends SIGINT, as Ctrl-C in a terminal does. A test run started in the background by a non-interactive shell
+    /// inherits SIGINT as ignored, and so does the silo (.NET leaves an inherited "ignore" alone, as a background job
+    /// must): then it sends SIGTERM, the other signal the host shuts down cleanly on.
+    /// </summary>
     public void Interrupt()
     {
-        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString()]);
+        using var kill = Process.Start("kill", [SigIntIgnoredHere() ? "-TERM" : "-INT", _process.Id.ToString()]);
         kill.WaitForExit();
+    }
+
+    /// <summary>Whether this process ignores SIGINT (bit 1 of the SigIgn mask in /proc/self/status).</summary>
+    private static bool SigIntIgnoredHere()
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null && (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & 0b10) != 0;
     }
 
     /// <summary>Waits for the process to exit; fails with the whole output otherwise (what it was doing when it hung).</summary>
