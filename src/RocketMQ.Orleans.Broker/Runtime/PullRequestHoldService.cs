@@ -53,18 +53,21 @@ public sealed class PullRequestHoldService : IAsyncDisposable
         return held.Task;
     }
 
-    /// <summary>Wakes the pulls of a queue that a new message (with this tags code; null = unknown) may satisfy.</summary>
-    public void NotifyMessageArriving(string topic, int queueId, long maxOffset, long? tagsCode)
+    /// <summary>
+    /// Wakes the pulls of a queue that a new message may satisfy: by its tags code (null = unknown) and, when given, by
+    /// the message itself in the stored layout (a SQL92 filter reads its properties), as Apache's notifyMessageArriving.
+    /// </summary>
+    public void NotifyMessageArriving(string topic, int queueId, long maxOffset, long? tagsCode, ReadOnlySpan<byte> storedMessage = default)
     {
         if (_table.TryGetValue((topic, queueId), out var bucket))
         {
-            bucket.ReleaseMatching(maxOffset, tagsCode);
+            bucket.ReleaseMatching(maxOffset, tagsCode, storedMessage);
         }
     }
 
     /// <summary>The store's arrival callback: the message at queue offset N makes the max offset N + 1.</summary>
     public void OnMessageArrival(MessageArrival arrival) =>
-        NotifyMessageArriving(arrival.Topic, arrival.QueueId, arrival.QueueOffset + 1, arrival.TagsCode);
+        NotifyMessageArriving(arrival.Topic, arrival.QueueId, arrival.QueueOffset + 1, arrival.TagsCode, arrival.StoredMessage);
 
     public async ValueTask DisposeAsync()
     {
@@ -94,7 +97,7 @@ public sealed class PullRequestHoldService : IAsyncDisposable
                 {
                     if (bucket.Count > 0)
                     {
-                        bucket.ReleaseMatching(_maxOffset(topic, queueId), null);
+                        bucket.ReleaseMatching(_maxOffset(topic, queueId), null, default);
                     }
                 }
             }
@@ -139,7 +142,11 @@ public sealed class PullRequestHoldService : IAsyncDisposable
             pull.Complete(arrived);
         }
 
-        public void ReleaseMatching(long maxOffset, long? tagsCode)
+        /// <summary>
+        /// Releases the pulls behind <paramref name="maxOffset"/> that the message may match; with no tags code (the
+        /// periodic check) every pull behind it, since what arrived is unknown.
+        /// </summary>
+        public void ReleaseMatching(long maxOffset, long? tagsCode, ReadOnlySpan<byte> storedMessage)
         {
             List<HeldPull>? woken = null;
             lock (_lock)
@@ -148,7 +155,8 @@ public sealed class PullRequestHoldService : IAsyncDisposable
                 {
                     var pull = _pulls[i];
                     if (maxOffset > pull.PullFromOffset
-                        && (tagsCode is not { } code || pull.Filter is null || pull.Filter.IsMatchedByConsumeQueue(code)))
+                        && (tagsCode is not { } code || pull.Filter is null
+                            || (pull.Filter.IsMatchedByConsumeQueue(code) && (storedMessage.IsEmpty || pull.Filter.IsMatchedByCommitLog(storedMessage)))))
                     {
                         _pulls.RemoveAt(i);
                         (woken ??= []).Add(pull);

@@ -106,6 +106,7 @@ internal sealed class CommitLogDispatcher : IRecordConsumer, IAsyncDisposable
             Keys = keys,
             UniqKey = uniqKey,
             PropertiesUtf8 = properties,
+            StoredMessage = entry,
         });
     }
 

@@ -26,4 +26,7 @@ internal readonly ref struct DispatchRequest
 
     /// <summary>The encoded properties (the schedule sink reads DELAY / TIMER_OUT_MS from them).</summary>
     public ReadOnlySpan<byte> PropertiesUtf8 { get; init; }
+
+    /// <summary>The whole record in the stored layout (for arrival listeners' filters).</summary>
+    public ReadOnlySpan<byte> StoredMessage { get; init; }
 }

@@ -39,6 +39,6 @@ internal sealed class StoreDispatchSink : IDispatchSink
                 index.Put(request.Topic, Encoding.UTF8.GetString(request.UniqKey), request.CommitLogOffset, request.StoreTimestamp);
         }
 
-        arrivalListener()?.Invoke(new MessageArrival(request.Topic, request.QueueId, request.QueueOffset, request.TagsCode, request.StoreTimestamp));
+        arrivalListener()?.Invoke(new MessageArrival(request.Topic, request.QueueId, request.QueueOffset, request.TagsCode, request.StoreTimestamp, request.StoredMessage));
     }
 }

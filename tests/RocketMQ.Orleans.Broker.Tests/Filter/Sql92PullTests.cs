@@ -97,6 +97,31 @@ public sealed class Sql92PullTests
     }
 
     [Fact]
+    public async Task A_held_pull_is_not_woken_by_a_message_its_expression_rejects()
+    {
+        // No periodic re-check during the test: only arrivals can wake the pull.
+        await using var host = await BrokerTestHost.StartAsync(options =>
+        {
+            options.EnablePropertyFilter = true;
+            options.PullHoldCheckIntervalMills = 600_000;
+        });
+        host.CreateTopic("TP");
+        var header = SqlPull("color = 'red'");
+        header.SuspendTimeoutMillis = 20_000;
+        var pull = host.PullAsync(header);
+
+        Assert.Equal(ResponseCode.Success, (await host.SendAsync(BrokerTestHost.SendHeader("TP", 0, BrokerTestHost.Properties("TagA", extra: ("color", "blue"))), "blue")).Code);
+        await host.Store.WaitForDispatchAsync(); // the arrival has been offered to the held pull by now
+        Assert.False(pull.IsCompleted, "a blue message woke a pull for red ones");
+        Assert.Equal(1, host.Runtime.PullHold.HeldCount);
+
+        Assert.Equal(ResponseCode.Success, (await host.SendAsync(BrokerTestHost.SendHeader("TP", 0, BrokerTestHost.Properties("TagA", extra: ("color", "red"))), "red")).Code);
+        var response = await pull;
+        Assert.Equal(ResponseCode.Success, response.Code);
+        Assert.Equal("red", System.Text.Encoding.UTF8.GetString(Assert.Single(BrokerTestHost.Decode(response)).Body));
+    }
+
+    [Fact]
     public async Task Tag_subscriptions_are_unaffected()
     {
         await using var host = await StartWithMessagesAsync(6);

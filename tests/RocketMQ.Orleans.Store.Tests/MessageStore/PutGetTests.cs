@@ -203,11 +203,13 @@ public sealed class PutGetTests
     public async Task Arrival_listener_hears_each_dispatched_message()
     {
         await using var test = await TestStore.OpenAsync();
-        var arrivals = new System.Collections.Concurrent.ConcurrentQueue<MessageArrival>();
-        test.Store.ArrivalListener = arrivals.Enqueue;
+        var arrivals = new System.Collections.Concurrent.ConcurrentQueue<(string Topic, int QueueId, long QueueOffset, long TagsCode, string Body)>();
+        // The stored message is valid only during the callback: keep what the test checks.
+        test.Store.ArrivalListener = arrival => arrivals.Enqueue((arrival.Topic, arrival.QueueId, arrival.QueueOffset, arrival.TagsCode,
+            System.Text.Encoding.UTF8.GetString(StoredMessageDecoder.Decode(arrival.StoredMessage).Body)));
         await test.PutOkAsync(TestStore.Message("T", 2, "x", tags: "TagA"));
         await test.Store.WaitForDispatchAsync();
         var arrival = Assert.Single(arrivals);
-        Assert.Equal(("T", 2, 0L, TagsCode.Of("TagA")), (arrival.Topic, arrival.QueueId, arrival.QueueOffset, arrival.TagsCode));
+        Assert.Equal(("T", 2, 0L, TagsCode.Of("TagA"), "x"), arrival);
     }
 }
