@@ -137,9 +137,15 @@ public sealed class SiloCommandTests(CliSiloFixture silo) : IClassFixture<CliSil
         Assert.True(messages > 0, "the bench sent nothing");
         Assert.Equal((0L, completions), (result.GetProperty("failures").GetInt64(), result.GetProperty("completions").GetString()));
 
-        // Every counted send was acknowledged: the queue holds them all, plus the one warm-up send.
-        var status = (await Rmq.InvokeAsync("topicStatus", "-t", topic, "--json", "-n", silo.NameServer)).Json();
-        var queue = Assert.Single(status.EnumerateArray());
-        Assert.Equal(messages + 1, queue.GetProperty("maxOffset").GetInt64());
+        // Every counted send was acknowledged: the queue holds them all, plus the one warm-up send (the consume queue
+        // follows the acknowledgement by a dispatch, so wait for it), and no more.
+        long maxOffset = 0;
+        await Eventually.HoldsAsync(async () =>
+        {
+            var status = (await Rmq.InvokeAsync("topicStatus", "-t", topic, "--json", "-n", silo.NameServer)).Json();
+            maxOffset = Assert.Single(status.EnumerateArray()).GetProperty("maxOffset").GetInt64();
+            return maxOffset >= messages + 1;
+        }, Patience, "the queue to hold every sent message");
+        Assert.Equal(messages + 1, maxOffset);
     }
 }
