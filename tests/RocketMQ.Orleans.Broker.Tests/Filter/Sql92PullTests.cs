@@ -109,6 +109,8 @@ public sealed class Sql92PullTests
         var header = SqlPull("color = 'red'");
         header.SuspendTimeoutMillis = 20_000;
         var pull = host.PullAsync(header);
+        // Held first: a message stored before the pull is suspended releases it at once, whatever it holds.
+        await Eventually.TrueAsync(() => host.Runtime.PullHold.HeldCount == 1, "the pull held");
 
         Assert.Equal(ResponseCode.Success, (await host.SendAsync(BrokerTestHost.SendHeader("TP", 0, BrokerTestHost.Properties("TagA", extra: ("color", "blue"))), "blue")).Code);
         await host.Store.WaitForDispatchAsync(); // the arrival has been offered to the held pull by now
