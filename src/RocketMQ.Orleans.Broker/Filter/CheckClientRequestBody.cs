@@ -29,12 +29,11 @@ public sealed class CheckClientRequestBody : IRemotingBody<CheckClientRequestBod
     public static CheckClientRequestBody ReadJson(FastJsonNode node)
     {
         FastJsonConvert.RequireObject(node, nameof(CheckClientRequestBody));
-        var subscription = node.Property("subscriptionData");
         return new CheckClientRequestBody
         {
             ClientId = node.Property("clientId").AsString(),
             Group = node.Property("group").AsString(),
-            SubscriptionData = subscription is null || subscription.IsNull ? null : SubscriptionData.ReadJson(subscription),
+            SubscriptionData = node.Property("subscriptionData").AsObjectOrNull(SubscriptionData.ReadJson),
         };
     }
 }

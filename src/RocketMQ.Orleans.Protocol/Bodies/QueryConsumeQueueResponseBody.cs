@@ -35,14 +35,13 @@ public sealed class QueryConsumeQueueResponseBody : IRemotingBody<QueryConsumeQu
     public static QueryConsumeQueueResponseBody ReadJson(FastJsonNode node)
     {
         FastJsonConvert.RequireObject(node, nameof(QueryConsumeQueueResponseBody));
-        var subscription = node.Property("subscriptionData");
         return new QueryConsumeQueueResponseBody
         {
             FilterData = node.Property("filterData").AsString(),
             MaxQueueIndex = node.Property("maxQueueIndex").AsInt64(),
             MinQueueIndex = node.Property("minQueueIndex").AsInt64(),
             QueueData = node.Property("queueData").AsList(ConsumeQueueData.ReadJson),
-            SubscriptionData = subscription is null || subscription.IsNull ? null : SubscriptionData.ReadJson(subscription),
+            SubscriptionData = node.Property("subscriptionData").AsObjectOrNull(SubscriptionData.ReadJson),
         };
     }
 }

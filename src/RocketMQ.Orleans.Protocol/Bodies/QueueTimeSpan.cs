@@ -41,13 +41,12 @@ public sealed class QueueTimeSpan : IRemotingBody<QueueTimeSpan>
     public static QueueTimeSpan ReadJson(FastJsonNode node)
     {
         FastJsonConvert.RequireObject(node, nameof(QueueTimeSpan));
-        var queue = node.Property("messageQueue");
         return new QueueTimeSpan
         {
             ConsumeTimeStamp = node.Property("consumeTimeStamp").AsInt64(),
             DelayTime = node.Property("delayTime").AsInt64(),
             MaxTimeStamp = node.Property("maxTimeStamp").AsInt64(),
-            MessageQueue = queue is null || queue.IsNull ? null : MessageQueue.ReadJson(queue),
+            MessageQueue = node.Property("messageQueue").AsObjectOrNull(MessageQueue.ReadJson),
             MinTimeStamp = node.Property("minTimeStamp").AsInt64(),
         };
     }

@@ -9,23 +9,13 @@ public sealed class RequestDispatcherBuilder
     private readonly Dictionary<int, ProcessorRegistration> _registrations = [];
     private ProcessorRegistration? _default;
 
-    public RequestDispatcherBuilder Register(int requestCode, IRequestProcessor processor, RequestExecutor executor)
-    {
-        ArgumentNullException.ThrowIfNull(processor);
-        ArgumentNullException.ThrowIfNull(executor);
-        _registrations[requestCode] = new ProcessorRegistration(processor, executor);
-        return this;
-    }
+    public RequestDispatcherBuilder Register(int requestCode, IRequestProcessor processor, RequestExecutor executor) =>
+        Register([requestCode], processor, executor);
 
     public RequestDispatcherBuilder Register(IEnumerable<int> requestCodes, IRequestProcessor processor, RequestExecutor executor)
     {
-        ArgumentNullException.ThrowIfNull(requestCodes);
-        foreach (var code in requestCodes)
-        {
-            Register(code, processor, executor);
-        }
-
-        return this;
+        ArgumentNullException.ThrowIfNull(executor);
+        return Add(requestCodes, processor, executor);
     }
 
     /// <summary>
@@ -35,13 +25,17 @@ public sealed class RequestDispatcherBuilder
     /// (to a worker, and back to the loop for the response) take longer than such a request's work, and the loop
     /// writes all the responses of one read with one flush.
     /// </summary>
-    public RequestDispatcherBuilder RegisterOnEventLoop(IEnumerable<int> requestCodes, IRequestProcessor processor)
+    public RequestDispatcherBuilder RegisterOnEventLoop(IEnumerable<int> requestCodes, IRequestProcessor processor) =>
+        Add(requestCodes, processor, executor: null);
+
+    private RequestDispatcherBuilder Add(IEnumerable<int> requestCodes, IRequestProcessor processor, RequestExecutor? executor)
     {
         ArgumentNullException.ThrowIfNull(requestCodes);
         ArgumentNullException.ThrowIfNull(processor);
+        var registration = new ProcessorRegistration(processor, executor);
         foreach (var code in requestCodes)
         {
-            _registrations[code] = new ProcessorRegistration(processor, Executor: null);
+            _registrations[code] = registration;
         }
 
         return this;

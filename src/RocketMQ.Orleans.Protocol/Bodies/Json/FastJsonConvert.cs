@@ -98,6 +98,11 @@ public static class FastJsonConvert
         _ => throw Bad($"expected a boolean, found {node.Kind}"),
     };
 
+    /// <summary>A nested object read by <paramref name="read"/>; null or missing gives null (a Java field left null).</summary>
+    public static T? AsObjectOrNull<T>(this FastJsonNode? node, Func<FastJsonNode, T> read)
+        where T : class =>
+        node is null || node.IsNull ? null : read(node);
+
     /// <summary>An array (Java List or Set); null or missing gives an empty list.</summary>
     public static List<T> AsList<T>(this FastJsonNode? node, Func<FastJsonNode, T> read)
     {
