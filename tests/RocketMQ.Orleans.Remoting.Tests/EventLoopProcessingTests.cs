@@ -13,6 +13,8 @@ public sealed class EventLoopProcessingTests
     private const int OnLoopCode = 200;
     private const int OnExecutorCode = 201;
     private const int PendingOnLoopCode = 202;
+    private const int GatedDefaultCode = 203;
+    private const int GatedAskedCode = 204;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     private static Task<TestServer> StartAsync() =>
@@ -54,20 +56,31 @@ public sealed class EventLoopProcessingTests
     [Fact]
     public async Task An_invocation_continues_on_the_network_thread_only_when_asked_and_can_send_again_from_there()
     {
-        await using var server = await StartAsync();
-        await using var client = new RemotingClient();
-
-        await client.InvokeAsync(server.Address, RemotingCommand.CreateRequest(OnLoopCode), Timeout);
-
-        // Off xUnit's synchronization context, so each continuation runs where the response completed it.
-        async Task<bool> ContinuesOnPoolAsync(bool continueOnNetworkThread)
+        var gatedDefault = new GatedProcessor();
+        var gatedAsked = new GatedProcessor();
+        await using var server = await TestServer.StartAsync((builder, executor) =>
         {
-            await client.InvokeAsync(server.Address, RemotingCommand.CreateRequest(OnLoopCode), Timeout, continueOnNetworkThread).ConfigureAwait(false);
+            builder.RegisterOnEventLoop([OnLoopCode], new ThreadReportingProcessor());
+            builder.RegisterOnEventLoop([GatedDefaultCode], gatedDefault);
+            builder.RegisterOnEventLoop([GatedAskedCode], gatedAsked);
+        });
+        await using var client = new RemotingClient();
+        await client.InvokeAsync(server.Address, RemotingCommand.CreateRequest(OnLoopCode), Timeout); // connected
+
+        // Runs synchronously up to its await (the server holds the answer until its gate opens), then continues
+        // wherever the response completes it: not on xUnit's synchronization context.
+        async Task<bool> ContinuesOnPoolAsync(int code, bool continueOnNetworkThread)
+        {
+            await client.InvokeAsync(server.Address, RemotingCommand.CreateRequest(code), Timeout, continueOnNetworkThread).ConfigureAwait(false);
             return Thread.CurrentThread.IsThreadPoolThread;
         }
 
-        bool defaultOnPool = await Task.Run(() => ContinuesOnPoolAsync(false));
-        bool askedOnPool = await Task.Run(() => ContinuesOnPoolAsync(true));
+        var byDefault = ContinuesOnPoolAsync(GatedDefaultCode, continueOnNetworkThread: false);
+        gatedDefault.Open();
+        bool defaultOnPool = await byDefault;
+        var asked = ContinuesOnPoolAsync(GatedAskedCode, continueOnNetworkThread: true);
+        gatedAsked.Open();
+        bool askedOnPool = await asked;
 
         // From the network thread: the next request is queued on that same loop and must still go out and be answered.
         var again = await Task.Run(async () =>

@@ -112,3 +112,17 @@ internal sealed class ThreadReportingProcessor(bool goPending = false) : IReques
         return RemotingCommand.CreateResponse(ResponseCode.Success, ranOn);
     }
 }
+
+/// <summary>Answers SUCCESS only once <see cref="Open"/> is called, so the caller is surely awaiting when the response comes.</summary>
+internal sealed class GatedProcessor : IRequestProcessor
+{
+    private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Open() => _gate.TrySetResult();
+
+    public async ValueTask<RemotingCommand?> ProcessRequestAsync(RemotingRequestContext context, RemotingCommand request, CancellationToken cancellationToken)
+    {
+        await _gate.Task;
+        return RemotingCommand.CreateResponse(ResponseCode.Success, null);
+    }
+}
