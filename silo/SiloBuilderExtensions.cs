@@ -90,6 +90,16 @@ internal static class SiloBuilderExtensions
         {
             silo.ConfigureEndpoints(options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
         }
+
+        if (options.ListenAddress is { Length: > 0 } listen)
+        {
+            var address = IPAddress.Parse(listen);
+            silo.Configure<EndpointOptions>(endpoints =>
+            {
+                endpoints.SiloListeningEndpoint = new IPEndPoint(address, options.SiloPort);
+                endpoints.GatewayListeningEndpoint = new IPEndPoint(address, options.GatewayPort);
+            });
+        }
     }
 
     private static string RequireConnectionString(SiloHostOptions options) => Require(options.ConnectionString, "Silo:ConnectionString");

@@ -40,6 +40,13 @@ public sealed class SiloHostOptions
 
     /// <summary>IP other silos reach this one at with Redis/AdoNet clustering; empty picks this machine's address.</summary>
     public string? AdvertisedIPAddress { get; set; }
+
+    /// <summary>
+    /// Address the silo and gateway ports bind with Redis/AdoNet clustering; empty binds every address (Orleans'
+    /// default). Set it to the advertised address (or 127.0.0.1 for silos sharing one machine) to keep them off
+    /// other interfaces. Localhost clustering always binds loopback.
+    /// </summary>
+    public string? ListenAddress { get; set; }
 }
 
 /// <summary>Where Orleans keeps its membership table.</summary>

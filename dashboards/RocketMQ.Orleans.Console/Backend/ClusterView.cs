@@ -5,7 +5,7 @@ using RocketMQ.Orleans.Abstractions.Grains;
 namespace RocketMQ.Orleans.Console.Backend;
 
 /// <summary>
-/// The cluster page: Orleans silos with their membership status, and every broker group of every cluster as the
+/// The cluster page: Orleans silos with their membership status (dead incarnations folded, <see cref="SiloRows"/>), and every broker group of every cluster as the
 /// control plane's directory grains record it (members, addresses, liveness from membership), with each live
 /// master's runtime figures (put TPS, disk use) from GET_BROKER_RUNTIME_INFO.
 /// </summary>
@@ -14,10 +14,8 @@ public sealed class ClusterView(SiloServices silo, ConsoleClients clients, Broke
     public async Task<ClusterModel> GetAsync(CancellationToken cancellationToken)
     {
         var snapshot = silo.Membership.CurrentSnapshot;
-        var silos = snapshot.Members.Values
-            .OrderBy(member => member.SiloAddress.ToString(), StringComparer.Ordinal)
-            .Select(member => new SiloModel(member.SiloAddress.ToString(), member.Name, member.Status.ToString(), member.SiloAddress.Equals(silo.LocalSilo)))
-            .ToList();
+        var silos = SiloRows.Fold(snapshot.Members.Values.Select(member =>
+            new SiloRow(member.SiloAddress, member.Name, member.Status, member.SiloAddress.Equals(silo.LocalSilo))));
 
         var clusterNames = new SortedSet<string>(StringComparer.Ordinal) { silo.BrokerIdentity?.BrokerClusterName ?? Abstractions.ControlPlaneDefaults.DefaultCluster };
         var info = await clients.Admin.GetClusterInfoAsync(cancellationToken).ConfigureAwait(false);
@@ -41,7 +39,7 @@ public sealed class ClusterView(SiloServices silo, ConsoleClients clients, Broke
             }
         }
 
-        return new ClusterModel(silos, brokers);
+        return new ClusterModel(silos.Current, silos.Past, brokers);
     }
 
     private async Task<BrokerModel> DescribeAsync(string clusterName, BrokerGroupInfo group, BrokerMember member, SiloStatus status, CancellationToken cancellationToken)
@@ -89,7 +87,7 @@ public sealed class ClusterView(SiloServices silo, ConsoleClients clients, Broke
             : null;
 }
 
-public sealed record ClusterModel(IReadOnlyList<SiloModel> Silos, IReadOnlyList<BrokerModel> Brokers);
+public sealed record ClusterModel(IReadOnlyList<SiloModel> Silos, IReadOnlyList<PastSiloModel> PastSilos, IReadOnlyList<BrokerModel> Brokers);
 
 public sealed record SiloModel(string Address, string? Name, string Status, bool IsLocal);
 

@@ -57,4 +57,7 @@ public static class SiloSettings
 
     /// <summary>The address other silos reach this one at under Redis / ADO.NET clustering.</summary>
     public const string AdvertisedIPAddress = "Silo:AdvertisedIPAddress";
+
+    /// <summary>The address the silo and gateway ports bind under Redis / ADO.NET clustering (every address when unset).</summary>
+    public const string ListenAddress = "Silo:ListenAddress";
 }

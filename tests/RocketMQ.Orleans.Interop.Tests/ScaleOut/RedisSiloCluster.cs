@@ -93,6 +93,7 @@ public sealed class RedisSiloCluster : IAsyncDisposable
         [SiloSettings.ClusterId] = ClusterId,
         [SiloSettings.ServiceId] = ClusterId,
         [SiloSettings.AdvertisedIPAddress] = "127.0.0.1",
+        [SiloSettings.ListenAddress] = "127.0.0.1",
         [SiloSettings.BrokerName] = brokerName,
     };
 }

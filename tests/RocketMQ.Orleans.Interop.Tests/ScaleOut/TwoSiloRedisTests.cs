@@ -27,6 +27,13 @@ public sealed class TwoSiloRedisTests(ITestOutputHelper output)
         Lap(clock, "redis and both silos listening");
         try
         {
+            // Silo:ListenAddress keeps Orleans' silo and gateway ports on loopback instead of every interface.
+            foreach (var silo in cluster.Silos)
+            {
+                Assert.Equal([IPAddress.Loopback], ListeningSockets.AddressesListeningOn(silo.Ports.SiloPort));
+                Assert.Equal([IPAddress.Loopback], ListeningSockets.AddressesListeningOn(silo.Ports.GatewayPort));
+            }
+
             await RunAsync(cluster, clock);
         }
         catch

@@ -17,9 +17,11 @@ export function mount(root) {
     live: true,
     async refresh() {
       const model = await get('cluster');
-      silos.replaceChildren(table(['Silo', 'Name', 'Status'], model.silos.map(s => ({
-        cells: [h('span', { class: 'mono' }, s.address, s.isLocal ? ' (this silo)' : ''), s.name ?? '', badge(s.status, s.status === 'Active' ? 'ok' : 'bad')],
-      })), { testId: 'silos' }));
+      silos.replaceChildren(
+        table(['Silo', 'Name', 'Status'], model.silos.map(s => ({
+          cells: [h('span', { class: 'mono' }, s.address, s.isLocal ? ' (this silo)' : ''), s.name ?? '', badge(s.status, s.status === 'Active' ? 'ok' : 'bad')],
+        })), { testId: 'silos' }),
+        pastSilos(model.pastSilos));
       brokers.replaceChildren(table(
         ['Cluster', 'Broker', 'Id', 'Address', 'Liveness', { label: 'Put TPS', num: true }, { label: 'Get TPS', num: true }, { label: 'Disk used', num: true }, 'Capacity', 'Version'],
         model.brokers.map(b => ({
@@ -34,4 +36,15 @@ export function mount(root) {
       chart.push(live.reduce((sum, b) => sum + (b.putTps ?? 0), 0), live.reduce((sum, b) => sum + (b.getFoundTps ?? 0), 0));
     },
   };
+}
+
+// Orleans keeps a Dead row for every past incarnation of a restarted silo: folded away, one line per endpoint.
+function pastSilos(past) {
+  if (past.length === 0) return null;
+  const incarnations = past.reduce((sum, p) => sum + p.incarnations, 0);
+  return h('details', { 'data-testid': 'past-silos' },
+    h('summary', {}, `${incarnations} dead incarnation${incarnations === 1 ? '' : 's'} of ${past.length} endpoint${past.length === 1 ? '' : 's'}`),
+    table(['Endpoint', 'Name', { label: 'Incarnations', num: true }, 'Latest'], past.map(p => ({
+      cells: [h('span', { class: 'mono' }, p.endpoint), p.name ?? '', p.incarnations, h('span', { class: 'mono' }, p.latestAddress)],
+    }))));
 }
