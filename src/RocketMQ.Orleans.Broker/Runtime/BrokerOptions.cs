@@ -30,6 +30,12 @@ public sealed class BrokerOptions
     /// <summary>SQL92 property filtering (Apache enablePropertyFilter), off by default as in Apache: SQL92 pulls are then refused.</summary>
     public bool EnablePropertyFilter { get; set; }
 
+    /// <summary>Characters a SQL92 expression may have; a longer one answers SUBSCRIPTION_PARSE_FAILED (Apache has no limit).</summary>
+    public int FilterExpressionMaxLength { get; set; } = RocketMQ.Orleans.Filter.Sql92FilterLimits.DefaultMaxExpressionLength;
+
+    /// <summary>Levels a SQL92 expression may nest (operators and parentheses); a deeper one answers SUBSCRIPTION_PARSE_FAILED.</summary>
+    public int FilterExpressionMaxDepth { get; set; } = RocketMQ.Orleans.Filter.Sql92FilterLimits.DefaultMaxDepth;
+
     /// <summary>Apache messageDelayLevel (store config); level n is the n-th entry.</summary>
     public string MessageDelayLevel { get; set; } = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
 

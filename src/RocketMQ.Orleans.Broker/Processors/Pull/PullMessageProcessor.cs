@@ -84,16 +84,17 @@ public sealed class PullMessageProcessor(BrokerRuntime runtime) : IRequestProces
             return new PullOutcome(response, null);
         }
 
+        // Refused before anything is compiled: with property filtering off a client's expression is never parsed.
+        if (!SubscriptionFilter.IsTagType(subscription.ExpressionType) && !runtime.Options.EnablePropertyFilter)
+        {
+            return Refuse(response, ResponseCode.SystemError, "The broker does not support consumer to filter message by " + subscription.ExpressionType);
+        }
+
         Sql92MessageFilter? sqlFilter = null;
         if (!SubscriptionFilter.IsTagType(subscription.ExpressionType)
             && !Sql92PullFilter.TryResolve(runtime, header, subscription, out sqlFilter, out var refusalCode, out var refusalRemark))
         {
             return Refuse(response, refusalCode, refusalRemark!);
-        }
-
-        if (!SubscriptionFilter.IsTagType(subscription.ExpressionType) && !runtime.Options.EnablePropertyFilter)
-        {
-            return Refuse(response, ResponseCode.SystemError, "The broker does not support consumer to filter message by " + subscription.ExpressionType);
         }
 
         IMessageFilter? filter = sqlFilter ?? SubscriptionFilter.For(subscription);
