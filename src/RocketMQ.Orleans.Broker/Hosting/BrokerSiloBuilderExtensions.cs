@@ -61,6 +61,7 @@ public static class BrokerSiloBuilderExtensions
         services.AddRocketMQMessageStore();
         services.AddOptions<BrokerOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, FilterOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, LongPollingOptionsValidator>());
         services.AddOptions<RemotingServerOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RemotingServerOptions>, RemotingServerOptionsValidator>());
 

@@ -24,6 +24,12 @@ public sealed class BrokerOptions
     /// <summary>How long a pull is held when long polling is off.</summary>
     public int ShortPollingTimeMills { get; set; } = 1000;
 
+    /// <summary>
+    /// Longest a pull is held, whatever suspend time the client asks for (Apache holds it as long as asked, so one client
+    /// could pin pulls for days). Java consumers ask for 15–20 s and pull again when answered sooner.
+    /// </summary>
+    public int LongPollingMaxSuspendMillis { get; set; } = 30_000;
+
     /// <summary>How often held pulls are re-checked against the queue (a safety net for a missed arrival).</summary>
     public int PullHoldCheckIntervalMills { get; set; } = 5000;
 

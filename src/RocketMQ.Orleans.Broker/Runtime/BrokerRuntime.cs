@@ -141,6 +141,7 @@ public sealed partial class BrokerRuntime : IConnectionEventListener, IAsyncDisp
     {
         ProducerManager.DoChannelCloseEvent(connection);
         ConsumerManager.DoChannelCloseEvent(connection);
+        PullHold.ReleaseConnection(connection);
     }
 
     public async ValueTask DisposeAsync()

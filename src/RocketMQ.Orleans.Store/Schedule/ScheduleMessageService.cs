@@ -24,7 +24,7 @@ internal sealed class ScheduleMessageService : IAsyncDisposable
         Levels = levels;
         Time = time;
         this.logger = logger;
-        Router = new ScheduleRouter(levels, time);
+        Router = new ScheduleRouter(levels, time, store.Options.EffectiveTimerMaxDelayMs);
         Offsets = new DelayOffsetStore(root, levels.MaxLevel);
         deliverers = new DelayLevelDeliverer[levels.MaxLevel];
         redeliverers = new Redeliverer[levels.MaxLevel];

@@ -33,7 +33,13 @@ public sealed class PullMessageProcessor(BrokerRuntime runtime) : IRequestProces
         }
 
         Diagnostics.BrokerMetrics.RecordPullSuspended();
-        await runtime.PullHold.SuspendAsync(header.Topic, header.QueueId, header.QueueOffset, hold.Filter, hold.Timeout).ConfigureAwait(false);
+        await runtime.PullHold.SuspendAsync(header.Topic, header.QueueId, header.QueueOffset, hold.Filter, hold.Timeout, context.Connection).ConfigureAwait(false);
+        if (!context.Connection.IsActive)
+        {
+            // Released because its connection closed: nobody is left to answer.
+            return null;
+        }
+
         // Apache re-runs the whole pull on wake-up, without suspending again and without committing the offset again.
         started = System.Diagnostics.Stopwatch.GetTimestamp();
         var again = await PullAsync(context.Connection, header, allowSuspend: false, cancellationToken).ConfigureAwait(false);
@@ -130,7 +136,9 @@ public sealed class PullMessageProcessor(BrokerRuntime runtime) : IRequestProces
                 Diagnostics.BrokerMetrics.RecordPulled(header.Topic, header.ConsumerGroup, result.MessageCount, body.Length);
                 break;
             case ResponseCode.PullNotFound when allowSuspend && PullSysFlag.HasSuspend(header.SysFlag):
-                var timeout = runtime.Options.LongPollingEnable ? header.SuspendTimeoutMillis : runtime.Options.ShortPollingTimeMills;
+                var timeout = runtime.Options.LongPollingEnable
+                    ? Math.Min(header.SuspendTimeoutMillis, runtime.Options.LongPollingMaxSuspendMillis)
+                    : runtime.Options.ShortPollingTimeMills;
                 hold = new PullHold(filter, TimeSpan.FromMilliseconds(Math.Max(0, timeout)));
                 break;
             case ResponseCode.PullOffsetMoved:
