@@ -78,8 +78,9 @@ public sealed class HostileFilterOverTcpTests
             Encoding.UTF8.GetBytes("still here")), Timeout);
         Assert.True(send.Code == ResponseCode.Success, $"{send.Code} {send.Remark}");
 
+        // A long poll: answered once the message is dispatched (a send is acknowledged before that).
         var pulled = await normal.InvokeAsync(address, RemotingCommand.CreateRequest(RequestCode.PullMessage,
-            BrokerTestHost.PullHeader(Topic, 0, 0, group: "NormalGroup", subscription: "TagA")), Timeout);
+            BrokerTestHost.PullHeader(Topic, 0, 0, group: "NormalGroup", subscription: "TagA", suspendTimeoutMillis: 20_000)), Timeout);
         Assert.True(pulled.Code == ResponseCode.Success, $"{pulled.Code} {pulled.Remark}");
         Assert.Equal("still here", Encoding.UTF8.GetString(Assert.Single(BrokerTestHost.Decode(pulled)).Body));
     }
