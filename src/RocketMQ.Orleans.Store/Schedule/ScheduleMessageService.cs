@@ -30,7 +30,7 @@ internal sealed class ScheduleMessageService : IAsyncDisposable
         redeliverers = new Redeliverer[levels.MaxLevel];
         for (int level = 1; level <= levels.MaxLevel; level++)
         {
-            redeliverers[level - 1] = new Redeliverer(store, new InflightRecord(Path.Combine(root, "schedule", $"inflight-{level}")), logger);
+            redeliverers[level - 1] = new Redeliverer(store, new InflightRecord(Path.Combine(root, "schedule", $"inflight-{level}")), logger, "delay");
             deliverers[level - 1] = new DelayLevelDeliverer(store, this, level, logger);
         }
 
