@@ -21,11 +21,15 @@ public sealed class Sql92Filter
 
     public string Expression { get; }
 
-    /// <summary>Parses and checks <paramref name="expression"/>; throws <see cref="FilterCompileException"/> as Apache's parser would.</summary>
-    public static Sql92Filter Compile(string expression)
+    /// <summary>
+    /// Parses and checks <paramref name="expression"/>; throws <see cref="FilterCompileException"/> as Apache's parser
+    /// would, and also when the expression is longer or deeper than <paramref name="limits"/> (default
+    /// <see cref="Sql92FilterLimits.Default"/>).
+    /// </summary>
+    public static Sql92Filter Compile(string expression, Sql92FilterLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(expression);
-        return new Sql92Filter(expression, SelectorParser.Parse(expression));
+        return new Sql92Filter(expression, SelectorParser.Parse(expression, limits ?? Sql92FilterLimits.Default));
     }
 
     /// <summary>The three-valued result (plus <see cref="FilterOutcome.Error"/> where Java's evaluation throws).</summary>

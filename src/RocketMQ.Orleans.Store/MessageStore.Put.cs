@@ -46,7 +46,9 @@ public sealed partial class MessageStore
             long totalBytes = 0;
             for (; encoded < count; encoded++)
             {
-                var status = Encode(RouteScheduled(single ?? batch![encoded]), out pending[encoded], out var reason);
+                if (RouteScheduled(single ?? batch![encoded]) is not { } routed)
+                    return Reject(PutMessageStatus.WheelTimerMsgIllegal, $"timer message due more than {options.EffectiveTimerMaxDelayMs} ms from now");
+                var status = Encode(routed, out pending[encoded], out var reason);
                 if (status != PutMessageStatus.PutOk)
                     return Reject(status, reason!);
                 totalBytes += pending[encoded].Length;

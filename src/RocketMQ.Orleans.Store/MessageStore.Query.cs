@@ -10,8 +10,10 @@ public sealed partial class MessageStore
     /// stored between <paramref name="begin"/> and <paramref name="end"/> (ms since epoch), newest first.
     /// Index hash collisions are filtered out by checking the stored message itself.
     /// </summary>
+    /// At most <see cref="MessageStoreOptions.MaxMsgsNumBatch"/> messages, whatever <paramref name="maxNum"/> asks for.
     public async ValueTask<QueryMessageResult> QueryMessageAsync(string topic, string key, int maxNum, long begin, long end, CancellationToken ct = default)
     {
+        maxNum = Math.Min(maxNum, options.MaxMsgsNumBatch);
         var offsets = index.Query(topic, key, maxNum, begin, end);
         var found = new List<ReadOnlyMemory<byte>>(offsets.Count);
         var seen = new HashSet<long>();

@@ -21,8 +21,8 @@ public sealed partial class MessageStore
         schedule = new ScheduleMessageService(this, options.DataPath, DelayLevelTable.Parse(options.MessageDelayLevel), timeProvider,
             loggerFactory.CreateLogger<ScheduleMessageService>(), options.TimerWheelSlots);
 
-    /// <summary>The message to encode for <paramref name="message"/>: itself, or its schedule / timer form.</summary>
-    private MessageToStore RouteScheduled(MessageToStore message) => schedule is { } s ? s.Router.Route(message) : message;
+    /// <summary>The message to encode for <paramref name="message"/>: itself, its schedule / timer form, or null for a timer beyond the max delay.</summary>
+    private MessageToStore? RouteScheduled(MessageToStore message) => schedule is { } s ? s.Router.Route(message) : message;
 
     internal bool TryGetQueueEntry(string topic, int queueId, long offset, out ConsumeQueueEntry entry)
     {

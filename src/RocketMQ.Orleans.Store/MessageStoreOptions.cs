@@ -44,6 +44,21 @@ public sealed class MessageStoreOptions
     [Range(1, int.MaxValue)]
     public int MaxIndexNum { get; set; } = 20_000_000;
 
+    /// <summary>Messages one QUERY_MESSAGE returns at most, whatever maxNum the client asks for (Apache maxMsgsNumBatch).</summary>
+    [Range(1, 10_000)]
+    public int MaxMsgsNumBatch { get; set; } = 64;
+
+    /// <summary>
+    /// Longest delay a timed message (TIMER_DELAY_SEC/MS, TIMER_DELIVER_MS) may ask for, in seconds (RocketMQ 5
+    /// timerMaxDelaySec, 3 days); a longer one is refused with MESSAGE_ILLEGAL. Never more than the retention window
+    /// (<see cref="FileReservedTime"/>) applies: a timer due after its message is deleted would be lost in silence.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int TimerMaxDelaySec { get; set; } = 3 * 24 * 3600;
+
+    /// <summary>The delay limit in force: <see cref="TimerMaxDelaySec"/> within the retention window.</summary>
+    public long EffectiveTimerMaxDelayMs => Math.Min(TimerMaxDelaySec * 1000L, FileReservedTime * 3_600_000L);
+
     /// <summary>Milliseconds between persisting consumer offsets.</summary>
     [Range(100, 3_600_000)]
     public int FlushConsumerOffsetInterval { get; set; } = 5000;

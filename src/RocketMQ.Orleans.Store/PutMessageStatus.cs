@@ -13,4 +13,7 @@ public enum PutMessageStatus
     PropertiesSizeExceeded,
     OsPageCacheBusy,
     UnknownError,
+
+    /// <summary>A timed message due later than the timer may hold it (RocketMQ 5 WHEEL_TIMER_MSG_ILLEGAL).</summary>
+    WheelTimerMsgIllegal,
 }

@@ -26,7 +26,10 @@ public sealed class ApacheParserTests
     public void A_float_beyond_double_is_invalid()
     {
         string ones = string.Concat(Enumerable.Repeat("111111111111111111111111111111111111111111111111111", 2048));
-        Assert.Throws<FilterCompileException>(() => Sql92Filter.Compile("a > 1" + ones + "." + ones));
+        // Longer than the default length limit: raised so that the float's range is what refuses it, as in Apache.
+        var limits = new Sql92FilterLimits(maxExpressionLength: 1 << 20);
+        var e = Assert.Throws<FilterCompileException>(() => Sql92Filter.Compile("a > 1" + ones + "." + ones, limits));
+        Assert.Contains("is greater than 1.7976931348623157E308", e.Message);
     }
 
     [Fact]

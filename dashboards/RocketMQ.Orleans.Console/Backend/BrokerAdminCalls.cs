@@ -171,7 +171,7 @@ public sealed class BrokerAdminCalls(ConsoleClients clients, SiloServices silo)
         var messages = StoredMessageDecoder.DecodeAll(response.Body.Span);
         foreach (var message in messages)
         {
-            CompressedBodies.Inflate(message);
+            CompressedBody.InflateIfCompressed(message);
         }
 
         return messages;
@@ -185,7 +185,7 @@ public sealed class BrokerAdminCalls(ConsoleClients clients, SiloServices silo)
         {
             if (StoredMessageDecoder.TryDecode(result.GetMessage(i).Span, out var message))
             {
-                CompressedBodies.Inflate(message);
+                CompressedBody.InflateIfCompressed(message);
                 messages.Add(message);
             }
         }

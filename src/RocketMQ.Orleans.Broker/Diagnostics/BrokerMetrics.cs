@@ -36,6 +36,10 @@ public static class BrokerMetrics
     private static readonly Counter<long> PullSuspended = Meter.CreateCounter<long>(
         "rocketmq.pull.suspended", "{request}", "Pulls that found nothing and were held for long polling");
 
+    private static readonly Counter<long> PoisonSendBacks = Meter.CreateCounter<long>(
+        "rocketmq.sendback.poison", "{message}",
+        "Sent-back messages whose retry can never be stored (too large after the rewrite): moved to the DLQ or dropped");
+
     // A plain counter would not appear on /metrics before the first check; observed, it reads 0 from the start.
     private static long transactionChecks;
 
@@ -96,6 +100,9 @@ public static class BrokerMetrics
 
     /// <summary>A pull found nothing and is held for long polling.</summary>
     public static void RecordPullSuspended() => PullSuspended.Add(1);
+
+    /// <summary>A sent-back message that cannot be retried went to the DLQ (<paramref name="outcome"/> "dlq") or was dropped ("dropped").</summary>
+    public static void RecordPoisonSendBack(string outcome) => PoisonSendBacks.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     /// <summary>The broker asked producers for the state of <paramref name="count"/> half messages.</summary>
     public static void RecordTransactionCheck(int count = 1) => Interlocked.Add(ref transactionChecks, count);

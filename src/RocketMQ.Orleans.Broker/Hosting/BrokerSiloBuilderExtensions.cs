@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using RocketMQ.Orleans.Abstractions;
 using RocketMQ.Orleans.Broker.ControlPlane;
 using RocketMQ.Orleans.Broker.ControlPlane.Registration;
+using RocketMQ.Orleans.Broker.Filter;
 using RocketMQ.Orleans.Broker.NameServer;
 using RocketMQ.Orleans.Broker.Persistence;
 using RocketMQ.Orleans.Broker.Runtime;
@@ -58,7 +59,9 @@ public static class BrokerSiloBuilderExtensions
 
         services.AddSingleton<BrokerMarker>();
         services.AddRocketMQMessageStore();
-        services.AddOptions<BrokerOptions>();
+        services.AddOptions<BrokerOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, FilterOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, LongPollingOptionsValidator>());
         services.AddOptions<RemotingServerOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RemotingServerOptions>, RemotingServerOptionsValidator>());
 

@@ -24,11 +24,23 @@ public sealed class BrokerOptions
     /// <summary>How long a pull is held when long polling is off.</summary>
     public int ShortPollingTimeMills { get; set; } = 1000;
 
+    /// <summary>
+    /// Longest a pull is held, whatever suspend time the client asks for (Apache holds it as long as asked, so one client
+    /// could pin pulls for days). Java consumers ask for 15–20 s and pull again when answered sooner.
+    /// </summary>
+    public int LongPollingMaxSuspendMillis { get; set; } = 30_000;
+
     /// <summary>How often held pulls are re-checked against the queue (a safety net for a missed arrival).</summary>
     public int PullHoldCheckIntervalMills { get; set; } = 5000;
 
     /// <summary>SQL92 property filtering (Apache enablePropertyFilter), off by default as in Apache: SQL92 pulls are then refused.</summary>
     public bool EnablePropertyFilter { get; set; }
+
+    /// <summary>Characters a SQL92 expression may have; a longer one answers SUBSCRIPTION_PARSE_FAILED (Apache has no limit).</summary>
+    public int FilterExpressionMaxLength { get; set; } = RocketMQ.Orleans.Filter.Sql92FilterLimits.DefaultMaxExpressionLength;
+
+    /// <summary>Levels a SQL92 expression may nest (operators and parentheses); a deeper one answers SUBSCRIPTION_PARSE_FAILED.</summary>
+    public int FilterExpressionMaxDepth { get; set; } = RocketMQ.Orleans.Filter.Sql92FilterLimits.DefaultMaxDepth;
 
     /// <summary>Apache messageDelayLevel (store config); level n is the n-th entry.</summary>
     public string MessageDelayLevel { get; set; } = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";

@@ -1,3 +1,4 @@
+using RocketMQ.Orleans.Filter;
 using RocketMQ.Orleans.Filter.Registry;
 
 namespace RocketMQ.Orleans.Broker.Runtime;
@@ -6,7 +7,11 @@ public sealed partial class BrokerRuntime
 {
     /// <summary>
     /// SQL92 expressions registered by consumer heartbeats (Apache ConsumerFilterManager), and the compiled-expression
-    /// cache shared with pulls that carry their expression. Held in memory: clients re-register with every heartbeat.
+    /// cache shared with pulls that carry their expression, both compiling within the configured limits. Held in
+    /// memory: clients re-register with every heartbeat. Nothing is compiled while property filtering is off.
     /// </summary>
-    public ConsumerFilterRegistry ConsumerFilters { get; } = new();
+    public ConsumerFilterRegistry ConsumerFilters { get; }
+
+    private static ConsumerFilterRegistry CreateConsumerFilters(BrokerOptions options) =>
+        new(new Sql92FilterCache(limits: new Sql92FilterLimits(options.FilterExpressionMaxLength, options.FilterExpressionMaxDepth)));
 }

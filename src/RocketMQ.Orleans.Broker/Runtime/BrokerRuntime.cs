@@ -45,6 +45,7 @@ public sealed partial class BrokerRuntime : IConnectionEventListener, IAsyncDisp
         ConsumerManager = new ConsumerManager(new ConsumerIdsChangeNotifier(LoggerFactory.CreateLogger<ConsumerIdsChangeNotifier>()),
             TimeProvider, options.NotifyConsumerIdsChangedEnable);
         ProducerManager = new ProducerManager(TimeProvider);
+        ConsumerFilters = CreateConsumerFilters(options);
         PullHold = new PullRequestHoldService(store.GetMaxOffsetInQueue,
             TimeSpan.FromMilliseconds(options.LongPollingEnable ? options.PullHoldCheckIntervalMills : options.ShortPollingTimeMills),
             TimeProvider);
@@ -140,6 +141,7 @@ public sealed partial class BrokerRuntime : IConnectionEventListener, IAsyncDisp
     {
         ProducerManager.DoChannelCloseEvent(connection);
         ConsumerManager.DoChannelCloseEvent(connection);
+        PullHold.ReleaseConnection(connection);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using RocketMQ.Orleans.Remoting.Dispatching;
 using RocketMQ.Orleans.Store;
 
 namespace RocketMQ.Orleans.Broker.Runtime;
@@ -27,22 +28,38 @@ public sealed class PullRequestHoldService : IAsyncDisposable
     /// <summary>Pulls held right now.</summary>
     public int HeldCount => _table.Values.Sum(bucket => bucket.Count);
 
+    /// <summary>Queues with an entry in the table (each may hold none, until it is cleaned).</summary>
+    public int QueueCount => _table.Count;
+
     /// <summary>
     /// Holds a pull of <paramref name="topic"/>/<paramref name="queueId"/> from <paramref name="pullFromOffset"/>.
-    /// Completes with true when a message that may match arrived, false when <paramref name="timeout"/> passed.
+    /// Completes with true when a message that may match arrived, false when <paramref name="timeout"/> passed or
+    /// <paramref name="connection"/> closed (<see cref="ReleaseConnection"/>).
     /// </summary>
-    public Task<bool> SuspendAsync(string topic, int queueId, long pullFromOffset, IMessageFilter? filter, TimeSpan timeout)
+    public Task<bool> SuspendAsync(string topic, int queueId, long pullFromOffset, IMessageFilter? filter, TimeSpan timeout,
+        IRemotingConnection? connection = null)
     {
-        if (_stopping.IsCancellationRequested)
+        if (_stopping.IsCancellationRequested || connection is { IsActive: false })
         {
             return Task.FromResult(false);
         }
 
         var key = (topic, queueId);
-        var bucket = _table.GetOrAdd(key, static _ => new Bucket());
-        var held = new HeldPull(pullFromOffset, filter);
-        bucket.Add(held);
+        var held = new HeldPull(pullFromOffset, filter, connection);
+        Bucket bucket;
+        do
+        {
+            bucket = _table.GetOrAdd(key, static _ => new Bucket());
+        }
+        while (!bucket.TryAdd(held)); // retired by a concurrent clean-up: take the fresh one
         held.StartTimer(_timeProvider, timeout, bucket);
+
+        // A connection that closed while the pull was being added raised its release before the pull was there.
+        if (connection is { IsActive: false })
+        {
+            bucket.Release(held, false);
+            return held.Task;
+        }
 
         // A message stored between the pull's read and the Add above raised no wake-up for this pull: look once more.
         if (_maxOffset(topic, queueId) > pullFromOffset)
@@ -62,6 +79,21 @@ public sealed class PullRequestHoldService : IAsyncDisposable
         if (_table.TryGetValue((topic, queueId), out var bucket))
         {
             bucket.ReleaseMatching(maxOffset, tagsCode, storedMessage);
+        }
+    }
+
+    /// <summary>
+    /// Releases (as timed out) the pulls held for <paramref name="connection"/>, which just closed, and drops the table
+    /// entries of queues left with none: a client that holds pulls and goes leaves nothing behind.
+    /// </summary>
+    public void ReleaseConnection(IRemotingConnection connection)
+    {
+        foreach (var (key, bucket) in _table)
+        {
+            if (bucket.ReleaseOf(connection) && bucket.TryRetire())
+            {
+                _table.TryRemove(KeyValuePair.Create(key, bucket));
+            }
         }
     }
 
@@ -112,6 +144,7 @@ public sealed class PullRequestHoldService : IAsyncDisposable
     {
         private readonly Lock _lock = new();
         private readonly List<HeldPull> _pulls = [];
+        private bool _retired;
 
         public int Count
         {
@@ -124,12 +157,59 @@ public sealed class PullRequestHoldService : IAsyncDisposable
             }
         }
 
-        public void Add(HeldPull pull)
+        /// <summary>False once the bucket is retired (removed from the table): the caller takes the table's current one.</summary>
+        public bool TryAdd(HeldPull pull)
         {
             lock (_lock)
             {
+                if (_retired)
+                {
+                    return false;
+                }
+
                 _pulls.Add(pull);
+                return true;
             }
+        }
+
+        /// <summary>Retires an empty bucket so it can leave the table; false while it holds pulls.</summary>
+        public bool TryRetire()
+        {
+            lock (_lock)
+            {
+                _retired = _pulls.Count == 0;
+                return _retired;
+            }
+        }
+
+        /// <summary>Releases the pulls of <paramref name="connection"/>; true when the bucket is then empty.</summary>
+        public bool ReleaseOf(IRemotingConnection connection)
+        {
+            List<HeldPull>? released = null;
+            bool empty;
+            lock (_lock)
+            {
+                for (var i = _pulls.Count - 1; i >= 0; i--)
+                {
+                    if (ReferenceEquals(_pulls[i].Connection, connection))
+                    {
+                        (released ??= []).Add(_pulls[i]);
+                        _pulls.RemoveAt(i);
+                    }
+                }
+
+                empty = _pulls.Count == 0;
+            }
+
+            if (released is not null)
+            {
+                foreach (var pull in released)
+                {
+                    pull.Complete(false);
+                }
+            }
+
+            return empty;
         }
 
         public void Release(HeldPull pull, bool arrived)
@@ -190,7 +270,7 @@ public sealed class PullRequestHoldService : IAsyncDisposable
         }
     }
 
-    private sealed class HeldPull(long pullFromOffset, IMessageFilter? filter)
+    private sealed class HeldPull(long pullFromOffset, IMessageFilter? filter, IRemotingConnection? connection)
     {
         private readonly TaskCompletionSource<bool> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private ITimer? _timer;
@@ -198,6 +278,9 @@ public sealed class PullRequestHoldService : IAsyncDisposable
         public long PullFromOffset { get; } = pullFromOffset;
 
         public IMessageFilter? Filter { get; } = filter;
+
+        /// <summary>The connection the pull came in on, if known.</summary>
+        public IRemotingConnection? Connection { get; } = connection;
 
         public Task<bool> Task => _completion.Task;
 

@@ -27,4 +27,8 @@ public static class Remarks
 
     public static string MessageIllegal(int maxMessageSize) =>
         $"the message is illegal, maybe msg body or properties length not matched. msg body length limit {maxMessageSize}B, msg properties length limit 32KB.";
+
+    /// <summary>RocketMQ 5's remark for WHEEL_TIMER_MSG_ILLEGAL (a timed message beyond timerMaxDelaySec).</summary>
+    public static string TimerMessageIllegal(long maxDelayMs) =>
+        $"timer message illegal, the delay time should not be bigger than the max delay {maxDelayMs}ms; or if set del msg, the delay time should be bigger than the current time";
 }

@@ -24,7 +24,7 @@ public sealed partial class RocketMQAdmin
         var response = await _core.InvokeAsync(address, request, cancellationToken: cancellationToken).ConfigureAwait(false);
         ResponseChecks.EnsureSuccess(response, address);
         var message = StoredMessageDecoder.Decode(response.Body.Span);
-        Consumer.MessageBodyCompression.InflateIfCompressed(message);
+        InflateOrThrow(message, address);
         return message;
     }
 
@@ -76,13 +76,23 @@ public sealed partial class RocketMQAdmin
             {
                 if (message.Topic == topic && (uniqueKey ? message.UniqueKey == key : HasKey(message, key)))
                 {
-                    Consumer.MessageBodyCompression.InflateIfCompressed(message);
+                    InflateOrThrow(message, address);
                     found.Add(message);
                 }
             }
         }
 
         return found;
+    }
+
+    /// <summary>An admin view asks for one message's content: a body that cannot be inflated within the cap is an error.</summary>
+    private static void InflateOrThrow(MessageExt message, string address)
+    {
+        var status = CompressedBody.InflateIfCompressed(message);
+        if (status == BodyInflateStatus.TooLarge)
+        {
+            throw new RocketMQClientException($"Message {message.MsgId}: {CompressedBody.Describe(status, CompressedBody.DefaultMaxInflatedSize)} Broker: {address}");
+        }
     }
 
     private static bool HasKey(MessageExt message, string key) =>

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using RocketMQ.Orleans.Client.Core;
+using RocketMQ.Orleans.Client.Logging;
 using RocketMQ.Orleans.Protocol.Bodies;
 using RocketMQ.Orleans.Protocol.Headers;
 using RocketMQ.Orleans.Protocol.Messages;
@@ -31,11 +33,14 @@ internal sealed class ConsumerApi
     public async Task<PullResult> PullAsync(string address, PullMessageRequestHeader header, SubscriptionData subscription, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var response = await _core.InvokeAsync(address, _core.CreateRequest(RequestCode.PullMessage, header), timeout, cancellationToken).ConfigureAwait(false);
-        return ReadPullResponse(response, subscription, address);
+        return ReadPullResponse(response, subscription, address, _core.Logger);
     }
 
     /// <summary>Apache <c>processPullResponse</c> + <c>processPullResult</c>: status by code, body decoded and re-filtered by tag.</summary>
-    public static PullResult ReadPullResponse(RemotingCommand response, SubscriptionData subscription, string address)
+    /// A compressed body is inflated up to <see cref="CompressedBody.DefaultMaxInflatedSize"/>; one that is not zlib or
+    /// inflates past it is delivered as stored (flag COMPRESSED still set) and logged, so one bad message cannot stall
+    /// its queue.
+    public static PullResult ReadPullResponse(RemotingCommand response, SubscriptionData subscription, string address, ILogger? logger = null)
     {
         var status = response.Code switch
         {
@@ -60,7 +65,12 @@ internal sealed class ConsumerApi
                     continue;
                 }
 
-                MessageBodyCompression.InflateIfCompressed(message);
+                var inflated = CompressedBody.InflateIfCompressed(message);
+                if (inflated is BodyInflateStatus.TooLarge or BodyInflateStatus.NotZlib && logger is not null)
+                {
+                    ClientLog.BodyNotInflated(logger, message.MsgId, message.Topic, CompressedBody.Describe(inflated, CompressedBody.DefaultMaxInflatedSize));
+                }
+
                 message.PutProperty(MessageConst.PropertyMinOffset, minOffset);
                 message.PutProperty(MessageConst.PropertyMaxOffset, maxOffset);
                 kept.Add(message);

@@ -40,4 +40,7 @@ internal static partial class ClientLog
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Offset of {Queue} moved to {Offset} (illegal offset)")]
     public static partial void OffsetMoved(ILogger logger, string queue, long offset);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Message {MsgId} of {Topic} is delivered as stored: {Reason}")]
+    public static partial void BodyNotInflated(ILogger logger, string? msgId, string topic, string reason);
 }

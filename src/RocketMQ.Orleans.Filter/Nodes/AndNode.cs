@@ -3,7 +3,7 @@ using RocketMQ.Orleans.Filter.Evaluation;
 namespace RocketMQ.Orleans.Filter.Nodes;
 
 /// <summary>AND with SQL's three values: false wins, then null; the right side is skipped when the left is false.</summary>
-internal sealed class AndNode(FilterNode left, FilterNode right) : FilterNode
+internal sealed class AndNode(FilterNode left, FilterNode right) : FilterNode(Above(left, right))
 {
     public override bool IsBoolean => true;
 

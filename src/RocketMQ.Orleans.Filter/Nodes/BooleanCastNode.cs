@@ -6,7 +6,7 @@ namespace RocketMQ.Orleans.Filter.Nodes;
 /// A bare property used as a condition (Apache createBooleanCast): null when absent, otherwise false, since a
 /// property value is a string and only a Boolean object counts as true.
 /// </summary>
-internal sealed class BooleanCastNode(FilterNode operand) : FilterNode
+internal sealed class BooleanCastNode(FilterNode operand) : FilterNode(Above(operand))
 {
     public override bool IsBoolean => true;
 

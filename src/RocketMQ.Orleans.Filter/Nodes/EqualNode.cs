@@ -7,7 +7,7 @@ namespace RocketMQ.Orleans.Filter.Nodes;
 /// is; both null → true; equal values → true; otherwise the values are compared after conversion (<c>a = 5</c> with
 /// a = "5" is true, with a = "x" the evaluation fails).
 /// </summary>
-internal sealed class EqualNode(FilterNode left, FilterNode right) : FilterNode
+internal sealed class EqualNode(FilterNode left, FilterNode right) : FilterNode(Above(left, right))
 {
     public override bool IsBoolean => true;
 

@@ -8,6 +8,18 @@ namespace RocketMQ.Orleans.Filter.Nodes;
 /// </summary>
 internal abstract class FilterNode
 {
+    /// <summary>A leaf.</summary>
+    protected FilterNode() => Depth = 1;
+
+    /// <summary>An operator at <paramref name="depth"/> (see <see cref="Above"/>).</summary>
+    protected FilterNode(int depth) => Depth = depth;
+
+    /// <summary>Levels of the tree below and including this node: how deep <see cref="Evaluate"/> recurses.</summary>
+    public int Depth { get; }
+
+    /// <summary>The depth of an operator over one or two operands: one level deeper than the deeper of them.</summary>
+    protected static int Above(FilterNode operand, FilterNode? other = null) => 1 + Math.Max(operand.Depth, other?.Depth ?? 0);
+
     /// <summary>Java BooleanExpression: evaluates to a boolean or null.</summary>
     public virtual bool IsBoolean => false;
 

@@ -15,6 +15,7 @@ internal sealed class InNode : FilterNode
     private readonly bool _not;
 
     public InNode(PropertyNode property, IReadOnlyList<string> values, bool not)
+        : base(Above(property))
     {
         _property = property;
         _texts = [.. values];

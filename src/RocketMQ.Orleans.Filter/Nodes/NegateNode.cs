@@ -3,7 +3,7 @@ using RocketMQ.Orleans.Filter.Evaluation;
 namespace RocketMQ.Orleans.Filter.Nodes;
 
 /// <summary>Unary minus (Apache createNegate): numbers are negated in their own type, anything else is null.</summary>
-internal sealed class NegateNode(FilterNode operand) : FilterNode
+internal sealed class NegateNode(FilterNode operand) : FilterNode(Above(operand))
 {
     public override FilterValue Evaluate(ReadOnlySpan<byte> properties)
     {

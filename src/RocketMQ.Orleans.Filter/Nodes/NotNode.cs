@@ -3,7 +3,7 @@ using RocketMQ.Orleans.Filter.Evaluation;
 namespace RocketMQ.Orleans.Filter.Nodes;
 
 /// <summary>NOT: null stays null (also the form of <c>&lt;&gt;</c> and <c>IS NOT NULL</c>, as in Apache).</summary>
-internal sealed class NotNode(FilterNode operand) : FilterNode
+internal sealed class NotNode(FilterNode operand) : FilterNode(Above(operand))
 {
     public override bool IsBoolean => true;
 

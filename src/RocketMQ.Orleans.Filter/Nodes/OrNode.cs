@@ -3,7 +3,7 @@ using RocketMQ.Orleans.Filter.Evaluation;
 namespace RocketMQ.Orleans.Filter.Nodes;
 
 /// <summary>OR with SQL's three values: true wins, then null; the right side is skipped when the left is true.</summary>
-internal sealed class OrNode(FilterNode left, FilterNode right) : FilterNode
+internal sealed class OrNode(FilterNode left, FilterNode right) : FilterNode(Above(left, right))
 {
     public override bool IsBoolean => true;
 

@@ -6,7 +6,7 @@ namespace RocketMQ.Orleans.Filter.Nodes;
 /// <c>&gt; &gt;= &lt; &lt;=</c> (Apache ComparisonExpression.evaluate): null on either side → null (the right side is
 /// not evaluated when the left is null); two strings are both read as doubles; otherwise converted and compared.
 /// </summary>
-internal sealed class RelationalNode(FilterNode left, FilterNode right, RelationalOperator op) : FilterNode
+internal sealed class RelationalNode(FilterNode left, FilterNode right, RelationalOperator op) : FilterNode(Above(left, right))
 {
     public override bool IsBoolean => true;
 

@@ -18,22 +18,48 @@ namespace RocketMQ.Orleans.Filter.Parsing;
 /// As in Apache, the expression ends where the grammar ends: text after it is not read further than the one token the
 /// parser looked at (so <c>a = 1 b</c> is accepted as <c>a = 1</c>). Node construction goes through
 /// <see cref="NodeFactory"/>, which applies Apache's operand checks.
+/// <para>
+/// Unlike Apache, input is bounded (<see cref="Sql92FilterLimits"/>): the text's length is checked before lexing, and
+/// the depth before each step deeper — the open parentheses and unary operators on the parser's stack, and the tree
+/// depth of every node built — so neither this parser nor the evaluator recurses more than the limit allows.
+/// </para>
 /// </summary>
 internal sealed class SelectorParser
 {
     private readonly Lexer _lexer;
+    private readonly Sql92FilterLimits _limits;
     private Token _current;
+    private int _nesting;
 
-    private SelectorParser(string source)
+    private SelectorParser(string source, Sql92FilterLimits limits)
     {
+        _limits = limits;
         _lexer = new Lexer(source);
         _current = _lexer.Next();
     }
 
-    public static FilterNode Parse(string expression)
+    public static FilterNode Parse(string expression, Sql92FilterLimits limits)
     {
-        var parser = new SelectorParser(expression);
-        return NodeFactory.AsBoolean(parser.Or());
+        if (expression.Length > limits.MaxExpressionLength)
+        {
+            throw new FilterCompileException(limits.TooLong(expression.Length));
+        }
+
+        var parser = new SelectorParser(expression, limits);
+        return parser.Bounded(NodeFactory.AsBoolean(parser.Or()));
+    }
+
+    /// <summary>The node, once it is known to be no deeper than the limit.</summary>
+    private FilterNode Bounded(FilterNode node) =>
+        node.Depth + _nesting <= _limits.MaxDepth ? node : throw new FilterCompileException(_limits.TooDeep());
+
+    /// <summary>One level deeper on the parser's own stack (a parenthesis or a unary operator), refused past the limit.</summary>
+    private void Enter()
+    {
+        if (++_nesting > _limits.MaxDepth)
+        {
+            throw new FilterCompileException(_limits.TooDeep());
+        }
     }
 
     private FilterNode Or()
@@ -41,7 +67,7 @@ internal sealed class SelectorParser
         var left = And();
         while (Accept(TokenKind.Or))
         {
-            left = NodeFactory.Or(left, And());
+            left = Bounded(NodeFactory.Or(left, And()));
         }
 
         return left;
@@ -52,7 +78,7 @@ internal sealed class SelectorParser
         var left = Equality();
         while (Accept(TokenKind.And))
         {
-            left = NodeFactory.And(left, Equality());
+            left = Bounded(NodeFactory.And(left, Equality()));
         }
 
         return left;
@@ -65,17 +91,17 @@ internal sealed class SelectorParser
         {
             if (Accept(TokenKind.Equal))
             {
-                left = NodeFactory.Equal(left, Comparison());
+                left = Bounded(NodeFactory.Equal(left, Comparison()));
             }
             else if (Accept(TokenKind.NotEqual))
             {
-                left = NodeFactory.NotEqual(left, Comparison());
+                left = Bounded(NodeFactory.NotEqual(left, Comparison()));
             }
             else if (Accept(TokenKind.Is))
             {
                 bool not = Accept(TokenKind.Not);
                 Expect(TokenKind.Null, not ? "\"NULL\"" : "\"NOT\", \"NULL\"");
-                left = not ? NodeFactory.IsNotNull(left) : NodeFactory.IsNull(left);
+                left = Bounded(not ? NodeFactory.IsNotNull(left) : NodeFactory.IsNull(left));
             }
             else
             {
@@ -96,27 +122,27 @@ internal sealed class SelectorParser
                 case TokenKind.Less:
                 case TokenKind.LessOrEqual:
                     var op = Operator(Take().Kind);
-                    left = NodeFactory.Relational(left, Unary(), op);
+                    left = Bounded(NodeFactory.Relational(left, Unary(), op));
                     break;
                 case TokenKind.Between:
                     Take();
-                    left = Between(left, not: false);
+                    left = Bounded(Between(left, not: false));
                     break;
                 case TokenKind.In:
                     Take();
-                    left = NodeFactory.In(left, StringList(), not: false);
+                    left = Bounded(NodeFactory.In(left, StringList(), not: false));
                     break;
                 case TokenKind.Not:
                     // As javacc: a NOT here must start NOT BETWEEN or NOT IN.
                     Take();
                     if (Accept(TokenKind.Between))
                     {
-                        left = Between(left, not: true);
+                        left = Bounded(Between(left, not: true));
                     }
                     else
                     {
                         Expect(TokenKind.In, "\"BETWEEN\", \"IN\"");
-                        left = NodeFactory.In(left, StringList(), not: true);
+                        left = Bounded(NodeFactory.In(left, StringList(), not: true));
                     }
 
                     break;
@@ -151,20 +177,29 @@ internal sealed class SelectorParser
     {
         if (Accept(TokenKind.Plus))
         {
-            return Unary();
+            return Nested(static parser => parser.Unary());
         }
 
         if (Accept(TokenKind.Minus))
         {
-            return new NegateNode(Unary());
+            return Nested(static parser => new NegateNode(parser.Unary()));
         }
 
         if (Accept(TokenKind.Not))
         {
-            return new NotNode(NodeFactory.AsBoolean(Unary()));
+            return Nested(static parser => new NotNode(NodeFactory.AsBoolean(parser.Unary())));
         }
 
         return Primary();
+    }
+
+    /// <summary>Parses one level deeper: counted before descending, so a chain of operators stops at the limit.</summary>
+    private FilterNode Nested(Func<SelectorParser, FilterNode> parse)
+    {
+        Enter();
+        var node = parse(this);
+        _nesting--;
+        return Bounded(node);
     }
 
     private FilterNode Primary()
@@ -190,9 +225,12 @@ internal sealed class SelectorParser
                 return new PropertyNode(Image(Take()));
             case TokenKind.OpenParenthesis:
                 Take();
-                var inner = Or();
-                Expect(TokenKind.CloseParenthesis, "\")\"");
-                return inner;
+                return Nested(static parser =>
+                {
+                    var inner = parser.Or();
+                    parser.Expect(TokenKind.CloseParenthesis, "\")\"");
+                    return inner;
+                });
             default:
                 throw Unexpected("a literal, a property or \"(\"");
         }

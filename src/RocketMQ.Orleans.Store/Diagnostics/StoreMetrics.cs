@@ -27,6 +27,14 @@ public static class StoreMetrics
         "rocketmq.flush.latency", "s", "Time one fsync of the commit log took",
         tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
 
+    private static readonly Counter<long> PoisonDropped = Meter.CreateCounter<long>(
+        "rocketmq.schedule.poison_dropped", "{message}",
+        "Due delayed, timed or retried messages dropped because they can no longer be stored (too large after the rewrite, illegal topic)");
+
+    /// <summary>A due message of <paramref name="source"/> ("delay" or "timer") was dropped as poison with <paramref name="status"/>.</summary>
+    internal static void RecordPoisonDropped(string source, PutMessageStatus status) =>
+        PoisonDropped.Add(1, new KeyValuePair<string, object?>("source", source), new KeyValuePair<string, object?>("status", status.ToString()));
+
     /// <summary>A put that started at <paramref name="startTimestamp"/> (<see cref="Stopwatch.GetTimestamp"/>) succeeded now.</summary>
     internal static void RecordPut(long startTimestamp)
     {

@@ -7,15 +7,18 @@ namespace RocketMQ.Orleans.Store.Schedule;
 /// <summary>
 /// Re-puts a due message to its real topic for one deliverer (a delay level or the timer), idempotently across a
 /// crash: before each put it writes an <see cref="InflightRecord"/>; the first delivery after a restart that is the
-/// recorded one first looks for the copy in the target queue.
+/// recorded one first looks for the copy in the target queue. A message the store refuses for good (too large once
+/// back in its real topic, a topic name too long) is dropped with a log line and a metric rather than retried
+/// forever: it would block every message behind it on its level or the timer.
 /// </summary>
-internal sealed class Redeliverer(MessageStore store, InflightRecord inflight, ILogger logger) : IDisposable
+/// <param name="source">"delay" or "timer": names the deliverer in logs and metrics.</param>
+internal sealed class Redeliverer(MessageStore store, InflightRecord inflight, ILogger logger, string source) : IDisposable
 {
     // A crash leaves only what was stored between the intent and the kill after the recorded offset: a short scan.
     private const int MaxRecoveryScan = 100_000;
     private bool firstDelivery = true;
 
-    /// <summary>True once the entry's message is in its real topic (or is unreadable and skipped); false to retry later.</summary>
+    /// <summary>True once the entry's message is in its real topic (or is unreadable or poison and skipped); false to retry later.</summary>
     public async ValueTask<bool> DeliverAsync(ConsumeQueueEntry entry, Func<ReadOnlySpan<byte>, MessageToStore?> convert, CancellationToken ct)
     {
         if (entry.IsBlank)
@@ -44,6 +47,13 @@ internal sealed class Redeliverer(MessageStore store, InflightRecord inflight, I
         var result = await store.PutMessageAsync(message, ct).ConfigureAwait(false);
         if (result.Status is PutMessageStatus.PutOk or PutMessageStatus.FlushDiskTimeout)
             return true;
+        if (result.Status.IsPermanentFailure())
+        {
+            ScheduleLog.PoisonDropped(logger, source, entry.CommitLogOffset, message.Topic, message.QueueId, result.Status, result.Reason);
+            Diagnostics.StoreMetrics.RecordPoisonDropped(source, result.Status);
+            return true;
+        }
+
         ScheduleLog.RePutFailed(logger, message.Topic, message.QueueId, result.Status);
         return false;
     }

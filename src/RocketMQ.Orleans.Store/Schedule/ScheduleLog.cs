@@ -22,4 +22,7 @@ internal static partial class ScheduleLog
 
     [LoggerMessage(106, LogLevel.Information, "Recovery: the re-put of commit-log offset {Offset} was already stored before the crash; not delivering it again")]
     public static partial void AlreadyDelivered(ILogger logger, long offset);
+
+    [LoggerMessage(107, LogLevel.Error, "Dropping the due {Source} message at commit-log offset {Offset}: its re-put to {Topic}:{QueueId} can never succeed ({Status}: {Reason}); moving past it")]
+    public static partial void PoisonDropped(ILogger logger, string source, long offset, string topic, int queueId, PutMessageStatus status, string? reason);
 }

@@ -24,13 +24,13 @@ internal sealed class ScheduleMessageService : IAsyncDisposable
         Levels = levels;
         Time = time;
         this.logger = logger;
-        Router = new ScheduleRouter(levels, time);
+        Router = new ScheduleRouter(levels, time, store.Options.EffectiveTimerMaxDelayMs);
         Offsets = new DelayOffsetStore(root, levels.MaxLevel);
         deliverers = new DelayLevelDeliverer[levels.MaxLevel];
         redeliverers = new Redeliverer[levels.MaxLevel];
         for (int level = 1; level <= levels.MaxLevel; level++)
         {
-            redeliverers[level - 1] = new Redeliverer(store, new InflightRecord(Path.Combine(root, "schedule", $"inflight-{level}")), logger);
+            redeliverers[level - 1] = new Redeliverer(store, new InflightRecord(Path.Combine(root, "schedule", $"inflight-{level}")), logger, "delay");
             deliverers[level - 1] = new DelayLevelDeliverer(store, this, level, logger);
         }
 

@@ -6,15 +6,19 @@ namespace RocketMQ.Orleans.Store.Schedule;
 /// <summary>
 /// The put-path rewrite (Apache <c>CommitLog.asyncPutMessage</c> for DELAY, RocketMQ 5 <c>HookUtils.transformTimerMessage</c>
 /// for timed messages): a delayed message is stored in SCHEDULE_TOPIC_XXXX (queue = level − 1), a timed one in
-/// rmq_sys_wheel_timer, each keeping its real topic and queue in REAL_TOPIC / REAL_QID.
+/// rmq_sys_wheel_timer, each keeping its real topic and queue in REAL_TOPIC / REAL_QID. A timed message due more
+/// than <paramref name="maxDelayMs"/> from now is refused (RocketMQ 5 timerMaxDelaySec), never stored to be lost.
 /// </summary>
-internal sealed class ScheduleRouter(DelayLevelTable levels, TimeProvider time)
+internal sealed class ScheduleRouter(DelayLevelTable levels, TimeProvider time, long maxDelayMs = long.MaxValue)
 {
     /// <summary>A timed message due within this many ms is stored as a plain message (delivered at once).</summary>
     public const long ImmediateWindowMs = 1000;
 
-    /// <summary>The message to store instead of <paramref name="message"/>, or the same instance when it is not scheduled.</summary>
-    public MessageToStore Route(MessageToStore message)
+    /// <summary>
+    /// The message to store instead of <paramref name="message"/>, the same instance when it is not scheduled, or null
+    /// when it is a timed message due later than the timer may hold it.
+    /// </summary>
+    public MessageToStore? Route(MessageToStore message)
     {
         int tranType = MessageSysFlag.GetTransactionValue(message.SysFlag);
         if (tranType != MessageSysFlag.TransactionNotType && tranType != MessageSysFlag.TransactionCommitType)
@@ -39,7 +43,9 @@ internal sealed class ScheduleRouter(DelayLevelTable levels, TimeProvider time)
             deliverMs = at;
         else
             return message; // unparsable time: stored as a plain message
-        return deliverMs <= now + ImmediateWindowMs ? message : ToTimer(message, deliverMs);
+        if (deliverMs <= now + ImmediateWindowMs)
+            return message;
+        return deliverMs - now > maxDelayMs ? null : ToTimer(message, deliverMs);
     }
 
     private static bool TryParse(ReadOnlySpan<char> value, out long number) =>

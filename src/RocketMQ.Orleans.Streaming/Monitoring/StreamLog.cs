@@ -39,4 +39,7 @@ internal static partial class StreamLog
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Stream queue {Queue}: could not read its backlog over remoting; producing without waiting")]
     public static partial void BacklogUnknown(ILogger logger, string queue, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message at {Topic}:{QueueId}@{QueueOffset} is delivered as stored: {Reason}")]
+    public static partial void BodyNotInflated(ILogger logger, string topic, int queueId, long queueOffset, string reason);
 }

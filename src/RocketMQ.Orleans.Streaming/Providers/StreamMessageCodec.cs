@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -69,7 +68,7 @@ internal sealed class StreamMessageCodec(Serializer serializer, RocketMQStreamOp
         var properties = MessageProperties.DecodeUtf8(view.PropertiesUtf8);
         var rawStreamId = StreamId.Create(topic, StreamKeyOf(properties, brokerName, view.QueueId));
         var contentType = properties.GetValueOrDefault(StreamMessageProperties.ContentType);
-        var body = compressed ? Inflate(view.Body) : view.Body.ToArray();
+        var body = compressed ? Inflate(view, topic) : view.Body.ToArray();
         if (compressed && contentType == StreamMessageProperties.OrleansContentType)
         {
             try
@@ -114,19 +113,16 @@ internal sealed class StreamMessageCodec(Serializer serializer, RocketMQStreamOp
         return StreamMessageProperties.QueueStreamKey(brokerName, queueId);
     }
 
-    private static byte[] Inflate(ReadOnlySpan<byte> body)
+    /// <summary>The inflated body; a body that is not zlib or inflates past the cap is handed over as stored, and logged.</summary>
+    private byte[] Inflate(in StoredMessageView view, string topic)
     {
-        var compressed = body.ToArray();
-        try
+        var status = CompressedBody.Inflate(view.Body, CompressedBody.DefaultMaxInflatedSize, out var body);
+        if (status == BodyInflateStatus.Inflated)
         {
-            using var input = new ZLibStream(new MemoryStream(compressed), CompressionMode.Decompress);
-            using var output = new MemoryStream(compressed.Length * 4);
-            input.CopyTo(output);
-            return output.ToArray();
+            return body;
         }
-        catch (InvalidDataException)
-        {
-            return compressed; // flagged but not zlib: hand over the bytes as stored
-        }
+
+        StreamLog.BodyNotInflated(logger, topic, view.QueueId, view.QueueOffset, CompressedBody.Describe(status, CompressedBody.DefaultMaxInflatedSize));
+        return view.Body.ToArray();
     }
 }

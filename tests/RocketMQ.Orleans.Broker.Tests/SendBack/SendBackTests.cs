@@ -34,6 +34,53 @@ public sealed class SendBackTests : IAsyncLifetime
         return Assert.Single(BrokerTestHost.Decode(pull));
     }
 
+    /// <summary>The offset of a message in TS whose body is as long as the store takes, less <paramref name="slack"/> bytes.</summary>
+    private async Task<long> SendLargestAsync(int slack)
+    {
+        // Binary search for the longest body the store (MaxMessageSize 32 KiB in the test host) accepts.
+        int low = 1, high = 32 * 1024;
+        while (low < high)
+        {
+            int mid = (low + high + 1) / 2;
+            var probe = await _host.SendAsync(BrokerTestHost.SendHeader("TS", 0, BrokerTestHost.Properties(uniqKey: "U-big")), new string('x', mid));
+            if (probe.Code == ResponseCode.Success) low = mid; else high = mid - 1;
+        }
+
+        var sent = await _host.SendAsync(BrokerTestHost.SendHeader("TS", 0, BrokerTestHost.Properties(uniqKey: "U-big")), new string('x', low - slack));
+        Assert.Equal(ResponseCode.Success, sent.Code);
+        Assert.True(MessageIds.TryParseOffsetMessageId(sent.ReadHeader<SendMessageResponseHeader>().MsgId, out _, out var offset));
+        return offset;
+    }
+
+    [Fact]
+    public async Task A_retry_too_large_for_the_store_goes_to_the_DLQ_instead_of_failing_for_ever()
+    {
+        // 100 bytes of room: not enough for the retry's properties and schedule rewrite, enough for the DLQ form.
+        var offset = await SendLargestAsync(slack: 100);
+
+        var response = await SendBackAsync(offset);
+
+        Assert.Equal(ResponseCode.Success, response.Code);
+        var dead = await LastOfAsync("%DLQ%GS");
+        Assert.True(dead.Body.Length > 30_000 && dead.Body.AsSpan().IndexOfAnyExcept((byte)'x') < 0);
+        Assert.Equal(1, dead.ReconsumeTimes);
+        Assert.Null(dead.GetProperty(MessageConst.PropertyDelayTimeLevel));
+        Assert.Equal(0, _host.Store.GetMaxOffsetInQueue("SCHEDULE_TOPIC_XXXX", 2));
+    }
+
+    [Fact]
+    public async Task A_retry_too_large_even_for_the_DLQ_is_dropped_and_answered_success()
+    {
+        var offset = await SendLargestAsync(slack: 0);
+
+        var response = await SendBackAsync(offset);
+
+        Assert.Equal(ResponseCode.Success, response.Code);
+        await _host.Store.WaitForDispatchAsync();
+        Assert.Equal(0, _host.Store.GetMaxOffsetInQueue("%DLQ%GS", 0));
+        Assert.Equal(0, _host.Store.GetMaxOffsetInQueue("SCHEDULE_TOPIC_XXXX", 2));
+    }
+
     [Fact]
     public async Task FailedMessage_GoesToTheRetryTopic_WithRetryTopicOriginIdAndOneMoreReconsume()
     {

@@ -40,8 +40,12 @@ public sealed class ClientManageProcessor(BrokerRuntime runtime) : IRequestProce
 
             var changed = runtime.ConsumerManager.RegisterConsumer(consumer.GroupName, client, consumer.ConsumeType, consumer.MessageModel,
                 consumer.ConsumeFromWhere, consumer.SubscriptionDataSet, notify);
-            // Apache registers SQL92 expressions on every heartbeat (ConsumerIdsChangeListener REGISTER).
-            runtime.ConsumerFilters.Register(consumer.GroupName, consumer.SubscriptionDataSet);
+            // Apache registers SQL92 expressions on every heartbeat (ConsumerIdsChangeListener REGISTER), even with property
+            // filtering off; here nothing a client sends is compiled unless the broker would use it.
+            if (runtime.Options.EnablePropertyFilter)
+            {
+                runtime.ConsumerFilters.Register(consumer.GroupName, consumer.SubscriptionDataSet);
+            }
             if (changed)
             {
                 BrokerLog.ConsumerRegistered(_logger, consumer.GroupName, client.ClientId, client.RemoteAddress);

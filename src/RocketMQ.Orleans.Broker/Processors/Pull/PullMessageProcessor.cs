@@ -33,7 +33,13 @@ public sealed class PullMessageProcessor(BrokerRuntime runtime) : IRequestProces
         }
 
         Diagnostics.BrokerMetrics.RecordPullSuspended();
-        await runtime.PullHold.SuspendAsync(header.Topic, header.QueueId, header.QueueOffset, hold.Filter, hold.Timeout).ConfigureAwait(false);
+        await runtime.PullHold.SuspendAsync(header.Topic, header.QueueId, header.QueueOffset, hold.Filter, hold.Timeout, context.Connection).ConfigureAwait(false);
+        if (!context.Connection.IsActive)
+        {
+            // Released because its connection closed: nobody is left to answer.
+            return null;
+        }
+
         // Apache re-runs the whole pull on wake-up, without suspending again and without committing the offset again.
         started = System.Diagnostics.Stopwatch.GetTimestamp();
         var again = await PullAsync(context.Connection, header, allowSuspend: false, cancellationToken).ConfigureAwait(false);
@@ -84,16 +90,17 @@ public sealed class PullMessageProcessor(BrokerRuntime runtime) : IRequestProces
             return new PullOutcome(response, null);
         }
 
+        // Refused before anything is compiled: with property filtering off a client's expression is never parsed.
+        if (!SubscriptionFilter.IsTagType(subscription.ExpressionType) && !runtime.Options.EnablePropertyFilter)
+        {
+            return Refuse(response, ResponseCode.SystemError, "The broker does not support consumer to filter message by " + subscription.ExpressionType);
+        }
+
         Sql92MessageFilter? sqlFilter = null;
         if (!SubscriptionFilter.IsTagType(subscription.ExpressionType)
             && !Sql92PullFilter.TryResolve(runtime, header, subscription, out sqlFilter, out var refusalCode, out var refusalRemark))
         {
             return Refuse(response, refusalCode, refusalRemark!);
-        }
-
-        if (!SubscriptionFilter.IsTagType(subscription.ExpressionType) && !runtime.Options.EnablePropertyFilter)
-        {
-            return Refuse(response, ResponseCode.SystemError, "The broker does not support consumer to filter message by " + subscription.ExpressionType);
         }
 
         IMessageFilter? filter = sqlFilter ?? SubscriptionFilter.For(subscription);
@@ -129,7 +136,9 @@ public sealed class PullMessageProcessor(BrokerRuntime runtime) : IRequestProces
                 Diagnostics.BrokerMetrics.RecordPulled(header.Topic, header.ConsumerGroup, result.MessageCount, body.Length);
                 break;
             case ResponseCode.PullNotFound when allowSuspend && PullSysFlag.HasSuspend(header.SysFlag):
-                var timeout = runtime.Options.LongPollingEnable ? header.SuspendTimeoutMillis : runtime.Options.ShortPollingTimeMills;
+                var timeout = runtime.Options.LongPollingEnable
+                    ? Math.Min(header.SuspendTimeoutMillis, runtime.Options.LongPollingMaxSuspendMillis)
+                    : runtime.Options.ShortPollingTimeMills;
                 hold = new PullHold(filter, TimeSpan.FromMilliseconds(Math.Max(0, timeout)));
                 break;
             case ResponseCode.PullOffsetMoved:

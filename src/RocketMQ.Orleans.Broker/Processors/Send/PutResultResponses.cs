@@ -32,6 +32,8 @@ internal static class PutResultResponses
                 return Failed(response, ResponseCode.SystemError, "[PC_SYNCHRONIZED]broker busy, start flow control for a while");
             case PutMessageStatus.UnknownError:
                 return Failed(response, ResponseCode.SystemError, "UNKNOWN_ERROR");
+            case PutMessageStatus.WheelTimerMsgIllegal:
+                return Failed(response, ResponseCode.MessageIllegal, Remarks.TimerMessageIllegal(store.Options.EffectiveTimerMaxDelayMs));
             default:
                 return Failed(response, ResponseCode.SystemError, "UNKNOWN_ERROR DEFAULT");
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Logging;
 using RocketMQ.Orleans.Abstractions.Contracts;
 using RocketMQ.Orleans.Broker.Processors.Send;
 using RocketMQ.Orleans.Broker.Runtime;
@@ -12,10 +13,14 @@ namespace RocketMQ.Orleans.Broker.Processors.SendBack;
 
 /// <summary>
 /// CONSUMER_SEND_MSG_BACK (Apache SendMessageProcessor.asyncConsumerSendMsgBack): a message the consumer failed is
-/// stored again in %RETRY%group with one more reconsume time, or in %DLQ%group once it reached the maximum.
+/// stored again in %RETRY%group with one more reconsume time, or in %DLQ%group once it reached the maximum. A retry
+/// the store refuses for good (too large once the retry properties are added) goes to the DLQ, or is dropped with a
+/// log line and a metric when that is refused too: answering an error would have the consumer send it back for ever.
 /// </summary>
 public sealed class ConsumerSendMsgBackProcessor(BrokerRuntime runtime) : IRequestProcessor
 {
+    private readonly ILogger _logger = runtime.LoggerFactory.CreateLogger<ConsumerSendMsgBackProcessor>();
+
     public async ValueTask<RemotingCommand?> ProcessRequestAsync(RemotingRequestContext context, RemotingCommand request, CancellationToken cancellationToken)
     {
         var header = request.ReadHeader<ConsumerSendMsgBackRequestHeader>();
@@ -103,9 +108,54 @@ public sealed class ConsumerSendMsgBackProcessor(BrokerRuntime runtime) : IReque
             ReconsumeTimes = original.ReconsumeTimes + 1,
         };
         var result = await runtime.Store.PutMessageAsync(message, cancellationToken).ConfigureAwait(false);
+        if (!result.IsOk && result.Status.IsPermanentFailure())
+        {
+            return await PoisonAsync(header, message, result, cancellationToken).ConfigureAwait(false);
+        }
+
         return result.IsOk
             ? Answer(ResponseCode.Success, null)
             : Answer(ResponseCode.SystemError, ClientInfoNames.JavaName(result.Status.ToString()));
+    }
+
+    /// <summary>A retry that can never be stored: to the DLQ without its delay, else dropped; either way answered SUCCESS.</summary>
+    private async ValueTask<RemotingCommand?> PoisonAsync(ConsumerSendMsgBackRequestHeader header, MessageToStore message, PutMessageResult failed,
+        CancellationToken cancellationToken)
+    {
+        var dlqTopic = SystemTopics.GetDlqTopic(header.Group);
+        if (message.Topic != dlqTopic
+            && await runtime.GetOrCreateSystemTopicAsync(dlqTopic, SystemTopics.DlqNumsPerGroup, PermName.ReadWrite, 0).ConfigureAwait(false) is not null)
+        {
+            var toDlq = new MessageToStore
+            {
+                Topic = dlqTopic,
+                QueueId = Random.Shared.Next(SystemTopics.DlqNumsPerGroup),
+                Flag = message.Flag,
+                Body = message.Body,
+                PropertiesString = PropertiesText.Edit(message.PropertiesString!, [MessageConst.PropertyDelayTimeLevel], []),
+                SysFlag = message.SysFlag,
+                BornTimestamp = message.BornTimestamp,
+                BornHost = message.BornHost,
+                StoreHost = message.StoreHost,
+                ReconsumeTimes = message.ReconsumeTimes,
+            };
+            var stored = await runtime.Store.PutMessageAsync(toDlq, cancellationToken).ConfigureAwait(false);
+            if (stored.IsOk)
+            {
+                SendBackLog.PoisonMovedToDlq(_logger, header.Offset, header.Group, message.Topic, failed.Status, failed.Reason, dlqTopic);
+                Diagnostics.BrokerMetrics.RecordPoisonSendBack("dlq");
+                return Answer(ResponseCode.Success, null);
+            }
+
+            if (!stored.Status.IsPermanentFailure())
+            {
+                return Answer(ResponseCode.SystemError, ClientInfoNames.JavaName(stored.Status.ToString()));
+            }
+        }
+
+        SendBackLog.PoisonDropped(_logger, header.Offset, header.Group, message.Topic, failed.Status, failed.Reason);
+        Diagnostics.BrokerMetrics.RecordPoisonSendBack("dropped");
+        return Answer(ResponseCode.Success, null);
     }
 
     private static RemotingCommand Answer(int code, string? remark) => RemotingCommand.CreateResponse(code, remark);

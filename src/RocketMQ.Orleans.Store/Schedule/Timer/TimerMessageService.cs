@@ -39,7 +39,7 @@ internal sealed class TimerMessageService : IDisposable
         wheel = new TimerWheel(Path.Combine(directory, "timerwheel"), slotCount);
         log = new TimerLog(Path.Combine(directory, "timerlog"), recordsPerSegment);
         checkpoint = new TimerCheckpoint(Path.Combine(directory, "timercheck"), CeilingSlot(time.GetUtcNow().ToUnixTimeMilliseconds()));
-        redeliverer = new Redeliverer(store, new InflightRecord(Path.Combine(directory, "inflight")), logger);
+        redeliverer = new Redeliverer(store, new InflightRecord(Path.Combine(directory, "inflight")), logger, "timer");
         filledSlots = new TimerSlotIndex(slotCount);
         wheel.ScanFilled(checkpoint.DequeueSlot, filledSlots.Set);
     }
