@@ -18,7 +18,7 @@ internal sealed class RocketMQQueueAdapterCache(
     {
         var queue = mapper.GetStreamQueue(queueId);
         var log = new QueueLogReader(queue, options.ConsumerGroupFor(providerName), broker, codec, loggerFactory.CreateLogger<QueueLogReader>());
-        return new RocketMQQueueCache(options.MaxCachedMessagesPerQueue, log, monitor.For($"{providerName}/{queue}"),
+        return new RocketMQQueueCache(options.MaxCachedMessagesPerQueue, options.MaxEventsPerDelivery, log, monitor.For($"{providerName}/{queue}"),
             loggerFactory.CreateLogger<RocketMQQueueCache>());
     }
 }
