@@ -3,6 +3,7 @@ using Orleans.Runtime;
 using Orleans.Serialization;
 using Orleans.Streams;
 using RocketMQ.Orleans.Store;
+using RocketMQ.Orleans.Streaming.Monitoring;
 
 namespace RocketMQ.Orleans.Streaming.Providers;
 
@@ -23,6 +24,7 @@ internal sealed class RocketMQQueueAdapter(
     ProducerFlowControl flowControl,
     ProducedEventTails? tails,
     DeepCopier copier,
+    StreamCacheMonitor monitor,
     ILoggerFactory loggerFactory) : IQueueAdapter
 {
     private readonly string _consumerGroup = options.ConsumerGroupFor(name);
@@ -38,7 +40,7 @@ internal sealed class RocketMQQueueAdapter(
         var log = new QueueLogReader(mapper.GetStreamQueue(queueId), _consumerGroup, broker, codec, loggerFactory.CreateLogger<QueueLogReader>());
         var queue = mapper.GetStreamQueue(queueId);
         return new RocketMQQueueReceiver(log, broker, _consumerGroup, options, mapper, writer, flowControl, tails?.For(queue),
-            loggerFactory.CreateLogger<RocketMQQueueReceiver>());
+            monitor.For(RocketMQQueueAdapterCache.CountersName(name, queue)), loggerFactory.CreateLogger<RocketMQQueueReceiver>());
     }
 
     public async Task QueueMessageBatchAsync<T>(StreamId streamId, IEnumerable<T> events, StreamSequenceToken? token, Dictionary<string, object>? requestContext)

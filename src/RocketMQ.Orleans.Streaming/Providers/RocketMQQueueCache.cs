@@ -44,6 +44,8 @@ internal sealed class RocketMQQueueCache : IQueueCache
 
     internal QueueLogReader Log => _log;
 
+    internal QueueCacheCounters Counters => _counters;
+
     internal long TailSeq => _headSeq + _count;
 
     internal long HeadSeq => _headSeq;

@@ -139,6 +139,7 @@ internal sealed class RocketMQQueueCacheCursor : IQueueCacheCursor
             {
                 if (!allowLogRead) return false;
                 var batch = _cache.Log.Read(_nextOffset, LogChunk);
+                _cache.Counters.CursorReadLog();
                 if (batch.Events.Count == 0)
                 {
                     if (batch.NextOffset > _nextOffset)

@@ -19,6 +19,7 @@ internal sealed class RocketMQQueueReceiver(
     StreamMessageWriter writer,
     ProducerFlowControl flowControl,
     QueueTail? tail,
+    QueueCacheCounters counters,
     ILogger logger) : IQueueAdapterReceiver
 {
     private readonly StreamQueue _queue = log.Queue;
@@ -42,6 +43,7 @@ internal sealed class RocketMQQueueReceiver(
         if (tail?.Take(_nextOffset, max) is { } produced)
         {
             _nextOffset += produced.Count;
+            counters.TookFromTail(produced.Count);
             return produced;
         }
 
