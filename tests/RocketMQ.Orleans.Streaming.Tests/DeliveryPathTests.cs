@@ -14,8 +14,7 @@ public sealed class DeliveryPathTests(StreamingCluster fixture)
         // Two keys of one queue: while the idle key waits, the busy key's events pass through the window and leave it.
         var idle = fixture.KeyOn(Topics.Orders, StreamingCluster.BrokerGroups[0], "path-idle-");
         var queue = fixture.Mapper.GetStreamQueue(StreamId.Create(Topics.Orders, idle));
-        string busy = Enumerable.Range(0, 1000).Select(i => "path-busy-" + i)
-            .First(k => fixture.Mapper.GetStreamQueue(StreamId.Create(Topics.Orders, k)) == queue);
+        string busy = fixture.KeyOnSameQueue(Topics.Orders, idle, "path-busy-");
         var producer = fixture.Cluster.Client.GetGrain<IProducerGrain>("path-idle-busy-producer");
         await producer.ProduceAsync(Topics.Orders, idle, 0, 1);
         await Eventually.TrueAsync(() => EventSink.SeqsOf(Topics.Orders, idle).Count == 1, "the idle key's first event delivered");
