@@ -71,11 +71,12 @@ internal sealed class RocketMQQueueAdapter(
 
         if (messages.Count == 0) return;
 
-        long storedEnd = await writer.WriteAsync(queue, messages).ConfigureAwait(false);
+        var (storedEnd, storedLocally) = await writer.WriteAsync(queue, messages).ConfigureAwait(false);
         if (storedEnd >= 0)
         {
             flowControl.Stored(queue, storedEnd);
-            if (copies is not null) tails!.Stored(queue, streamId, storedEnd - copies.Count, copies);
+            // Only a local put's offsets are known to be consecutive (the store may have closed since the check above).
+            if (copies is not null && storedLocally) tails!.Stored(queue, streamId, storedEnd - copies.Count, copies);
         }
     }
 }
