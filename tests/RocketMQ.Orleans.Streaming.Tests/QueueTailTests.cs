@@ -41,6 +41,19 @@ public sealed class QueueTailTests
     }
 
     [Fact]
+    public void A_receiver_that_starts_again_below_the_tails_position_gets_only_its_own_next_offset()
+    {
+        var tail = new QueueTail(8);
+        tail.MoveTo(20);
+        tail.Add(At(20));
+
+        // A new receiver resumes at the committed offset, below what the tail last saw: 10..19 must come from the log.
+        Assert.Null(tail.Take(10, 10));
+        tail.Add(At(10));
+        Assert.Equal([10L], tail.Take(10, 10)!.Select(c => c.SequenceToken.SequenceNumber));
+    }
+
+    [Fact]
     public void A_run_of_events_carries_its_last_events_token_and_hands_each_event_in_order()
     {
         var run = new RocketMQEventRun([At(5), At(6), At(7)]);

@@ -52,13 +52,14 @@ internal sealed class QueueTail
         }
     }
 
-    /// <summary>The receiver moves on to <paramref name="offset"/> (it read up to there from the log).</summary>
+    /// <summary>
+    /// The receiver is at <paramref name="offset"/> (it read up to there from the log, or started there). Its position
+    /// is the truth, also when it is lower (a new receiver resumes at the committed offset): entries are matched by
+    /// their exact offset, so nothing taken can be out of place.
+    /// </summary>
     public void MoveTo(long offset)
     {
-        lock (_lock)
-        {
-            if (offset > _floor) _floor = offset;
-        }
+        lock (_lock) _floor = offset;
     }
 
     /// <summary>
@@ -70,7 +71,7 @@ internal sealed class QueueTail
         List<IBatchContainer>? taken = null;
         lock (_lock)
         {
-            if (offset > _floor) _floor = offset;
+            _floor = offset;
             while ((taken?.Count ?? 0) < max)
             {
                 long slot = _floor % _ring.Length;
