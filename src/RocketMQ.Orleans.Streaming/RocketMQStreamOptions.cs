@@ -43,6 +43,15 @@ public sealed class RocketMQStreamOptions
     /// </summary>
     public TimeSpan MaxProducerWait { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The most events of one stream handed to a subscriber in one delivery (one grain call), out of what its queue's
+    /// window already holds; the subscriber still sees each event on its own, with its own token, in order. Fewer
+    /// grain calls per event is most of the provider's delivery cost. A subscriber that throws has the whole delivery
+    /// retried, so it may see the events before the failing one again (handlers must be idempotent anyway).
+    /// 1: one event per delivery.
+    /// </summary>
+    public int MaxEventsPerDelivery { get; set; } = 32;
+
     /// <summary>Messages read from the log per pull (the store answers at most 32 per read).</summary>
     public int PullBatchSize { get; set; } = 32;
 

@@ -18,6 +18,8 @@ public sealed class RocketMQStreamOptionsValidator(RocketMQStreamOptions options
             throw Fail($"{nameof(options.QueuesPerTopic)} must be within 1..1024");
         if (options.MaxCachedMessagesPerQueue < 1)
             throw Fail($"{nameof(options.MaxCachedMessagesPerQueue)} must be at least 1");
+        if (options.MaxEventsPerDelivery is < 1 or > 1024)
+            throw Fail($"{nameof(options.MaxEventsPerDelivery)} must be within 1..1024");
         if (options.PullBatchSize is < 1 or > 32)
             throw Fail($"{nameof(options.PullBatchSize)} must be within 1..32");
         if (options.MaxProducerWait <= TimeSpan.Zero && options.MaxProducerWait != Timeout.InfiniteTimeSpan)

@@ -39,9 +39,7 @@ public sealed class BackpressureTests(StreamingCluster fixture)
     {
         // Two keys of one queue: the idle one's cursor must not pin the full window (the agent would stop reading).
         var idle = fixture.KeyOn(Topics.Orders, StreamingCluster.BrokerGroups[1], "idle-");
-        var queue = fixture.Mapper.GetStreamQueue(global::Orleans.Runtime.StreamId.Create(Topics.Orders, idle));
-        string busy = Enumerable.Range(0, 1000).Select(i => "busy-" + i)
-            .First(k => fixture.Mapper.GetStreamQueue(global::Orleans.Runtime.StreamId.Create(Topics.Orders, k)) == queue);
+        string busy = fixture.KeyOnSameQueue(Topics.Orders, idle, "busy-");
         var producer = fixture.Cluster.Client.GetGrain<IProducerGrain>("idle-busy-producer");
         await producer.ProduceAsync(Topics.Orders, idle, 0, 1);
         await Eventually.TrueAsync(() => EventSink.SeqsOf(Topics.Orders, idle).Count == 1, "the idle key's one event delivered");

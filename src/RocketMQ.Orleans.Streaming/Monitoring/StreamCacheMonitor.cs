@@ -46,12 +46,20 @@ public sealed class QueueCacheCounters
     private int _current;
     private int _max;
     private long _pressure;
+    private long _cursorLogReads;
+    private long _fromTail;
 
     public int Current => Volatile.Read(ref _current);
 
     public int Max => Volatile.Read(ref _max);
 
     public long PressureEvents => Interlocked.Read(ref _pressure);
+
+    /// <summary>Reads subscriber cursors made from the log below the window (rewinds; an idle cursor whose stream's events left it).</summary>
+    public long CursorLogReads => Interlocked.Read(ref _cursorLogReads);
+
+    /// <summary>Events the receiver took from the in-process tail (stored here by a grain of this silo) instead of the log.</summary>
+    public long EventsFromTail => Interlocked.Read(ref _fromTail);
 
     internal void Report(int count)
     {
@@ -60,6 +68,10 @@ public sealed class QueueCacheCounters
     }
 
     internal void UnderPressure() => Interlocked.Increment(ref _pressure);
+
+    internal void CursorReadLog() => Interlocked.Increment(ref _cursorLogReads);
+
+    internal void TookFromTail(int events) => Interlocked.Add(ref _fromTail, events);
 }
 
 /// <summary>Producer flow control counters (see <see cref="RocketMQStreamOptions.MaxBacklogPerQueue"/>).</summary>

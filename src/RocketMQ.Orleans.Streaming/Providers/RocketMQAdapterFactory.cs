@@ -24,10 +24,18 @@ public sealed class RocketMQAdapterFactory : IQueueAdapterFactory, IAsyncDisposa
     private readonly RocketMQQueueAdapterCache _cache;
     private readonly ProducerFlowControl _flowControl;
     private readonly RemoteQueueOffsets _remoteOffsets;
+    private readonly ProducedEventTails? _tails;
+    private readonly DeepCopier _copier;
+    private readonly StreamCacheMonitor _monitor;
 
-    internal RocketMQAdapterFactory(string name, RocketMQStreamOptions options, LocalBroker broker, Serializer serializer,
+    internal RocketMQAdapterFactory(string name, RocketMQStreamOptions options, LocalBroker broker, Serializer serializer, DeepCopier copier,
         StreamCacheMonitor monitor, ILoggerFactory loggerFactory)
     {
+        _copier = copier;
+        _monitor = monitor;
+        // Grain events in Orleans format are handed from producer to receiver in process; JSON ones (meant for wire
+        // consumers too) take the log like any wire message.
+        _tails = broker.IsPresent && options.PayloadFormat == StreamPayloadFormat.Orleans ? new ProducedEventTails(options.MaxCachedMessagesPerQueue) : null;
         _name = name;
         _options = options;
         _broker = broker;
@@ -49,14 +57,14 @@ public sealed class RocketMQAdapterFactory : IQueueAdapterFactory, IAsyncDisposa
     {
         var options = services.GetOptionsByName<RocketMQStreamOptions>(name);
         return new RocketMQAdapterFactory(name, options, services.GetRequiredService<LocalBroker>(), services.GetRequiredService<Serializer>(),
-            services.GetRequiredService<StreamCacheMonitor>(), services.GetRequiredService<ILoggerFactory>());
+            services.GetRequiredService<DeepCopier>(), services.GetRequiredService<StreamCacheMonitor>(), services.GetRequiredService<ILoggerFactory>());
     }
 
     [Obsolete("Use the overload which accepts a CancellationToken.")]
     public Task<IQueueAdapter> CreateAdapter() => CreateAdapter(CancellationToken.None);
 
     public Task<IQueueAdapter> CreateAdapter(CancellationToken cancellationToken) =>
-        Task.FromResult<IQueueAdapter>(new RocketMQQueueAdapter(_name, _options, _mapper, _codec, _broker, new StreamMessageWriter(_broker, _remote), _flowControl, _loggerFactory));
+        Task.FromResult<IQueueAdapter>(new RocketMQQueueAdapter(_name, _options, _mapper, _codec, _broker, new StreamMessageWriter(_broker, _remote), _flowControl, _tails, _copier, _monitor, _loggerFactory));
 
     public IQueueAdapterCache GetQueueAdapterCache() => _cache;
 

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
+using Orleans.Serialization;
 using Orleans.Streams;
+using RocketMQ.Orleans.Store;
+using RocketMQ.Orleans.Streaming.Monitoring;
 
 namespace RocketMQ.Orleans.Streaming.Providers;
 
@@ -19,6 +22,9 @@ internal sealed class RocketMQQueueAdapter(
     LocalBroker broker,
     StreamMessageWriter writer,
     ProducerFlowControl flowControl,
+    ProducedEventTails? tails,
+    DeepCopier copier,
+    StreamCacheMonitor monitor,
     ILoggerFactory loggerFactory) : IQueueAdapter
 {
     private readonly string _consumerGroup = options.ConsumerGroupFor(name);
@@ -32,7 +38,9 @@ internal sealed class RocketMQQueueAdapter(
     public IQueueAdapterReceiver CreateReceiver(QueueId queueId)
     {
         var log = new QueueLogReader(mapper.GetStreamQueue(queueId), _consumerGroup, broker, codec, loggerFactory.CreateLogger<QueueLogReader>());
-        return new RocketMQQueueReceiver(log, broker, _consumerGroup, options, mapper, writer, flowControl, loggerFactory.CreateLogger<RocketMQQueueReceiver>());
+        var queue = mapper.GetStreamQueue(queueId);
+        return new RocketMQQueueReceiver(log, broker, _consumerGroup, options, mapper, writer, flowControl, tails?.For(queue),
+            monitor.For(RocketMQQueueAdapterCache.CountersName(name, queue)), loggerFactory.CreateLogger<RocketMQQueueReceiver>());
     }
 
     public async Task QueueMessageBatchAsync<T>(StreamId streamId, IEnumerable<T> events, StreamSequenceToken? token, Dictionary<string, object>? requestContext)
@@ -40,21 +48,35 @@ internal sealed class RocketMQQueueAdapter(
         if (token is not null)
             throw new ArgumentException("The RocketMQ stream provider assigns sequence tokens itself; produce without one.", nameof(token));
         var queue = mapper.GetStreamQueue(streamId);
+        var store = queue.BrokerName == broker.BrokerName && broker.TryGetStore(out var own) ? own : null;
+        bool local = store is not null;
         // Producer flow control: wait (asynchronously) while the queue's backlog is at MaxBacklogPerQueue.
         if (flowControl.IsEnabled)
         {
-            if (queue.BrokerName == broker.BrokerName && broker.TryGetStore(out var store))
+            if (store is not null)
                 await flowControl.WaitForRoomAsync(store, queue).ConfigureAwait(false);
             else
                 await flowControl.WaitForRoomRemoteAsync(queue).ConfigureAwait(false);
         }
         var key = streamId.GetKeyAsString();
         var messages = new List<(byte[] Body, Dictionary<string, string> Properties)>();
+        // For this silo's own queue, the receiver gets the events from the tail: a copy taken now, as a grain call
+        // would (the producer may change its object once OnNextAsync returns).
+        List<object>? copies = local && tails is not null ? [] : null;
         foreach (var item in events)
+        {
             messages.Add((codec.EncodeBody(item), codec.CreateProperties(key)));
+            copies?.Add(item is null ? NullEvent.Instance : copier.Copy<object>(item));
+        }
+
         if (messages.Count == 0) return;
 
-        long storedEnd = await writer.WriteAsync(queue, messages).ConfigureAwait(false);
-        if (storedEnd >= 0) flowControl.Stored(queue, storedEnd);
+        var (storedEnd, storedLocally) = await writer.WriteAsync(queue, messages).ConfigureAwait(false);
+        if (storedEnd >= 0)
+        {
+            flowControl.Stored(queue, storedEnd);
+            // Only a local put's offsets are known to be consecutive (the store may have closed since the check above).
+            if (copies is not null && storedLocally) tails!.Stored(queue, streamId, storedEnd - copies.Count, copies);
+        }
     }
 }

@@ -18,7 +18,10 @@ internal sealed class RocketMQQueueAdapterCache(
     {
         var queue = mapper.GetStreamQueue(queueId);
         var log = new QueueLogReader(queue, options.ConsumerGroupFor(providerName), broker, codec, loggerFactory.CreateLogger<QueueLogReader>());
-        return new RocketMQQueueCache(options.MaxCachedMessagesPerQueue, log, monitor.For($"{providerName}/{queue}"),
+        return new RocketMQQueueCache(options.MaxCachedMessagesPerQueue, options.MaxEventsPerDelivery, log, monitor.For(CountersName(providerName, queue)),
             loggerFactory.CreateLogger<RocketMQQueueCache>());
     }
+
+    /// <summary>The name a queue's counters go by in <see cref="StreamCacheMonitor.Queues"/>.</summary>
+    internal static string CountersName(string providerName, StreamQueue queue) => $"{providerName}/{queue}";
 }

@@ -18,6 +18,7 @@ internal sealed class RocketMQQueueCache : IQueueCache
 {
     private readonly RocketMQBatchContainer?[] _ring;
     private readonly HashSet<RocketMQQueueCacheCursor> _cursors = [];
+    private readonly Dictionary<StreamId, StreamTrack> _tracks = []; // streams that have live cursors
     private readonly QueueLogReader _log;
     private readonly QueueCacheCounters _counters;
     private readonly ILogger _logger;
@@ -25,9 +26,10 @@ internal sealed class RocketMQQueueCache : IQueueCache
     private int _count;
     private long _endOffset = -1; // queue offset just past the newest entry ever added (-1: nothing added yet)
 
-    public RocketMQQueueCache(int capacity, QueueLogReader log, QueueCacheCounters counters, ILogger logger)
+    public RocketMQQueueCache(int capacity, int maxEventsPerDelivery, QueueLogReader log, QueueCacheCounters counters, ILogger logger)
     {
         _ring = new RocketMQBatchContainer?[capacity];
+        MaxEventsPerDelivery = maxEventsPerDelivery;
         _log = log;
         _counters = counters;
         _logger = logger;
@@ -37,7 +39,12 @@ internal sealed class RocketMQQueueCache : IQueueCache
 
     public int Capacity => _ring.Length;
 
+    /// <summary>The most events of one stream a cursor hands to the agent at once (one delivery to the subscriber).</summary>
+    internal int MaxEventsPerDelivery { get; }
+
     internal QueueLogReader Log => _log;
+
+    internal QueueCacheCounters Counters => _counters;
 
     internal long TailSeq => _headSeq + _count;
 
@@ -65,6 +72,7 @@ internal sealed class RocketMQQueueCache : IQueueCache
             {
                 // The agent honours GetMaxAddCount, so this is defensive: drop the oldest; a cursor still on it
                 // falls back to the log, which has it.
+                Left(_ring[_headSeq % _ring.Length]!);
                 _ring[_headSeq % _ring.Length] = null;
                 _headSeq++;
                 _count--;
@@ -91,7 +99,9 @@ internal sealed class RocketMQQueueCache : IQueueCache
         while (_headSeq < boundary)
         {
             long slot = _headSeq % _ring.Length;
-            purged.Add(_ring[slot]!);
+            var entry = _ring[slot]!;
+            Left(entry);
+            purged.Add(entry);
             _ring[slot] = null;
             _headSeq++;
             _count--;
@@ -100,6 +110,12 @@ internal sealed class RocketMQQueueCache : IQueueCache
         _counters.Report(_count);
         purgedItems = purged;
         return true;
+    }
+
+    /// <summary>Notes that <paramref name="entry"/> left the window, for its stream's cursors (see <see cref="StreamTrack"/>).</summary>
+    private void Left(RocketMQBatchContainer entry)
+    {
+        if (_tracks.TryGetValue(entry.StreamId, out var track)) track.LastLeftOffset = entry.QueueOffset;
     }
 
     /// <summary>The oldest window position a live cursor still needs (the tail when none does).</summary>
@@ -148,6 +164,14 @@ internal sealed class RocketMQQueueCache : IQueueCache
         return cursor;
     }
 
+    /// <summary>The stream's shared track, counted once per cursor (released with it).</summary>
+    internal StreamTrack Track(StreamId streamId)
+    {
+        if (!_tracks.TryGetValue(streamId, out var track)) _tracks.Add(streamId, track = new StreamTrack());
+        track.Cursors++;
+        return track;
+    }
+
     /// <summary>Queue offset of the oldest entry in the window, or the next offset to come when it is empty.</summary>
     internal long WindowStartOffset => _count > 0 ? Entry(_headSeq).QueueOffset : _endOffset;
 
@@ -172,5 +196,20 @@ internal sealed class RocketMQQueueCache : IQueueCache
         return true;
     }
 
-    internal void Release(RocketMQQueueCacheCursor cursor) => _cursors.Remove(cursor);
+    internal void Release(RocketMQQueueCacheCursor cursor, StreamId streamId)
+    {
+        if (!_cursors.Remove(cursor)) return;
+        if (_tracks.TryGetValue(streamId, out var track) && --track.Cursors == 0) _tracks.Remove(streamId);
+    }
+
+    /// <summary>
+    /// What a stream's cursors need to know of the window's past: the offset of its newest event that left the window
+    /// (purged or evicted) while it had a cursor. An idle cursor the window moved past checks it: when nothing of its
+    /// stream at or after its position has left, it carries on at the window's start instead of re-reading the log.
+    /// </summary>
+    internal sealed class StreamTrack
+    {
+        public int Cursors;
+        public long LastLeftOffset = -1;
+    }
 }

@@ -18,6 +18,8 @@ internal sealed class RocketMQQueueReceiver(
     RocketMQStreamQueueMapper mapper,
     StreamMessageWriter writer,
     ProducerFlowControl flowControl,
+    QueueTail? tail,
+    QueueCacheCounters counters,
     ILogger logger) : IQueueAdapterReceiver
 {
     private readonly StreamQueue _queue = log.Queue;
@@ -36,12 +38,29 @@ internal sealed class RocketMQQueueReceiver(
         if (_nextOffset < 0 && !await StartAsync(store).ConfigureAwait(false)) return [];
 
         int max = maxCount <= 0 ? options.PullBatchSize : Math.Min(maxCount, options.PullBatchSize);
+
+        // Events a grain of this silo just stored here come from the tail, without reading them back.
+        if (tail?.Take(_nextOffset, max) is { } produced)
+        {
+            _nextOffset += produced.Count;
+            counters.TookFromTail(produced.Count);
+            return produced;
+        }
+
+        // Past the tail, the store's queue may not yet show what the tail handed out (its dispatch follows the put a
+        // little behind): wait for it rather than read past its end (which answers with an offset to restart from).
+        if (tail is not null && _nextOffset > store.GetMaxOffsetInQueue(_queue.Topic, _queue.QueueId)) return [];
+
         var batch = await log.ReadAsync(_nextOffset, max, cancellationToken).ConfigureAwait(false);
         if (batch.Status is GetMessageStatus.OffsetTooSmall or GetMessageStatus.OffsetOverflowBadly)
             StreamLog.OffsetMoved(logger, _queue.ToString(), _nextOffset, batch.NextOffset);
         var events = batch.Events.Count == 0 ? [] : await RehomeStrangersAsync(batch.Events).ConfigureAwait(false);
         if (batch.Status is not (GetMessageStatus.NoMatchedLogicQueue or GetMessageStatus.NoMessageInQueue or GetMessageStatus.OffsetOverflowOne))
+        {
             _nextOffset = batch.NextOffset;
+            tail?.MoveTo(_nextOffset);
+        }
+
         return events;
     }
 
@@ -108,6 +127,7 @@ internal sealed class RocketMQQueueReceiver(
         long maxOffset = store.GetMaxOffsetInQueue(_queue.Topic, _queue.QueueId);
         _committed = committed;
         _nextOffset = committed >= 0 ? Math.Max(committed, min) : min;
+        tail?.MoveTo(_nextOffset);
         StreamLog.ReceiverStarted(logger, _queue.ToString(), _nextOffset, committed, min, maxOffset, consumerGroup);
         return true;
     }

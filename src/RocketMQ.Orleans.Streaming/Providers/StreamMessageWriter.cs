@@ -8,12 +8,15 @@ namespace RocketMQ.Orleans.Streaming.Providers;
 /// </summary>
 internal sealed class StreamMessageWriter(LocalBroker broker, RemoteStreamProducer remote)
 {
-    /// <summary>Writes <paramref name="messages"/>; the queue offset just past them (-1 if unknown).</summary>
-    public async Task<long> WriteAsync(StreamQueue queue, IReadOnlyList<(byte[] Body, Dictionary<string, string> Properties)> messages)
+    /// <summary>
+    /// Writes <paramref name="messages"/>: the queue offset just past them (-1 if unknown), and whether they went into
+    /// this silo's store in one put (then at consecutive offsets; over remoting, others' messages may come between).
+    /// </summary>
+    public async Task<(long End, bool Local)> WriteAsync(StreamQueue queue, IReadOnlyList<(byte[] Body, Dictionary<string, string> Properties)> messages)
     {
         if (queue.BrokerName == broker.BrokerName && broker.TryGetStore(out var store))
-            return await PutLocalAsync(store, queue, messages).ConfigureAwait(false);
-        return await remote.SendAsync(queue, messages).ConfigureAwait(false);
+            return (await PutLocalAsync(store, queue, messages).ConfigureAwait(false), true);
+        return (await remote.SendAsync(queue, messages).ConfigureAwait(false), false);
     }
 
     private async Task<long> PutLocalAsync(MessageStore store, StreamQueue queue, IReadOnlyList<(byte[] Body, Dictionary<string, string> Properties)> messages)

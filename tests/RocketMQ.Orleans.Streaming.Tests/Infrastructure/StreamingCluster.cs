@@ -114,6 +114,14 @@ public sealed class StreamingCluster : IAsyncLifetime
         }
     }
 
+    /// <summary>A key of <paramref name="prefix"/> whose stream shares <paramref name="key"/>'s queue (two keys of one queue).</summary>
+    public string KeyOnSameQueue(string topic, string key, string prefix)
+    {
+        var queue = Mapper.GetStreamQueue(global::Orleans.Runtime.StreamId.Create(topic, key));
+        return Enumerable.Range(0, 1000).Select(i => prefix + i)
+            .First(k => Mapper.GetStreamQueue(global::Orleans.Runtime.StreamId.Create(topic, k)) == queue);
+    }
+
     /// <summary>Each silo's queues of a topic: max offset and the provider's committed offset (for failure messages).</summary>
     public string DescribeQueues(string topic) => string.Join("; ", Cluster.Silos.Select(silo =>
     {
