@@ -11,6 +11,13 @@ public enum PutMessageStatus
     CreateMappedFileFailed,
     MessageIllegal,
     PropertiesSizeExceeded,
+    /// <summary>The commit log's in-memory ring stayed full (Apache: the page cache is busy); retry later.</summary>
     OsPageCacheBusy,
     UnknownError,
+
+    /// <summary>
+    /// Not in Apache: the store turned read-only after a storage failure (see <see cref="MessageStore.ReadOnlyReason"/>);
+    /// the reason says which. Apache's closest is a non-writeable store answering SERVICE_NOT_AVAILABLE.
+    /// </summary>
+    StorageFailed,
 }
