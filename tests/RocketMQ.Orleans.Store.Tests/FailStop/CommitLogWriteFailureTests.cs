@@ -9,9 +9,7 @@ public sealed class CommitLogWriteFailureTests
     public async Task A_failed_write_through_latches_the_store_and_the_put_says_why()
     {
         var faults = new StorageFaults();
-        var options = TestStore.SmallOptions();
-        options.Faults = faults;
-        await using var test = await TestStore.OpenAsync(options);
+        await using var test = await FaultyStore.OpenAsync(faults);
         await test.PutOkAsync(TestStore.Message("T", 0, "before"));
 
         faults.Fail(StorageOperation.CommitLogWrite);

@@ -14,10 +14,7 @@ public sealed class DispatchFailureTests
     public async Task A_failed_consume_queue_write_latches_the_store_and_the_message_is_dispatched_after_a_restart()
     {
         var faults = new StorageFaults();
-        var options = TestStore.SmallOptions();
-        options.Faults = faults;
-        options.FlushConsumeQueueInterval = 10; // the checkpoint would pass the message at once if it could
-        await using var test = await TestStore.OpenAsync(options);
+        await using var test = await FaultyStore.OpenAsync(faults);
         await test.PutOkAsync(TestStore.Message("T", 0, "before"));
         await test.Store.WaitForDispatchAsync();
 
@@ -48,10 +45,7 @@ public sealed class DispatchFailureTests
     public async Task A_failed_index_write_latches_the_store_and_the_key_is_indexed_after_a_restart()
     {
         var faults = new StorageFaults();
-        var options = TestStore.SmallOptions();
-        options.Faults = faults;
-        options.FlushConsumeQueueInterval = 10;
-        await using var test = await TestStore.OpenAsync(options);
+        await using var test = await FaultyStore.OpenAsync(faults);
 
         faults.Fail(StorageOperation.IndexWrite);
         await test.PutOkAsync(TestStore.Message("T", 1, "keyed", keys: "order-42"));
@@ -72,10 +66,7 @@ public sealed class DispatchFailureTests
     public async Task A_failed_consume_queue_flush_freezes_the_checkpoint_and_latches_the_store()
     {
         var faults = new StorageFaults();
-        var options = TestStore.SmallOptions();
-        options.Faults = faults;
-        options.FlushConsumeQueueInterval = 10;
-        await using var test = await TestStore.OpenAsync(options);
+        await using var test = await FaultyStore.OpenAsync(faults);
 
         faults.Fail(StorageOperation.ConsumeQueueFlush);
         await test.PutOkAsync(TestStore.Message("T", 0, "one"));

@@ -11,9 +11,7 @@ public sealed class FsyncFailureTests
     public async Task SyncFlush_puts_waiting_on_a_failed_fsync_fail_and_none_is_acknowledged_after_it()
     {
         var faults = new StorageFaults();
-        var options = TestStore.SmallOptions(FlushDiskType.SyncFlush);
-        options.Faults = faults;
-        await using var test = await TestStore.OpenAsync(options);
+        await using var test = await FaultyStore.OpenAsync(faults, FlushDiskType.SyncFlush);
         await test.PutOkAsync(TestStore.Message("T", 0, "durable"));
 
         faults.Fail(StorageOperation.CommitLogFsync);
@@ -36,10 +34,7 @@ public sealed class FsyncFailureTests
     public async Task AsyncFlush_puts_are_refused_once_a_periodic_fsync_failed()
     {
         var faults = new StorageFaults();
-        var options = TestStore.SmallOptions();
-        options.Faults = faults;
-        options.FlushIntervalCommitLog = 20;
-        await using var test = await TestStore.OpenAsync(options);
+        await using var test = await FaultyStore.OpenAsync(faults);
         await test.PutOkAsync(TestStore.Message("T", 0, "before"));
 
         faults.Fail(StorageOperation.CommitLogFsync);

@@ -11,14 +11,7 @@ public sealed class RingFullTests
     public async Task A_full_ring_answers_busy_and_puts_succeed_again_once_pages_are_written_out()
     {
         var faults = new StorageFaults();
-        var options = TestStore.SmallOptions();
-        options.CommitLogPageSizeBits = 12;   // 4 KiB pages
-        options.CommitLogMemorySizeBits = 14; // a ring of four pages
-        options.CommitLogSegmentSizeBits = 16;
-        options.MaxMessageSize = 1024;
-        options.CommitLogRingFullWaitMs = 5;
-        options.Faults = faults;
-        await using var test = await TestStore.OpenAsync(options);
+        await using var test = await FaultyStore.OpenAsync(faults, configure: FaultyStore.TinyRing);
         var body = new string('x', 600);
         var stored = new List<string>();
         try
