@@ -35,6 +35,8 @@ public sealed partial class MessageStore
             return Reject(PutMessageStatus.ServiceNotAvailable, "message store is shut down");
         if (diskUsage.IsFull)
             return Reject(PutMessageStatus.ServiceNotAvailable, $"disk full: more than {options.DiskMaxUsedSpaceRatio}% of the disk is used");
+        if (health.ReadOnlyReason is { } readOnly)
+            return Reject(PutMessageStatus.StorageFailed, readOnly);
 
         long started = Stopwatch.GetTimestamp();
         commitLog.EnterPut();
@@ -90,9 +92,16 @@ public sealed partial class MessageStore
         {
             return Reject(PutMessageStatus.ServiceNotAvailable, "message store is shut down");
         }
+        catch (RingFullException ex)
+        {
+            return Reject(PutMessageStatus.OsPageCacheBusy, ex.Message);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return Reject(PutMessageStatus.UnknownError, ex.Message);
+            // A failed write-through or fsync has latched the store: say why, not just what this put saw.
+            return health.ReadOnlyReason is { } failedReason
+                ? Reject(PutMessageStatus.StorageFailed, failedReason)
+                : Reject(PutMessageStatus.UnknownError, ex.Message);
         }
         finally
         {

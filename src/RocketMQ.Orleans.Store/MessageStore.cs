@@ -5,6 +5,7 @@ using RocketMQ.Orleans.Store.Checkpoint;
 using RocketMQ.Orleans.Store.CommitLog;
 using RocketMQ.Orleans.Store.ConsumeQueues;
 using RocketMQ.Orleans.Store.Dispatch;
+using RocketMQ.Orleans.Store.Faults;
 using RocketMQ.Orleans.Store.Index;
 using RocketMQ.Orleans.Store.Offsets;
 using RocketMQ.Orleans.Store.Retention;
@@ -27,11 +28,13 @@ public sealed partial class MessageStore : IAsyncDisposable
     private readonly DiskUsageMonitor diskUsage;
     private readonly CommitLogRetention retention;
     private readonly StoreCounters counters = new();
+    private readonly StoreHealth health;
     private readonly CancellationTokenSource stopping = new();
     private CommitLogDispatcher dispatcher = null!;
     private StoreDispatchSink sink = null!;
     private Task[] backgroundLoops = [];
     private int closed;
+    private bool checkpointFrozen;
 
     private MessageStore(MessageStoreOptions options, ILoggerFactory loggerFactory, TimeProvider timeProvider, Func<string, double>? diskUsageProbe)
     {
@@ -43,12 +46,18 @@ public sealed partial class MessageStore : IAsyncDisposable
         foreach (var sub in new[] { "commitlog", "consumequeue", "index", "config", "checkpoint" })
             Directory.CreateDirectory(Path.Combine(root, sub));
 
-        commitLog = CommitLogFile.Open(Path.Combine(root, "commitlog"), options, timeProvider, logger);
+        health = new StoreHealth(logger);
+        commitLog = CommitLogFile.Open(Path.Combine(root, "commitlog"), options, timeProvider, logger, health);
         try
         {
-            checkpoint = new StoreCheckpoint(Path.Combine(root, "checkpoint", "checkpoint"));
-            consumeQueues = new ConsumeQueueTable(root, new ConsumeQueueOptions { MappedFileSize = options.MapedFileSizeConsumeQueue }, loggerFactory.CreateLogger<ConsumeQueueTable>());
-            index = new IndexService(root, new IndexServiceOptions { MaxHashSlotNum = options.MaxHashSlotNum, MaxIndexNum = options.MaxIndexNum },
+            checkpoint = new StoreCheckpoint(Path.Combine(root, "checkpoint", "checkpoint"), logger: null, faults: options.Faults);
+            consumeQueues = new ConsumeQueueTable(root, new ConsumeQueueOptions
+            {
+                MappedFileSize = options.MapedFileSizeConsumeQueue,
+                MaxMappedFiles = options.MaxMappedConsumeQueueFiles,
+                Faults = options.Faults,
+            }, loggerFactory.CreateLogger<ConsumeQueueTable>());
+            index = new IndexService(root, new IndexServiceOptions { MaxHashSlotNum = options.MaxHashSlotNum, MaxIndexNum = options.MaxIndexNum, Faults = options.Faults },
                 loggerFactory.CreateLogger<IndexService>(), timeProvider);
             ConsumerOffsets = new ConsumerOffsetStore(Path.Combine(root, "config", "consumerOffset.json"));
             OpenSchedule(loggerFactory);
@@ -79,6 +88,12 @@ public sealed partial class MessageStore : IAsyncDisposable
     public long DispatchBehindBytes => Math.Max(0, commitLog.WrittenUntilAddress - dispatcher.DispatchedUntil);
 
     public bool IsDiskFull => diskUsage.IsFull;
+
+    /// <summary>
+    /// Why the store refuses puts after a storage failure (a consume-queue or index write, an fsync, a commit-log
+    /// write), or null while it is writable. Latched until the next open; see <see cref="StoreHealth"/>.
+    /// </summary>
+    public string? ReadOnlyReason => health.ReadOnlyReason;
 
     public MessageStoreStats GetStats()
     {
@@ -122,8 +137,8 @@ public sealed partial class MessageStore : IAsyncDisposable
         consumeQueues.CorrectMinOffsetAll(begin);
 
         long from = Math.Clamp(checkpoint.DispatchedCommitLogOffset, begin, recoveredTail);
-        sink = new StoreDispatchSink(consumeQueues, index, () => ArrivalListener);
-        dispatcher = new CommitLogDispatcher(commitLog, Schedule.Wrap(sink), from, logger);
+        sink = new StoreDispatchSink(consumeQueues, index, () => ArrivalListener, logger);
+        dispatcher = new CommitLogDispatcher(commitLog, Schedule.Wrap(sink), from, health, logger);
         long redispatched = dispatcher.CatchUp();
 
         foreach (var queue in consumeQueues.Queues)
@@ -145,6 +160,30 @@ public sealed partial class MessageStore : IAsyncDisposable
     /// <summary>Completes once every message put before the call is readable through its consume queue.</summary>
     public Task WaitForDispatchAsync(CancellationToken ct = default) => dispatcher.WaitForDispatchAsync(commitLog.WrittenUntilAddress, ct);
 
+    /// <summary>
+    /// Deletes a topic's data in this store, as Apache's <c>deleteTopics</c> and <c>cleanOffsetByTopic</c>: its consume
+    /// queues and their files (their mappings released), its next queue offsets and the consumer offsets kept for it.
+    /// Its messages stay in the commit log until retention; one still being dispatched creates its queue again, as in
+    /// Apache. Returns the number of queues deleted.
+    /// </summary>
+    public int DeleteTopic(string topic)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(topic);
+        int deleted = dispatcher.RunExclusive(() =>
+        {
+            int queues = consumeQueues.DeleteTopic(topic);
+            commitLog.QueueOffsets.RemoveTopic(topic);
+            return queues;
+        });
+        foreach (var group in ConsumerOffsets.GetGroupsOfTopic(topic).ToList())
+            ConsumerOffsets.RemoveOffsets(group, topic);
+        StoreLog.TopicDeleted(logger, topic, deleted);
+        return deleted;
+    }
+
+    /// <summary>Consume-queue files mapped right now (bounded by <see cref="MessageStoreOptions.MaxMappedConsumeQueueFiles"/>).</summary>
+    internal int MappedConsumeQueueFiles => consumeQueues.MappedFileCount;
+
     /// <summary>Runs the retention check and the disk-usage check now (normally every CleanResourceInterval).</summary>
     public async ValueTask CleanResourcesAsync(CancellationToken ct = default)
     {
@@ -159,12 +198,44 @@ public sealed partial class MessageStore : IAsyncDisposable
 
     private void FlushQueuesAndCheckpoint()
     {
+        // After a failed flush the queues may have lost pages a later flush reports clean: the checkpoint stays
+        // where it was, and the next open dispatches everything after it again.
+        if (checkpointFrozen) return;
         // Capture first: the checkpoint may only claim what the flushed queues already contain.
         long dispatched = dispatcher.DispatchedUntil;
-        consumeQueues.FlushAll();
-        index.Flush();
+        try
+        {
+            consumeQueues.FlushAll();
+            index.Flush();
+        }
+        catch (Exception ex) when (ex is not ObjectDisposedException)
+        {
+            checkpointFrozen = true;
+            health.Latch(StoreFailureKind.Fsync, "flush of the consume queues and index", ex);
+            return;
+        }
         checkpoint.DispatchedCommitLogOffset = dispatched;
-        checkpoint.Flush();
+        try
+        {
+            checkpoint.Flush();
+        }
+        catch (Exception ex) when (ex is not ObjectDisposedException)
+        {
+            checkpointFrozen = true;
+            health.Latch(StoreFailureKind.Fsync, "write of the dispatch checkpoint", ex);
+        }
+    }
+
+    private async ValueTask CloseStepAsync(string step, Func<ValueTask> action)
+    {
+        try
+        {
+            await action().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            StoreLog.CloseStepFailed(logger, step, ex);
+        }
     }
 
     private async Task RunPeriodicallyAsync(int intervalMs, Func<ValueTask> action)
@@ -191,15 +262,22 @@ public sealed partial class MessageStore : IAsyncDisposable
         await Schedule.DisposeAsync().ConfigureAwait(false);
         await stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(backgroundLoops).ConfigureAwait(false);
-        await commitLog.FlushAsync().ConfigureAwait(false);
+        // After a storage failure a step may fail too: the rest still runs, so files are closed and maps released.
+        await CloseStepAsync("commit log flush", () => new ValueTask(commitLog.FlushAsync())).ConfigureAwait(false);
         await dispatcher.DisposeAsync().ConfigureAwait(false);
         FlushQueuesAndCheckpoint();
-        await ConsumerOffsets.PersistAsync().ConfigureAwait(false);
+        await CloseStepAsync("consumer offsets", () => ConsumerOffsets.PersistAsync()).ConfigureAwait(false);
         long tail = commitLog.TailAddress;
-        await commitLog.DisposeAsync().ConfigureAwait(false);
-        consumeQueues.Dispose();
-        index.Dispose();
-        checkpoint.Dispose();
+        await CloseStepAsync("commit log close", commitLog.DisposeAsync).ConfigureAwait(false);
+        await CloseStepAsync("consume queues close", () => { consumeQueues.Dispose(); return ValueTask.CompletedTask; }).ConfigureAwait(false);
+        await CloseStepAsync("index close", () => { index.Dispose(); return ValueTask.CompletedTask; }).ConfigureAwait(false);
+        await CloseStepAsync("checkpoint close", () =>
+        {
+            // A frozen checkpoint keeps its last good record on disk.
+            if (checkpointFrozen) checkpoint.Abandon();
+            else checkpoint.Dispose();
+            return ValueTask.CompletedTask;
+        }).ConfigureAwait(false);
         stopping.Dispose();
         StoreLog.StoreClosed(logger, options.DataPath, tail);
     }

@@ -79,10 +79,29 @@ public sealed class MessageStoreOptions
     [Range(16, 40)]
     public int CommitLogSegmentSizeBits { get; set; } = 30;
 
+    /// <summary>
+    /// Milliseconds a put waits for room in the commit log's in-memory ring (FASTER frees a page once it is written
+    /// out) before it is answered SYSTEM_BUSY, which clients retry. Sends run on the network event loop, so this is
+    /// how long one full ring may hold that loop; 0 answers busy at once.
+    /// </summary>
+    [Range(0, 1000)]
+    public int CommitLogRingFullWaitMs { get; set; } = 10;
+
+    /// <summary>
+    /// Consume-queue files kept memory-mapped at once (least recently used are unmapped; a file is mapped again on
+    /// its next use). Each mapping is one entry of the kernel's <c>vm.max_map_count</c> (65530 by default), so this
+    /// bounds the broker's maps whatever the number of topics and queues.
+    /// </summary>
+    [Range(16, 60_000)]
+    public int MaxMappedConsumeQueueFiles { get; set; } = 4096;
+
     /// <summary>Delay of each level, space separated, units s, m, h, d (Apache) or ms; DELAY = n picks the n-th.</summary>
     [Required]
     public string MessageDelayLevel { get; set; } = Schedule.DelayLevelTable.Default;
 
     /// <summary>Slots of the timer wheel (a day of 100 ms slots); tests shrink it to exercise rolling.</summary>
     internal int TimerWheelSlots { get; set; } = Schedule.Timer.TimerMessageService.DefaultSlotCount;
+
+    /// <summary>Fault injection for tests (failing or stalling file operations); null in production.</summary>
+    internal Faults.StorageFaults? Faults { get; set; }
 }

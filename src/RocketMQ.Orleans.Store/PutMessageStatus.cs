@@ -11,9 +11,16 @@ public enum PutMessageStatus
     CreateMappedFileFailed,
     MessageIllegal,
     PropertiesSizeExceeded,
+    /// <summary>The commit log's in-memory ring stayed full (Apache: the page cache is busy); retry later.</summary>
     OsPageCacheBusy,
     UnknownError,
 
     /// <summary>A timed message due later than the timer may hold it (RocketMQ 5 WHEEL_TIMER_MSG_ILLEGAL).</summary>
     WheelTimerMsgIllegal,
+
+    /// <summary>
+    /// Not in Apache: the store turned read-only after a storage failure (see <see cref="MessageStore.ReadOnlyReason"/>);
+    /// the reason says which. Apache's closest is a non-writeable store answering SERVICE_NOT_AVAILABLE.
+    /// </summary>
+    StorageFailed,
 }

@@ -34,4 +34,22 @@ internal static partial class StoreLog
 
     [LoggerMessage(10, LogLevel.Error, "Periodic flush of consume queues, index or checkpoint failed")]
     public static partial void PeriodicFlushFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(11, LogLevel.Critical, "Message store turned read-only after a {Kind} failure ({What}): puts are refused until a restart; nothing acknowledged is lost, dispatch resumes from the checkpoint after the restart")]
+    public static partial void StoreReadOnly(ILogger logger, Faults.StoreFailureKind kind, string what, Exception? exception);
+
+    [LoggerMessage(12, LogLevel.Error, "Another {Kind} failure while the message store is read-only ({What})")]
+    public static partial void StorageFailureWhileReadOnly(ILogger logger, Faults.StoreFailureKind kind, string what, Exception? exception);
+
+    [LoggerMessage(13, LogLevel.Warning, "Commit log's in-memory ring stayed full for {WaitMs} ms: put answered busy ({Rejected} so far)")]
+    public static partial void RingFull(ILogger logger, int waitMs, long rejected);
+
+    [LoggerMessage(14, LogLevel.Error, "Arrival listener failed for {Topic}/{QueueId} offset {QueueOffset}; the message is stored and dispatched")]
+    public static partial void ArrivalListenerFailed(ILogger logger, string topic, int queueId, long queueOffset, Exception exception);
+
+    [LoggerMessage(15, LogLevel.Error, "Message store shutdown step failed: {Step}")]
+    public static partial void CloseStepFailed(ILogger logger, string step, Exception exception);
+
+    [LoggerMessage(16, LogLevel.Information, "Deleted topic {Topic} from the message store: {Queues} consume queues with their files, queue offsets and consumer offsets")]
+    public static partial void TopicDeleted(ILogger logger, string topic, int queues);
 }

@@ -29,6 +29,7 @@ public sealed class StoreCheckpoint : IDisposable
     private readonly SafeFileHandle _handle;
     private readonly Lock _flushLock = new();
     private readonly ILogger _logger;
+    private readonly Faults.StorageFaults? _faults;
     private long _sequence;
     private long _dispatchedCommitLogOffset;
     private long _physicMsgTimestamp;
@@ -38,7 +39,14 @@ public sealed class StoreCheckpoint : IDisposable
 
     /// <summary>Opens or creates the checkpoint file at <paramref name="filePath"/> and loads the newest valid record.</summary>
     public StoreCheckpoint(string filePath, ILogger? logger = null)
+        : this(filePath, logger, faults: null)
     {
+    }
+
+    /// <param name="faults">Fault injection for tests; null in production.</param>
+    internal StoreCheckpoint(string filePath, ILogger? logger, Faults.StorageFaults? faults)
+    {
+        _faults = faults;
         ArgumentException.ThrowIfNullOrEmpty(filePath);
         FilePath = filePath;
         _logger = logger ?? NullLogger.Instance;
@@ -97,6 +105,7 @@ public sealed class StoreCheckpoint : IDisposable
 
     private void WriteRecord()
     {
+        _faults?.ThrowIfFailing(Faults.StorageOperation.CheckpointWrite);
         long sequence = _sequence + 1;
         Span<byte> slot = stackalloc byte[SlotSize];
         slot.Clear();
@@ -113,6 +122,21 @@ public sealed class StoreCheckpoint : IDisposable
         _sequence = sequence;
     }
 
+    /// <summary>Closes the file without writing: its last good record stays (after a failed flush of what it covers).</summary>
+    internal void Abandon()
+    {
+        lock (_flushLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _handle.Dispose();
+        }
+    }
+
     /// <summary>Flushes, then closes the file.</summary>
     public void Dispose()
     {
@@ -123,9 +147,15 @@ public sealed class StoreCheckpoint : IDisposable
                 return;
             }
 
-            WriteRecord();
-            _disposed = true;
-            _handle.Dispose();
+            try
+            {
+                WriteRecord();
+            }
+            finally
+            {
+                _disposed = true;
+                _handle.Dispose();
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using FASTER.core;
+using RocketMQ.Orleans.Store.Faults;
 
 namespace RocketMQ.Orleans.Store.CommitLog;
 
@@ -22,11 +23,13 @@ internal sealed class BufferedLogCommitManager : ILogCommitManager
     private readonly FileStream file;
     private readonly object gate = new();
     private readonly byte[] slotBuffer = new byte[SlotSize];
+    private readonly StorageFaults? faults;
     private long fsyncCount;
     private bool dirty;
 
-    public BufferedLogCommitManager(string path)
+    public BufferedLogCommitManager(string path, StorageFaults? faults = null)
     {
+        this.faults = faults;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.None);
         // Fixed size from the start, so a data-only sync makes a commit durable.
@@ -133,6 +136,7 @@ internal sealed class BufferedLogCommitManager : ILogCommitManager
         lock (gate)
         {
             if (!dirty) return;
+            faults?.ThrowIfFailing(StorageOperation.CommitLogFsync);
             dirty = false;
             FileSync.FlushData(file);
             Interlocked.Increment(ref fsyncCount);

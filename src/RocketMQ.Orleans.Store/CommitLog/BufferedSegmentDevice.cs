@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using FASTER.core;
+using RocketMQ.Orleans.Store.Faults;
 
 namespace RocketMQ.Orleans.Store.CommitLog;
 
@@ -20,15 +21,18 @@ internal sealed class BufferedSegmentDevice : StorageDeviceBase
     private readonly ConcurrentDictionary<int, bool> dirty = new();
     private readonly object openLock = new();
     private readonly int addressSegmentBits;
+    private readonly StorageFaults? faults;
     private long fsyncCount;
     private bool disposed;
 
     /// <param name="segmentSizeBits">The log's segment size (log2); known here before FASTER initializes the device,
     /// so recovery and write-through can map log addresses to segment files.</param>
-    public BufferedSegmentDevice(string baseFileName, int segmentSizeBits)
+    /// <param name="faults">Test-only fault injection (null in production).</param>
+    public BufferedSegmentDevice(string baseFileName, int segmentSizeBits, StorageFaults? faults = null)
         : base(baseFileName, 512, Devices.CAPACITY_UNSPECIFIED)
     {
         addressSegmentBits = segmentSizeBits;
+        this.faults = faults;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(baseFileName))!);
         RecoverSegmentRange();
     }
@@ -43,6 +47,7 @@ internal sealed class BufferedSegmentDevice : StorageDeviceBase
         uint error = 0;
         try
         {
+            faults?.ThrowIfFailing(StorageOperation.CommitLogPageFlush);
             var file = GetOrOpen(segmentId);
             RandomAccess.Write(file.SafeFileHandle, new ReadOnlySpan<byte>((void*)sourceAddress, (int)numBytesToWrite), (long)destinationAddress);
             dirty[segmentId] = true;
@@ -51,8 +56,14 @@ internal sealed class BufferedSegmentDevice : StorageDeviceBase
         {
             error = 1;
         }
+        if (faults is not null && error == 0 && TryStall(faults, callback, numBytesToWrite, context))
+            return;
         callback(error, error == 0 ? numBytesToWrite : 0, context);
     }
+
+    // Separate so that the closure is allocated only when a test stalls the device.
+    private static bool TryStall(StorageFaults faults, DeviceIOCompletionCallback callback, uint bytes, object context) =>
+        faults.TryStall(() => callback(0, bytes, context));
 
     public override unsafe void ReadAsync(int segmentId, ulong sourceAddress, IntPtr destinationAddress, uint readLength, DeviceIOCompletionCallback callback, object context)
     {
@@ -84,6 +95,7 @@ internal sealed class BufferedSegmentDevice : StorageDeviceBase
     /// </summary>
     public void WriteAt(long address, IReadOnlyList<ReadOnlyMemory<byte>> buffers)
     {
+        faults?.ThrowIfFailing(StorageOperation.CommitLogWrite);
         int segmentId = SegmentOf(address);
         var file = GetOrOpen(segmentId);
         RandomAccess.Write(file.SafeFileHandle, buffers, OffsetInSegment(address));
@@ -93,6 +105,7 @@ internal sealed class BufferedSegmentDevice : StorageDeviceBase
     /// <summary>Writes one buffer at a log address (must not cross a segment boundary).</summary>
     public void WriteAt(long address, ReadOnlySpan<byte> data)
     {
+        faults?.ThrowIfFailing(StorageOperation.CommitLogWrite);
         int segmentId = SegmentOf(address);
         var file = GetOrOpen(segmentId);
         RandomAccess.Write(file.SafeFileHandle, data, OffsetInSegment(address));
@@ -154,6 +167,7 @@ internal sealed class BufferedSegmentDevice : StorageDeviceBase
             {
                 try
                 {
+                    faults?.ThrowIfFailing(StorageOperation.CommitLogFsync);
                     FileSync.FlushData(file);
                     Interlocked.Increment(ref fsyncCount);
                 }

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using FASTER.core;
 using Microsoft.Extensions.Logging;
+using RocketMQ.Orleans.Store.Faults;
 
 namespace RocketMQ.Orleans.Store.CommitLog;
 
@@ -25,22 +26,30 @@ internal sealed class CommitLogFile : IAsyncDisposable
     private readonly AppendEntry entry;
     private readonly TimeProvider timeProvider;
     private readonly int pageSizeBits;
+    private readonly long ringFullWaitTicks;
+    private readonly ILogger logger;
     private long lastStoreTimestamp;
+    private long ringFullRejections;
     private bool closed;
 
     private CommitLogFile(FasterLog log, BufferedSegmentDevice device, BufferedLogCommitManager commitManager,
-        MessageStoreOptions options, TimeProvider timeProvider, ILogger logger)
+        MessageStoreOptions options, TimeProvider timeProvider, StoreHealth health, ILogger logger)
     {
         this.log = log;
+        this.logger = logger;
+        ringFullWaitTicks = options.CommitLogRingFullWaitMs * System.Diagnostics.Stopwatch.Frequency / 1000;
         this.device = device;
         this.commitManager = commitManager;
         this.timeProvider = timeProvider;
         pageSizeBits = options.CommitLogPageSizeBits;
         entry = new AppendEntry(log, QueueOffsets, LogRecordFormat.HeaderSize);
-        writeThrough = new WriteThroughService(device, log.TailAddress);
+        writeThrough = new WriteThroughService(device, log.TailAddress)
+        {
+            FailureListener = ex => health.Latch(StoreFailureKind.CommitLogWrite, "write-through to the commit log", ex),
+        };
         // The loop's cadence runs on the real clock: an injected clock (store timestamps, retention) may stand still.
         groupCommit = new GroupCommitService(log, device, commitManager, writeThrough, CommitInterval,
-            TimeSpan.FromMilliseconds(options.FlushIntervalCommitLog), TimeProvider.System, logger);
+            TimeSpan.FromMilliseconds(options.FlushIntervalCommitLog), TimeProvider.System, health, logger);
     }
 
     /// <summary>
@@ -87,11 +96,13 @@ internal sealed class CommitLogFile : IAsyncDisposable
     public long FsyncRoundCount => groupCommit.FsyncRoundCount;
 
     /// <summary>Opens (and recovers to the last commit) the log under <paramref name="directory"/>.</summary>
-    public static CommitLogFile Open(string directory, MessageStoreOptions options, TimeProvider timeProvider, ILogger logger)
+    /// <param name="health">The store's fail-stop latch; a private one when the log is used on its own.</param>
+    public static CommitLogFile Open(string directory, MessageStoreOptions options, TimeProvider timeProvider, ILogger logger, StoreHealth? health = null)
     {
+        health ??= new StoreHealth(logger);
         Directory.CreateDirectory(directory);
-        var device = new BufferedSegmentDevice(Path.Combine(directory, "commitlog.log"), options.CommitLogSegmentSizeBits);
-        var commitManager = new BufferedLogCommitManager(Path.Combine(directory, "commitlog.commit"));
+        var device = new BufferedSegmentDevice(Path.Combine(directory, "commitlog.log"), options.CommitLogSegmentSizeBits, options.Faults);
+        var commitManager = new BufferedLogCommitManager(Path.Combine(directory, "commitlog.commit"), options.Faults);
         var settings = new FasterLogSettings
         {
             LogDevice = device,
@@ -118,7 +129,7 @@ internal sealed class CommitLogFile : IAsyncDisposable
             commitManager.Dispose();
             throw;
         }
-        return new CommitLogFile(log, device, commitManager, options, timeProvider, logger) { PageSize = 1L << options.CommitLogPageSizeBits };
+        return new CommitLogFile(log, device, commitManager, options, timeProvider, health, logger) { PageSize = 1L << options.CommitLogPageSizeBits };
     }
 
     /// <summary>
@@ -163,14 +174,10 @@ internal sealed class CommitLogFile : IAsyncDisposable
                 {
                     long storeTimestamp = NextStoreTimestamp();
                     entry.Prepare(messages[i], storeTimestamp);
-                    long address;
-                    var spinner = new SpinWait();
-                    while (!log.TryEnqueue(entry, out address))
-                    {
-                        // The in-memory ring is full until FASTER has written a page out: have the loop commit now.
-                        groupCommit.RequestCommit();
-                        spinner.SpinOnce();
-                    }
+                    // Full ring: the put is answered busy. Records of a batch appended before it stay (and are
+                    // written through before the caller gets the error back, see AppendAsync).
+                    if (!log.TryEnqueue(entry, out long address) && !WaitForRingSpace(out address))
+                        throw new RingFullException();
                     if (address != entry.Address)
                         throw new InvalidOperationException($"Commit log record at {address} was stamped with physical offset {entry.Address}.");
                     int length = messages[i].Length;
@@ -192,6 +199,30 @@ internal sealed class CommitLogFile : IAsyncDisposable
             }
         }
         return end;
+    }
+
+    /// <summary>
+    /// FASTER's in-memory ring is full until it has written a page out (normally a page-cache write on the commit
+    /// loop). Puts run on the network event loop, so waiting here is bounded: a short spin, then busy.
+    /// </summary>
+    private bool WaitForRingSpace(out long address)
+    {
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var spinner = new SpinWait();
+        do
+        {
+            // Have the loop commit now: that writes the full pages out and frees the ring.
+            groupCommit.RequestCommit();
+            spinner.SpinOnce(sleep1Threshold: -1);
+            if (log.TryEnqueue(entry, out address))
+                return true;
+        }
+        while (System.Diagnostics.Stopwatch.GetTimestamp() - started < ringFullWaitTicks);
+        long rejected = Interlocked.Increment(ref ringFullRejections);
+        Diagnostics.StoreMetrics.RecordBusyRejection();
+        if (rejected == 1 || rejected % 1000 == 0)
+            StoreLog.RingFull(logger, (int)(ringFullWaitTicks * 1000 / System.Diagnostics.Stopwatch.Frequency), rejected);
+        return false;
     }
 
     /// <summary>Completes once an fsync covers every record below <paramref name="until"/> (sync flush).</summary>

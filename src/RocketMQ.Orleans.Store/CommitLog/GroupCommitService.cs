@@ -1,5 +1,6 @@
 using FASTER.core;
 using Microsoft.Extensions.Logging;
+using RocketMQ.Orleans.Store.Faults;
 
 namespace RocketMQ.Orleans.Store.CommitLog;
 
@@ -13,6 +14,8 @@ namespace RocketMQ.Orleans.Store.CommitLog;
 /// <item>sync flush group commit: one fdatasync covers every put whose write-through finished before it
 /// started, and completes the one task all those puts wait on.</item>
 /// </list>
+/// A failed fsync is latched (<see cref="StoreHealth"/>): the waiting round and every later one fail, the durable
+/// address never moves again, and no fsync is retried, since one that follows a failure may report dropped pages clean.
 /// </summary>
 internal sealed class GroupCommitService : IAsyncDisposable
 {
@@ -26,6 +29,7 @@ internal sealed class GroupCommitService : IAsyncDisposable
     private readonly TimeSpan flushInterval;
     private readonly TimeProvider timeProvider;
     private readonly ILogger logger;
+    private readonly StoreHealth health;
     private readonly SemaphoreSlim wakeUp = new(0);
     private readonly object roundLock = new();
     private readonly object syncGate = new();
@@ -42,10 +46,12 @@ internal sealed class GroupCommitService : IAsyncDisposable
     private long lastFsyncTimestamp;
     private long roundCount;
     private long fsyncRoundCount;
+    private Exception? fsyncFailure;
 
     public GroupCommitService(FasterLog log, BufferedSegmentDevice device, BufferedLogCommitManager commitManager, WriteThroughService writeThrough,
-        TimeSpan commitInterval, TimeSpan flushInterval, TimeProvider timeProvider, ILogger logger)
+        TimeSpan commitInterval, TimeSpan flushInterval, TimeProvider timeProvider, StoreHealth health, ILogger logger)
     {
+        this.health = health;
         this.log = log;
         this.device = device;
         this.commitManager = commitManager;
@@ -101,6 +107,7 @@ internal sealed class GroupCommitService : IAsyncDisposable
         lock (syncGate)
         {
             if (durableUntil >= until) return Task.CompletedTask;
+            if (fsyncFailure is not null) return Task.FromException(fsyncFailure);
             round = (syncRound ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
             syncWaiters++;
         }
@@ -137,7 +144,11 @@ internal sealed class GroupCommitService : IAsyncDisposable
                 lock (roundLock)
                 {
                     if (CommitDue) Commit();
-                    if (timeProvider.GetElapsedTime(lastFsyncTimestamp) >= flushInterval) FsyncLocked();
+                    if (timeProvider.GetElapsedTime(lastFsyncTimestamp) >= flushInterval)
+                    {
+                        if (Volatile.Read(ref fsyncFailure) is null) FsyncLocked();
+                        else lastFsyncTimestamp = timeProvider.GetTimestamp(); // latched: nothing to fsync, keep the cadence
+                    }
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -200,8 +211,9 @@ internal sealed class GroupCommitService : IAsyncDisposable
         {
             lock (roundLock)
             {
+                ThrowIfFsyncFailed();
                 long flushStarted = System.Diagnostics.Stopwatch.GetTimestamp();
-                device.Flush();
+                SyncData();
                 Diagnostics.StoreMetrics.RecordFlush(flushStarted);
                 commitManager.WriteDurableHint(until);
                 Interlocked.Increment(ref fsyncRoundCount);
@@ -213,8 +225,41 @@ internal sealed class GroupCommitService : IAsyncDisposable
         catch (Exception ex)
         {
             covered.TrySetException(ex);
+        }
+    }
+
+    // Every fsync goes through here or FsyncLocked: a failure latches before anyone is told about it.
+    private void SyncData()
+    {
+        try
+        {
+            device.Flush();
+        }
+        catch (Exception ex) when (ex is not ObjectDisposedException)
+        {
+            LatchFsyncFailure(ex, "fsync of the commit log");
             throw;
         }
+    }
+
+    private void LatchFsyncFailure(Exception ex, string what)
+    {
+        TaskCompletionSource? waiting;
+        lock (syncGate)
+        {
+            fsyncFailure ??= new IOException($"{what} failed: {ex.Message}", ex);
+            waiting = syncRound;
+            syncRound = null;
+            syncWaiters = 0;
+        }
+        health.Latch(StoreFailureKind.Fsync, what, ex);
+        waiting?.TrySetException(fsyncFailure);
+    }
+
+    private void ThrowIfFsyncFailed()
+    {
+        if (Volatile.Read(ref fsyncFailure) is { } failure)
+            throw failure;
     }
 
     // The loop does not wait for its commits (FASTER completes them as epochs drain, which under load can
@@ -230,11 +275,20 @@ internal sealed class GroupCommitService : IAsyncDisposable
     // Data first, then the commit metadata that points into it.
     private void FsyncLocked()
     {
+        ThrowIfFsyncFailed();
         long until = writeThrough.WrittenUntil;
         long flushStarted = System.Diagnostics.Stopwatch.GetTimestamp();
-        device.Flush();
+        SyncData();
         commitManager.WriteDurableHint(until);
-        commitManager.Flush();
+        try
+        {
+            commitManager.Flush();
+        }
+        catch (Exception ex) when (ex is not ObjectDisposedException)
+        {
+            LatchFsyncFailure(ex, "fsync of the commit log's commit metadata");
+            throw;
+        }
         Diagnostics.StoreMetrics.RecordFlush(flushStarted);
         lastFsyncTimestamp = timeProvider.GetTimestamp();
         Interlocked.Increment(ref fsyncRoundCount);
@@ -261,11 +315,21 @@ internal sealed class GroupCommitService : IAsyncDisposable
     {
         await stopping.CancelAsync().ConfigureAwait(false);
         await Task.Run(loop.Join).ConfigureAwait(false);
-        await FlushNowAsync().ConfigureAwait(false);
-        // Sync puts still waiting are covered by the final fsync.
+        Exception? failure = null;
+        try
+        {
+            await FlushNowAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+            StoreLog.CommitRoundFailed(logger, ex);
+        }
+        // Sync puts still waiting are covered by the final fsync, or fail with it.
         lock (syncGate)
         {
-            syncRound?.TrySetResult();
+            if (failure is null) syncRound?.TrySetResult();
+            else syncRound?.TrySetException(failure);
             syncRound = null;
         }
         stopping.Dispose();

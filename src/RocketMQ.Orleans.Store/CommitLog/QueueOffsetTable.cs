@@ -20,5 +20,14 @@ internal sealed class QueueOffsetTable
 
     public void Set(TopicQueueKey key, long nextOffset) => next[key] = nextOffset;
 
+    /// <summary>Forgets a deleted topic's queues: a topic created again under the name starts at offset 0.</summary>
+    public void RemoveTopic(string topic)
+    {
+        foreach (var key in next.Keys)
+        {
+            if (key.Topic == topic) next.TryRemove(key, out _);
+        }
+    }
+
     public long Peek(TopicQueueKey key) => next.TryGetValue(key, out var offset) ? offset : 0;
 }

@@ -81,6 +81,9 @@ internal sealed class WriteThroughService : IThreadPoolWorkItem
         }
     }
 
+    /// <summary>Called once, on the leader's thread, with the first write failure (which fails every later wait too).</summary>
+    public Action<Exception>? FailureListener { get; set; }
+
     /// <summary>Called (on the leader's thread) after a round in which a <see cref="RequestProgress"/> was pending.</summary>
     public Action? ProgressListener { get; set; }
 
@@ -162,12 +165,19 @@ internal sealed class WriteThroughService : IThreadPoolWorkItem
         batch.Clear();
 
         TaskCompletionSource? completed;
+        bool firstFailure = false;
         lock (gate)
         {
-            if (error is not null) failure ??= error;
+            if (error is not null && failure is null)
+            {
+                failure = error;
+                firstFailure = true;
+            }
             else if (failure is null) writtenUntil = until;
             completed = runningRound;
             runningRound = null;
+            // Inside the lock: no put learns of the failure before the store has latched it.
+            if (firstFailure) FailureListener?.Invoke(error!);
         }
         // Dekker with RequestProgress: writtenUntil was published (lock release) before this exchange.
         if (Volatile.Read(ref progressWanted) != 0 && Interlocked.Exchange(ref progressWanted, 0) != 0)

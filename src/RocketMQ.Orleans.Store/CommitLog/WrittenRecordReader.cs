@@ -5,7 +5,8 @@ namespace RocketMQ.Orleans.Store.CommitLog;
 /// <summary>Receives the records a <see cref="WrittenRecordReader"/> reads, in log order.</summary>
 internal interface IRecordConsumer
 {
-    void Consume(ReadOnlySpan<byte> payload, long address, long nextAddress);
+    /// <summary>Takes one record; false stops the reader at this record (it is read again next time).</summary>
+    bool Consume(ReadOnlySpan<byte> payload, long address, long nextAddress);
 }
 
 /// <summary>
@@ -68,7 +69,8 @@ internal sealed class WrittenRecordReader : IDisposable
                     break;
                 }
                 long recordAddress = address + position;
-                consumer.Consume(chunk.Slice(position + LogRecordFormat.HeaderSize, length), recordAddress, recordAddress + footprint);
+                if (!consumer.Consume(chunk.Slice(position + LogRecordFormat.HeaderSize, length), recordAddress, recordAddress + footprint))
+                    return count;
                 count++;
                 position += footprint;
                 NextAddress = recordAddress + footprint;

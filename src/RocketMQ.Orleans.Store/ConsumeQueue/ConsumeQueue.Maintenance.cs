@@ -27,11 +27,18 @@ public sealed unsafe partial class ConsumeQueue
                 var files = _files;
                 long keepLastFile = newMax / _entriesPerFile;
                 var tailFile = files.Get(keepLastFile);
-                if (tailFile is not null)
+                if (tailFile is not null && tailFile.TryAcquire(out byte* tailPointer, out var lease))
                 {
-                    int fromSlot = (int)(newMax % _entriesPerFile);
-                    int toSlot = max / _entriesPerFile == keepLastFile ? (int)(max % _entriesPerFile) : _entriesPerFile;
-                    new Span<byte>(tailFile.OwnerPointer + ((long)fromSlot * EntrySize), (toSlot - fromSlot) * EntrySize).Clear();
+                    try
+                    {
+                        int fromSlot = (int)(newMax % _entriesPerFile);
+                        int toSlot = max / _entriesPerFile == keepLastFile ? (int)(max % _entriesPerFile) : _entriesPerFile;
+                        new Span<byte>(tailPointer + ((long)fromSlot * EntrySize), (toSlot - fromSlot) * EntrySize).Clear();
+                    }
+                    finally
+                    {
+                        lease.Release();
+                    }
                 }
 
                 var kept = files.Slice(files.FirstFileIndex, keepLastFile + 1);
@@ -90,7 +97,7 @@ public sealed unsafe partial class ConsumeQueue
 
     private int DeleteObsoleteFiles()
     {
-        MappedFileRegion[] removed;
+        ConsumeQueueFile[] removed;
         lock (_filesLock)
         {
             var files = _files;

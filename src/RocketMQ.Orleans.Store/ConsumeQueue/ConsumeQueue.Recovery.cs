@@ -19,31 +19,33 @@ public sealed unsafe partial class ConsumeQueue
         }
 
         var files = ConsumeQueueFiles.Empty;
-        try
+        foreach (long index in indices)
         {
-            foreach (long index in indices)
-            {
-                files = files.Append(index, MappedFileRegion.Open(Path.Combine(DirectoryPath, ConsumeQueueFiles.FileName(index, _entriesPerFile)), _fileSize));
-            }
-        }
-        catch
-        {
-            foreach (var opened in files.Files)
-            {
-                opened.Retire(deleteFile: false);
-            }
-
-            throw;
+            files = files.Append(index, NewFile(index));
         }
 
         _files = files;
         long firstStart = files.FirstFileIndex * _entriesPerFile;
         long lastStart = (files.EndFileIndex - 1) * _entriesPerFile;
-        int firstWritten = FirstWrittenSlot(files.Files[0]);
+        int end;
+        int firstWritten;
         bool single = files.Count == 1;
+        // Only the first and the last file are looked at (mapped for the scan, then left to the cache).
+        try
+        {
+            firstWritten = WithMapping(files.Files[0], FirstWrittenSlot);
+            end = single && firstWritten < 0 ? 0 : WithMapping(files.Files[^1], p => WrittenPrefixEnd(p, single ? firstWritten : 0));
+            WithMapping(files.Files[^1], p => ClearAfter(p, files.Files[^1].Path, end));
+        }
+        catch
+        {
+            foreach (var file in files.Files)
+            {
+                file.Retire(deleteFile: false);
+            }
 
-        int end = single && firstWritten < 0 ? 0 : WrittenPrefixEnd(files.Files[^1], single ? firstWritten : 0);
-        ClearAfter(files.Files[^1], end);
+            throw;
+        }
 
         long max = lastStart + end;
         long min = firstWritten < 0 ? (single ? max : firstStart) : firstStart + firstWritten;
@@ -84,9 +86,27 @@ public sealed unsafe partial class ConsumeQueue
         return indices;
     }
 
-    private int FirstWrittenSlot(MappedFileRegion file)
+    private delegate T PointerFunc<T>(byte* pointer);
+
+    private static T WithMapping<T>(ConsumeQueueFile file, PointerFunc<T> action)
     {
-        byte* p = file.OwnerPointer;
+        if (!file.TryAcquire(out byte* pointer, out var lease))
+        {
+            throw new ObjectDisposedException(file.Path);
+        }
+
+        try
+        {
+            return action(pointer);
+        }
+        finally
+        {
+            lease.Release();
+        }
+    }
+
+    private int FirstWrittenSlot(byte* p)
+    {
         for (int slot = 0; slot < _entriesPerFile; slot++)
         {
             if (SizeAt(p, slot) != 0)
@@ -98,9 +118,8 @@ public sealed unsafe partial class ConsumeQueue
         return -1;
     }
 
-    private int WrittenPrefixEnd(MappedFileRegion file, int fromSlot)
+    private int WrittenPrefixEnd(byte* p, int fromSlot)
     {
-        byte* p = file.OwnerPointer;
         int slot = fromSlot;
         while (slot < _entriesPerFile && SizeAt(p, slot) != 0)
         {
@@ -110,20 +129,21 @@ public sealed unsafe partial class ConsumeQueue
         return slot;
     }
 
-    private void ClearAfter(MappedFileRegion file, int slot)
+    private bool ClearAfter(byte* p, string path, int slot)
     {
-        var tail = new Span<byte>(file.OwnerPointer + ((long)slot * EntrySize), (_entriesPerFile - slot) * EntrySize);
+        var tail = new Span<byte>(p + ((long)slot * EntrySize), (_entriesPerFile - slot) * EntrySize);
         int first = tail.IndexOfAnyExcept((byte)0);
         if (first < 0)
         {
-            return;
+            return false;
         }
 
         // Clear only the span that holds data: touching the zero pages would allocate the sparse file.
         int last = tail.LastIndexOfAnyExcept((byte)0);
         tail[first..(last + 1)].Clear();
         LowerDirtyFloor(((_files.EndFileIndex - 1) * _entriesPerFile) + slot);
-        ConsumeQueueLog.ClearedStaleTail(_logger, Topic, QueueId, file.Path, last - first + 1);
+        ConsumeQueueLog.ClearedStaleTail(_logger, Topic, QueueId, path, last - first + 1);
+        return true;
     }
 
     private static int SizeAt(byte* basePointer, int slot) =>

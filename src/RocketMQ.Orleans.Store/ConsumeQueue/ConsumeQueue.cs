@@ -13,8 +13,9 @@ namespace RocketMQ.Orleans.Store.ConsumeQueues;
 /// One writer (the dispatcher) calls <see cref="PutEntry"/>; any number of readers call
 /// <see cref="ReadEntries"/> and friends concurrently. The writer fills an entry's bytes before it
 /// publishes the new <see cref="MaxOffset"/> (a volatile write), so a reader that stays below the
-/// <see cref="MaxOffset"/> it read never sees a torn or empty slot. Files are retired with
-/// reader leases (see <see cref="MappedFileRegion"/>), so retention never unmaps a page in use.
+/// <see cref="MaxOffset"/> it read never sees a torn or empty slot. Files are mapped on demand and
+/// accessed under leases (see <see cref="ConsumeQueueFile"/>), so neither retention nor the store-wide
+/// bound on mappings (<see cref="MappedRegionCache"/>) ever unmaps a page in use.
 /// </remarks>
 public sealed unsafe partial class ConsumeQueue : IDisposable
 {
@@ -26,6 +27,8 @@ public sealed unsafe partial class ConsumeQueue : IDisposable
     private readonly int _entriesPerFile;
     private readonly long _fileSize;
     private readonly ILogger _logger;
+    private readonly MappedRegionCache _cache;
+    private readonly Faults.StorageFaults? _faults;
 
     // Guards changes of the file list (rollover, restart, retention, truncation); readers never take it.
     private readonly Lock _filesLock = new();
@@ -39,6 +42,12 @@ public sealed unsafe partial class ConsumeQueue : IDisposable
 
     /// <summary>Opens (recovering what is on disk) or creates the queue under &lt;storeRoot&gt;/consumequeue/&lt;topic&gt;/&lt;queueId&gt;.</summary>
     public ConsumeQueue(string storeRoot, string topic, int queueId, ConsumeQueueOptions? options = null, ILogger? logger = null)
+        : this(storeRoot, topic, queueId, options ?? new ConsumeQueueOptions(), logger, cache: null)
+    {
+    }
+
+    /// <param name="cache">The bound on mapped files shared by the table's queues; null gives the queue its own.</param>
+    internal ConsumeQueue(string storeRoot, string topic, int queueId, ConsumeQueueOptions options, ILogger? logger, MappedRegionCache? cache)
     {
         ArgumentException.ThrowIfNullOrEmpty(storeRoot);
         ValidateTopic(topic);
@@ -46,7 +55,9 @@ public sealed unsafe partial class ConsumeQueue : IDisposable
         Topic = topic;
         QueueId = queueId;
         DirectoryPath = Path.Combine(storeRoot, DirectoryName, topic, queueId.ToString(CultureInfo.InvariantCulture));
-        _entriesPerFile = (options ?? new ConsumeQueueOptions()).EntriesPerFile;
+        _entriesPerFile = options.EntriesPerFile;
+        _cache = cache ?? new MappedRegionCache(options.MaxMappedFiles);
+        _faults = options.Faults;
         _fileSize = (long)_entriesPerFile * EntrySize;
         _logger = logger ?? NullLogger.Instance;
         Directory.CreateDirectory(DirectoryPath);
@@ -68,7 +79,7 @@ public sealed unsafe partial class ConsumeQueue : IDisposable
     /// <summary>The next queue offset to write; every offset in [MinOffset, MaxOffset) is readable.</summary>
     public long MaxOffset => Volatile.Read(ref _maxOffset);
 
-    /// <summary>Number of files currently mapped.</summary>
+    /// <summary>Number of files the queue has (mapped or not).</summary>
     public int FileCount => Volatile.Read(ref _files).Count;
 
     /// <summary>
@@ -83,6 +94,7 @@ public sealed unsafe partial class ConsumeQueue : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
         ArgumentOutOfRangeException.ThrowIfEqual(size, ConsumeQueueEntry.BlankSize);
         ObjectDisposedException.ThrowIf(_disposed, this);
+        _faults?.ThrowIfFailing(Faults.StorageOperation.ConsumeQueueWrite);
 
         var entry = new ConsumeQueueEntry(commitLogOffset, size, tagsCode);
         long max = _maxOffset;
@@ -144,7 +156,7 @@ public sealed unsafe partial class ConsumeQueue : IDisposable
         while (count < destination.Length && fromOffset < max)
         {
             var file = files.Get(fromOffset / _entriesPerFile);
-            if (file is null || !file.TryAcquire(out byte* basePointer))
+            if (file is null || !file.TryAcquire(out byte* basePointer, out var lease))
             {
                 break;
             }
@@ -161,7 +173,7 @@ public sealed unsafe partial class ConsumeQueue : IDisposable
             }
             finally
             {
-                file.Release();
+                lease.Release();
             }
 
             count += n;
@@ -189,6 +201,7 @@ public sealed unsafe partial class ConsumeQueue : IDisposable
                 return;
             }
 
+            _faults?.ThrowIfFailing(Faults.StorageOperation.ConsumeQueueFlush);
             var files = Volatile.Read(ref _files);
             long lastFile = Math.Max(from, max - 1) / _entriesPerFile;
             for (long fileIndex = Math.Max(from / _entriesPerFile, files.FirstFileIndex); fileIndex <= lastFile; fileIndex++)
@@ -207,15 +220,22 @@ public sealed unsafe partial class ConsumeQueue : IDisposable
             return;
         }
 
-        Flush();
-        lock (_flushLock)
+        try
         {
-            lock (_filesLock)
+            Flush();
+        }
+        finally
+        {
+            // Even when the flush failed (a failing disk): the mappings are released.
+            lock (_flushLock)
             {
-                _disposed = true;
-                foreach (var file in _files.Files)
+                lock (_filesLock)
                 {
-                    file.Retire(deleteFile: false);
+                    _disposed = true;
+                    foreach (var file in _files.Files)
+                    {
+                        file.Retire(deleteFile: false);
+                    }
                 }
             }
         }
@@ -229,7 +249,7 @@ public sealed unsafe partial class ConsumeQueue : IDisposable
         }
 
         var file = Volatile.Read(ref _files).Get(queueOffset / _entriesPerFile);
-        if (file is null || !file.TryAcquire(out byte* basePointer))
+        if (file is null || !file.TryAcquire(out byte* basePointer, out var lease))
         {
             return PutEntryResult.AlreadyPresent;
         }
@@ -248,7 +268,7 @@ public sealed unsafe partial class ConsumeQueue : IDisposable
         }
         finally
         {
-            file.Release();
+            lease.Release();
         }
 
         LowerDirtyFloor(queueOffset);
@@ -292,10 +312,22 @@ public sealed unsafe partial class ConsumeQueue : IDisposable
     private void WriteSlot(long queueOffset, ConsumeQueueEntry entry)
     {
         var file = GetOrCreateFile(queueOffset / _entriesPerFile);
-        entry.Write(new Span<byte>(file.OwnerPointer + ((queueOffset % _entriesPerFile) * EntrySize), EntrySize));
+        if (!file.TryAcquire(out byte* basePointer, out var lease))
+        {
+            throw new ObjectDisposedException(file.Path);
+        }
+
+        try
+        {
+            entry.Write(new Span<byte>(basePointer + ((queueOffset % _entriesPerFile) * EntrySize), EntrySize));
+        }
+        finally
+        {
+            lease.Release();
+        }
     }
 
-    private MappedFileRegion GetOrCreateFile(long fileIndex)
+    private ConsumeQueueFile GetOrCreateFile(long fileIndex)
     {
         var file = Volatile.Read(ref _files).Get(fileIndex);
         if (file is not null)
@@ -309,7 +341,7 @@ public sealed unsafe partial class ConsumeQueue : IDisposable
             file = files.Get(fileIndex);
             if (file is null)
             {
-                file = MappedFileRegion.Open(Path.Combine(DirectoryPath, ConsumeQueueFiles.FileName(fileIndex, _entriesPerFile)), _fileSize);
+                file = NewFile(fileIndex);
                 Volatile.Write(ref _files, files.Append(fileIndex, file));
             }
 
@@ -317,12 +349,16 @@ public sealed unsafe partial class ConsumeQueue : IDisposable
         }
     }
 
-    /// <summary>Reads any mapped slot, live or not, under a reader lease.</summary>
+    // Not mapped yet: the first access maps (and creates) it.
+    private ConsumeQueueFile NewFile(long fileIndex) =>
+        new(Path.Combine(DirectoryPath, ConsumeQueueFiles.FileName(fileIndex, _entriesPerFile)), _fileSize, _cache);
+
+    /// <summary>Reads any slot of the queue's files, live or not, under a lease.</summary>
     private bool TryReadSlot(long queueOffset, out ConsumeQueueEntry entry)
     {
         entry = default;
         var file = Volatile.Read(ref _files).Get(queueOffset / _entriesPerFile);
-        if (file is null || !file.TryAcquire(out byte* basePointer))
+        if (file is null || !file.TryAcquire(out byte* basePointer, out var lease))
         {
             return false;
         }
@@ -334,7 +370,7 @@ public sealed unsafe partial class ConsumeQueue : IDisposable
         }
         finally
         {
-            file.Release();
+            lease.Release();
         }
     }
 

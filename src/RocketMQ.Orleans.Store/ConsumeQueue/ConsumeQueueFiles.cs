@@ -8,7 +8,7 @@ internal sealed class ConsumeQueueFiles
 {
     public static readonly ConsumeQueueFiles Empty = new(0, []);
 
-    public ConsumeQueueFiles(long firstFileIndex, MappedFileRegion[] files)
+    public ConsumeQueueFiles(long firstFileIndex, ConsumeQueueFile[] files)
     {
         FirstFileIndex = firstFileIndex;
         Files = files;
@@ -16,26 +16,26 @@ internal sealed class ConsumeQueueFiles
 
     public long FirstFileIndex { get; }
 
-    public MappedFileRegion[] Files { get; }
+    public ConsumeQueueFile[] Files { get; }
 
     public int Count => Files.Length;
 
     public long EndFileIndex => FirstFileIndex + Files.Length;
 
-    public MappedFileRegion? Get(long fileIndex)
+    public ConsumeQueueFile? Get(long fileIndex)
     {
         long i = fileIndex - FirstFileIndex;
         return (ulong)i < (ulong)Files.Length ? Files[i] : null;
     }
 
-    public ConsumeQueueFiles Append(long fileIndex, MappedFileRegion file)
+    public ConsumeQueueFiles Append(long fileIndex, ConsumeQueueFile file)
     {
         if (Files.Length != 0 && fileIndex != EndFileIndex)
         {
             throw new InvalidOperationException($"Consume-queue file {fileIndex} does not follow file {EndFileIndex - 1}.");
         }
 
-        var files = new MappedFileRegion[Files.Length + 1];
+        var files = new ConsumeQueueFile[Files.Length + 1];
         Files.CopyTo(files, 0);
         files[^1] = file;
         return new ConsumeQueueFiles(Files.Length == 0 ? fileIndex : FirstFileIndex, files);

@@ -9,6 +9,12 @@ public sealed record ConsumeQueueOptions
     /// <summary>Bytes per file; rounded down to whole entries as Apache does. At least one entry.</summary>
     public int MappedFileSize { get; init; } = DefaultMappedFileSize;
 
+    /// <summary>Files kept mapped at once across the queues sharing one table (see <see cref="MappedRegionCache"/>).</summary>
+    public int MaxMappedFiles { get; init; } = 4096;
+
+    /// <summary>Fault injection for tests; null in production.</summary>
+    internal Faults.StorageFaults? Faults { get; init; }
+
     internal int EntriesPerFile
     {
         get

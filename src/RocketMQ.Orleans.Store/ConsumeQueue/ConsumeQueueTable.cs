@@ -18,6 +18,7 @@ public sealed class ConsumeQueueTable : IDisposable
     private readonly string _storeRoot;
     private readonly ConsumeQueueOptions _options;
     private readonly ILogger _logger;
+    private readonly MappedRegionCache _cache;
     private bool _disposed;
 
     public ConsumeQueueTable(string storeRoot, ConsumeQueueOptions? options = null, ILogger? logger = null)
@@ -26,6 +27,7 @@ public sealed class ConsumeQueueTable : IDisposable
         _storeRoot = storeRoot;
         _options = options ?? new ConsumeQueueOptions();
         _logger = logger ?? NullLogger.Instance;
+        _cache = new MappedRegionCache(_options.MaxMappedFiles);
         RootPath = Path.Combine(storeRoot, ConsumeQueue.DirectoryName);
         Directory.CreateDirectory(RootPath);
         try
@@ -45,6 +47,9 @@ public sealed class ConsumeQueueTable : IDisposable
 
     public int Count => _queues.Count;
 
+    /// <summary>Consume-queue files mapped right now, across every queue (bounded by <see cref="ConsumeQueueOptions.MaxMappedFiles"/>).</summary>
+    public int MappedFileCount => _cache.MappedCount;
+
     /// <summary>A moment's snapshot of every queue (each knows its Topic and QueueId).</summary>
     public IEnumerable<ConsumeQueue> Queues => _queues.Values;
 
@@ -60,7 +65,7 @@ public sealed class ConsumeQueueTable : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (!_queues.TryGetValue((topic, queueId), out queue))
             {
-                queue = new ConsumeQueue(_storeRoot, topic, queueId, _options, _logger);
+                queue = new ConsumeQueue(_storeRoot, topic, queueId, _options, _logger, _cache);
                 _queues[(topic, queueId)] = queue;
             }
 
@@ -144,9 +149,23 @@ public sealed class ConsumeQueueTable : IDisposable
             _disposed = true;
         }
 
+        // Every queue is closed even when one fails to flush (a failing disk): no mapping is left behind.
+        List<Exception>? failures = null;
         foreach (var queue in _queues.Values)
         {
-            queue.Dispose();
+            try
+            {
+                queue.Dispose();
+            }
+            catch (Exception ex)
+            {
+                (failures ??= []).Add(ex);
+            }
+        }
+
+        if (failures is not null)
+        {
+            throw new AggregateException("Closing the consume queues failed.", failures);
         }
     }
 
@@ -159,7 +178,7 @@ public sealed class ConsumeQueueTable : IDisposable
             {
                 if (int.TryParse(Path.GetFileName(queuePath), NumberStyles.None, CultureInfo.InvariantCulture, out int queueId))
                 {
-                    _queues[(topic, queueId)] = new ConsumeQueue(_storeRoot, topic, queueId, _options, _logger);
+                    _queues[(topic, queueId)] = new ConsumeQueue(_storeRoot, topic, queueId, _options, _logger, _cache);
                 }
             }
         }

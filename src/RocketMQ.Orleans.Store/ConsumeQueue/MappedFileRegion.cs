@@ -8,7 +8,7 @@ namespace RocketMQ.Orleans.Store.ConsumeQueues;
 /// <see cref="Retire"/> (retention, truncation) defers the unmap until the last reader is done
 /// instead of pulling the pages out from under it.
 /// </summary>
-/// <remarks>Shared by the consume queue and the index; it could move to a common storage folder.</remarks>
+/// <remarks>Shared by the consume queue (through <see cref="ConsumeQueueFile"/>, which maps on demand) and the index.</remarks>
 internal sealed unsafe class MappedFileRegion
 {
     private readonly MemoryMappedViewAccessor _view;
@@ -78,17 +78,18 @@ internal sealed unsafe class MappedFileRegion
 
     public void Release() => _view.SafeMemoryMappedViewHandle.ReleasePointer();
 
-    /// <summary>msync of the whole view; the kernel writes only dirty pages.</summary>
-    public void Flush()
+    /// <summary>msync of the whole view (the kernel writes only dirty pages); false when the region was retired.</summary>
+    public bool Flush()
     {
         if (!TryAcquire(out _))
         {
-            return;
+            return false;
         }
 
         try
         {
             _view.Flush();
+            return true;
         }
         finally
         {

@@ -35,6 +35,24 @@ public static class StoreMetrics
     internal static void RecordPoisonDropped(string source, PutMessageStatus status) =>
         PoisonDropped.Add(1, new KeyValuePair<string, object?>("source", source), new KeyValuePair<string, object?>("status", status.ToString()));
 
+    private static readonly Counter<long> StoreFailures = Meter.CreateCounter<long>(
+        "rocketmq.store.failures", "{failure}", "Storage failures that turned the message store read-only (tag kind: dispatch, fsync, commit_log_write)");
+
+    private static readonly Counter<long> BusyRejections = Meter.CreateCounter<long>(
+        "rocketmq.store.busy_rejections", "{put}", "Puts answered busy because the commit log's in-memory ring stayed full");
+
+    /// <summary>The store turned read-only after a storage failure of this kind.</summary>
+    internal static void RecordStoreFailure(Faults.StoreFailureKind kind) =>
+        StoreFailures.Add(1, new KeyValuePair<string, object?>("kind", kind switch
+        {
+            Faults.StoreFailureKind.Dispatch => "dispatch",
+            Faults.StoreFailureKind.Fsync => "fsync",
+            _ => "commit_log_write",
+        }));
+
+    /// <summary>A put found the in-memory ring full for longer than it may wait.</summary>
+    internal static void RecordBusyRejection() => BusyRejections.Add(1);
+
     /// <summary>A put that started at <paramref name="startTimestamp"/> (<see cref="Stopwatch.GetTimestamp"/>) succeeded now.</summary>
     internal static void RecordPut(long startTimestamp)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RocketMQ.Orleans.Protocol.Messages;
 using RocketMQ.Orleans.Store.CommitLog;
+using RocketMQ.Orleans.Store.Faults;
 
 namespace RocketMQ.Orleans.Store.Dispatch;
 
@@ -18,6 +19,7 @@ internal sealed class CommitLogDispatcher : IRecordConsumer, IAsyncDisposable
     private readonly CommitLogFile commitLog;
     private readonly IDispatchSink sink;
     private readonly ILogger logger;
+    private readonly StoreHealth health;
     private readonly TopicNameCache topics = new();
     private readonly WrittenRecordReader reader;
     private readonly CancellationTokenSource stopping = new();
@@ -25,11 +27,14 @@ internal sealed class CommitLogDispatcher : IRecordConsumer, IAsyncDisposable
     private const int PollInterval = 1;
     private const int IdlePollsBeforeSleep = 200;
     private readonly SemaphoreSlim wakeUp = new(0);
+    private readonly Lock drainLock = new();
     private Thread? loop;
     private long dispatchedUntil;
+    private volatile bool halted;
 
-    public CommitLogDispatcher(CommitLogFile commitLog, IDispatchSink sink, long fromAddress, ILogger logger)
+    public CommitLogDispatcher(CommitLogFile commitLog, IDispatchSink sink, long fromAddress, StoreHealth health, ILogger logger)
     {
+        this.health = health;
         this.commitLog = commitLog;
         this.sink = sink;
         this.logger = logger;
@@ -59,18 +64,22 @@ internal sealed class CommitLogDispatcher : IRecordConsumer, IAsyncDisposable
         loop.Start();
     }
 
-    /// <summary>Completes once every record below <paramref name="address"/> has been dispatched.</summary>
+    /// <summary>True once a consume-queue or index write failed: nothing more is dispatched in this process.</summary>
+    public bool IsHalted => halted;
+
+    /// <summary>Completes once every record below <paramref name="address"/> has been dispatched; throws once dispatch halted.</summary>
     public async Task WaitForDispatchAsync(long address, CancellationToken ct)
     {
         while (DispatchedUntil < address)
         {
             var next = Volatile.Read(ref progress).Task;
             if (DispatchedUntil >= address) break;
+            if (halted) throw new IOException(health.ReadOnlyReason ?? "dispatch halted");
             await next.WaitAsync(ct).ConfigureAwait(false);
         }
     }
 
-    public void Consume(ReadOnlySpan<byte> payload, long address, long nextAddress)
+    public bool Consume(ReadOnlySpan<byte> payload, long address, long nextAddress)
     {
         try
         {
@@ -78,9 +87,15 @@ internal sealed class CommitLogDispatcher : IRecordConsumer, IAsyncDisposable
         }
         catch (Exception ex)
         {
+            // The record stays undispatched: DispatchedUntil (and the checkpoint after it) stops in front of it.
+            halted = true;
             StoreLog.DispatchFailed(logger, address, ex);
+            health.Latch(StoreFailureKind.Dispatch, $"consume queue or index write of the message at commit log offset {address}", ex);
+            Interlocked.Exchange(ref progress, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            return false;
         }
         Volatile.Write(ref dispatchedUntil, nextAddress);
+        return true;
     }
 
     private void DispatchRecord(ReadOnlySpan<byte> entry, long address)
@@ -110,12 +125,25 @@ internal sealed class CommitLogDispatcher : IRecordConsumer, IAsyncDisposable
         });
     }
 
+    /// <summary>Runs <paramref name="action"/> between two dispatch passes (topic deletion: no queue write races it).</summary>
+    public T RunExclusive<T>(Func<T> action)
+    {
+        lock (drainLock) return action();
+    }
+
     private void DrainCommitted()
     {
+        // One uncontended lock per pass (not per record): only RunExclusive ever waits on it.
+        lock (drainLock) DrainLocked();
+    }
+
+    private void DrainLocked()
+    {
+        if (halted) return;
         long before = DispatchedUntil;
         reader.ReadUntil(commitLog.WrittenUntilAddress, this);
         // Page-end padding moves the reader without a record.
-        if (reader.NextAddress > DispatchedUntil) Volatile.Write(ref dispatchedUntil, reader.NextAddress);
+        if (!halted && reader.NextAddress > DispatchedUntil) Volatile.Write(ref dispatchedUntil, reader.NextAddress);
         if (DispatchedUntil == before) return;
         var previous = Interlocked.Exchange(ref progress, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         previous.TrySetResult();

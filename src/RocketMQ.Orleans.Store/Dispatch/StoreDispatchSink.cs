@@ -1,18 +1,24 @@
 using System.Text;
+using Microsoft.Extensions.Logging;
 using RocketMQ.Orleans.Store.ConsumeQueues;
 using RocketMQ.Orleans.Store.Index;
 
 namespace RocketMQ.Orleans.Store.Dispatch;
 
-/// <summary>Writes a dispatched record to its consume queue and the key index, then announces its arrival.</summary>
+/// <summary>
+/// Writes a dispatched record to its consume queue and the key index, then announces its arrival. A write that
+/// throws halts dispatch (see <see cref="CommitLogDispatcher"/>); a listener that throws does not: the record is stored.
+/// </summary>
 internal sealed class StoreDispatchSink : IDispatchSink
 {
     private readonly ConsumeQueueTable consumeQueues;
     private readonly IndexService index;
     private readonly Func<Action<MessageArrival>?> arrivalListener;
+    private readonly ILogger logger;
 
-    public StoreDispatchSink(ConsumeQueueTable consumeQueues, IndexService index, Func<Action<MessageArrival>?> arrivalListener)
+    public StoreDispatchSink(ConsumeQueueTable consumeQueues, IndexService index, Func<Action<MessageArrival>?> arrivalListener, ILogger logger)
     {
+        this.logger = logger;
         this.consumeQueues = consumeQueues;
         this.index = index;
         this.arrivalListener = arrivalListener;
@@ -39,6 +45,13 @@ internal sealed class StoreDispatchSink : IDispatchSink
                 index.Put(request.Topic, Encoding.UTF8.GetString(request.UniqKey), request.CommitLogOffset, request.StoreTimestamp);
         }
 
-        arrivalListener()?.Invoke(new MessageArrival(request.Topic, request.QueueId, request.QueueOffset, request.TagsCode, request.StoreTimestamp, request.StoredMessage));
+        try
+        {
+            arrivalListener()?.Invoke(new MessageArrival(request.Topic, request.QueueId, request.QueueOffset, request.TagsCode, request.StoreTimestamp, request.StoredMessage));
+        }
+        catch (Exception ex)
+        {
+            StoreLog.ArrivalListenerFailed(logger, request.Topic, request.QueueId, request.QueueOffset, ex);
+        }
     }
 }

@@ -64,6 +64,8 @@ public sealed class IndexService : IDisposable
             return false;
         }
 
+        _options.Faults?.ThrowIfFailing(Faults.StorageOperation.IndexWrite);
+
         var file = GetWritableFile();
         if (commitLogOffset < file.EndPhyOffset)
         {

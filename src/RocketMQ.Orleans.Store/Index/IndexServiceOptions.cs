@@ -9,6 +9,9 @@ public sealed record IndexServiceOptions
     /// <summary>Entries per file including the unused entry 0 (Apache default 20,000,000; ~420 MB sparse file).</summary>
     public int MaxIndexNum { get; init; } = 20_000_000;
 
+    /// <summary>Fault injection for tests; null in production.</summary>
+    internal Faults.StorageFaults? Faults { get; init; }
+
     internal long FileSize => IndexFileLayout.FileSize(MaxHashSlotNum, MaxIndexNum);
 
     internal void Validate()

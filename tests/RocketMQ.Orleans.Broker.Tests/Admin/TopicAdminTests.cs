@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using RocketMQ.Orleans.Abstractions.Grains;
 using RocketMQ.Orleans.Broker.Tests.Hosting;
 using RocketMQ.Orleans.Protocol.Bodies;
@@ -57,10 +58,19 @@ public sealed class TopicAdminTests(BrokerSiloFixture silo)
     public async Task Deleting_a_topic_in_the_broker_removes_its_queues_and_route()
     {
         await silo.BrokerAsync(AdminCommands.CreateTopic("AdDeleted"));
+        var store = silo.Services.GetRequiredService<RocketMQ.Orleans.Store.Hosting.IMessageStoreAccessor>().Store;
+        var put = await store.PutMessageAsync(new RocketMQ.Orleans.Store.MessageToStore { Topic = "AdDeleted", QueueId = 0, Body = "x"u8.ToArray() });
+        Assert.True(put.IsOk);
+        await store.WaitForDispatchAsync();
+        var queueDirectory = Path.Combine(store.Options.DataPath, "consumequeue", "AdDeleted");
+        Assert.True(Directory.Exists(queueDirectory));
 
         var response = await silo.BrokerAsync(AdminCommands.Fields(RequestCode.DeleteTopicInBroker, ("topic", "AdDeleted")));
 
         Assert.Equal(ResponseCode.Success, response.Code);
+        // The broker's stored data of the topic goes with it: consume-queue files (and their maps) and offsets.
+        Assert.False(Directory.Exists(queueDirectory));
+        Assert.Equal(0, store.GetMaxOffsetInQueue("AdDeleted", 0));
         Assert.Null(await silo.Cluster.Client.GetGrain<ITopicGrain>("AdDeleted").GetAsync());
         Assert.Equal(ResponseCode.TopicNotExist, (await silo.NameServerAsync(AdminCommands.Route("AdDeleted"))).Code);
     }

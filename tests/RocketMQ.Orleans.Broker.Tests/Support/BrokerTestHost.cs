@@ -47,10 +47,10 @@ internal sealed class BrokerTestHost : IAsyncDisposable
 
     public TestConnection Client { get; } = new();
 
-    public static async Task<BrokerTestHost> StartAsync(Action<BrokerOptions>? configure = null)
+    public static async Task<BrokerTestHost> StartAsync(Action<BrokerOptions>? configure = null, Action<MessageStoreOptions>? configureStore = null)
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "rmq-broker-" + Guid.NewGuid().ToString("N"));
-        var store = await MessageStore.OpenAsync(new MessageStoreOptions
+        var storeOptions = new MessageStoreOptions
         {
             DataPath = dataPath,
             CommitLogPageSizeBits = 16,
@@ -63,7 +63,9 @@ internal sealed class BrokerTestHost : IAsyncDisposable
             FlushIntervalCommitLog = 50,
             // Retries (DELAY = 3 + reconsume times) and delayed sends wait 100 ms per level here, not Apache's 10 s.
             MessageDelayLevel = string.Join(' ', Enumerable.Repeat("100ms", 18)),
-        }, NullLoggerFactory.Instance);
+        };
+        configureStore?.Invoke(storeOptions);
+        var store = await MessageStore.OpenAsync(storeOptions, NullLoggerFactory.Instance);
         var options = new BrokerOptions();
         configure?.Invoke(options);
         var topics = new InMemoryTopics();

@@ -142,11 +142,12 @@ public sealed class CommitLogRecoveryTests : IDisposable
     {
         public List<long> Addresses { get; } = [];
 
-        public void Consume(ReadOnlySpan<byte> payload, long address, long nextAddress)
+        public bool Consume(ReadOnlySpan<byte> payload, long address, long nextAddress)
         {
             Assert.True(StoredMessageView.TryParse(payload, out var view));
             Assert.Equal(address, view.PhysicalOffset);
             Addresses.Add(address);
+            return true;
         }
     }
 

@@ -17,13 +17,15 @@ namespace RocketMQ.Orleans.Broker.Processors.Admin;
 /// <summary>
 /// UPDATE_AND_CREATE_TOPIC, DELETE_TOPIC_IN_BROKER and GET_ALL_TOPIC_CONFIG. Topics live in their grains: a topic
 /// created through any silo gets queues on every live broker group of the cluster; deleting it "in a broker"
-/// removes that broker group's queues (the topic goes once no group holds any).
+/// removes that broker group's queues (the topic goes once no group holds any) and this broker's stored data of the
+/// topic: consume-queue files and consumer offsets.
 /// </summary>
 public sealed class TopicAdminProcessor(
     IGrainFactory grains,
     BrokerIdentity identity,
     TopicConfigCache topics,
     ClusterDirectoryCache directories,
+    Store.MessageStore store,
     ILogger<TopicAdminProcessor> logger) : IRequestProcessor
 {
     /// <summary>DeleteTopicRequestHeader.topic.</summary>
@@ -76,6 +78,8 @@ public sealed class TopicAdminProcessor(
 
         await grains.GetGrain<ITopicGrain>(topic).RemoveBrokerQueuesAsync(identity.BrokerName).ConfigureAwait(false);
         topics.Invalidate(topic);
+        // Apache deleteTopic: the queues' files and the offsets go too, so deleted topics do not pile up on disk and in maps.
+        store.DeleteTopic(topic);
         return request.CreateResponseTo(ResponseCode.Success);
     }
 

@@ -8,6 +8,9 @@ namespace RocketMQ.Orleans.Broker.Processors.Send;
 /// <summary>Apache SendMessageProcessor.handlePutMessageResult: store status → response code and remark.</summary>
 internal static class PutResultResponses
 {
+    /// <summary>Apache SendMessageProcessor's remark for OS_PAGE_CACHE_BUSY.</summary>
+    public const string BrokerBusyRemark = "[PC_SYNCHRONIZED]broker busy, start flow control for a while";
+
     /// <summary>Sets code and remark; true when the message was stored (the response then carries its ids).</summary>
     public static bool Apply(RemotingCommand response, in PutMessageResult result, MessageStore store)
     {
@@ -29,7 +32,12 @@ internal static class PutResultResponses
             case PutMessageStatus.ServiceNotAvailable:
                 return Failed(response, ResponseCode.ServiceNotAvailable, Remarks.ServiceNotAvailable(DescribeDiskUsage(store.Options.DataPath)));
             case PutMessageStatus.OsPageCacheBusy:
-                return Failed(response, ResponseCode.SystemError, "[PC_SYNCHRONIZED]broker busy, start flow control for a while");
+                // Apache's remark for a busy commit log, with the code its fast-failure path answers ([PCBUSY_CLEAN_QUEUE]):
+                // SYSTEM_BUSY is flow control, which clients back off from and retry; nothing was stored.
+                return Failed(response, ResponseCode.SystemBusy, BrokerBusyRemark);
+            case PutMessageStatus.StorageFailed:
+                // Fail-stop: the store is read-only until a restart; the remark says which write or fsync failed.
+                return Failed(response, ResponseCode.SystemError, "[STORE_READ_ONLY]" + result.Reason);
             case PutMessageStatus.UnknownError:
                 return Failed(response, ResponseCode.SystemError, "UNKNOWN_ERROR");
             case PutMessageStatus.WheelTimerMsgIllegal:
