@@ -56,6 +56,7 @@ public static class AdminProcessors
             runtime.Identity,
             controlPlane.Topics,
             controlPlane.Directories,
+            runtime.Options.MaxQueueNumsPerTopic,
             Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<TopicAdminProcessor>(loggers)), executor);
         broker.Register(SubscriptionGroupAdminProcessor.RequestCodes, new SubscriptionGroupAdminProcessor(
             controlPlane.Grains,

@@ -1,5 +1,6 @@
 using System.Text;
 using RocketMQ.Orleans.Abstractions.Contracts;
+using RocketMQ.Orleans.Broker.Processors.Names;
 using RocketMQ.Orleans.Broker.Processors.Send;
 using RocketMQ.Orleans.Broker.Runtime;
 using RocketMQ.Orleans.Protocol.Headers;
@@ -19,6 +20,11 @@ public sealed class ConsumerSendMsgBackProcessor(BrokerRuntime runtime) : IReque
     public async ValueTask<RemotingCommand?> ProcessRequestAsync(RemotingRequestContext context, RemotingCommand request, CancellationToken cancellationToken)
     {
         var header = request.ReadHeader<ConsumerSendMsgBackRequestHeader>();
+        if (NameRefusals.Group(header.Group) is { } invalid)
+        {
+            return invalid;
+        }
+
         var groupConfig = await runtime.FindSubscriptionGroupAsync(header.Group).ConfigureAwait(false);
         if (groupConfig is null)
         {
