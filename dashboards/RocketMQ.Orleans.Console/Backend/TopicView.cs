@@ -46,7 +46,7 @@ public sealed class TopicView(ConsoleClients clients, BrokerAdminCalls calls, Ra
     public async Task<IReadOnlyList<string>> SaveAsync(TopicRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        RefuseNameOrSystemTopic(request.Topic?.Trim());
+        var topic = ValidTopic(request.Topic?.Trim());
         ArgumentOutOfRangeException.ThrowIfLessThan(request.ReadQueueNums, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(request.WriteQueueNums, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(request.ReadQueueNums, 1024);
@@ -58,7 +58,7 @@ public sealed class TopicView(ConsoleClients clients, BrokerAdminCalls calls, Ra
 
         var config = new TopicConfig
         {
-            TopicName = request.Topic.Trim(),
+            TopicName = topic,
             ReadQueueNums = request.ReadQueueNums,
             WriteQueueNums = request.WriteQueueNums,
             Perm = request.Perm,
@@ -70,7 +70,7 @@ public sealed class TopicView(ConsoleClients clients, BrokerAdminCalls calls, Ra
     /// <summary>Deletes the topic from every master (its queues and config), then from the name server (mqadmin deleteTopic).</summary>
     public async Task<IReadOnlyList<string>> DeleteAsync(string topic, CancellationToken cancellationToken)
     {
-        RefuseNameOrSystemTopic(topic);
+        ValidTopic(topic);
         var deleted = new List<string>();
         foreach (var (brokerName, address) in await clients.Admin.GetMasterBrokersAsync(null, cancellationToken).ConfigureAwait(false))
         {
@@ -83,17 +83,16 @@ public sealed class TopicView(ConsoleClients clients, BrokerAdminCalls calls, Ra
     }
 
     /// <summary>The brokers' own rules (one model, <see cref="ResourceNames"/>): a malformed or system topic is a 400 here.</summary>
-    private static void RefuseNameOrSystemTopic(string? topic)
+    private static string ValidTopic(string? topic)
     {
         if (ResourceNames.ValidateTopic(topic) is { } invalid)
         {
             throw new ArgumentException(invalid, nameof(topic));
         }
 
-        if (SystemTopics.IsSystemTopic(topic!))
-        {
-            throw new ArgumentException(SystemTopics.ConflictWithSystemTopic(topic!), nameof(topic));
-        }
+        return SystemTopics.IsSystemTopic(topic!)
+            ? throw new ArgumentException(SystemTopics.ConflictWithSystemTopic(topic!), nameof(topic))
+            : topic!;
     }
 }
 
