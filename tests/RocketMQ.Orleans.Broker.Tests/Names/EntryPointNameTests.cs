@@ -1,5 +1,4 @@
 using RocketMQ.Orleans.Broker.Tests.Support;
-using RocketMQ.Orleans.Protocol.Bodies;
 using RocketMQ.Orleans.Protocol.Headers;
 using RocketMQ.Orleans.Protocol.Remoting;
 
@@ -17,21 +16,7 @@ public sealed class EntryPointNameTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     private static RemotingCommand Heartbeat(string group, string topic, string? expressionType = null, string expression = "*") =>
-        RemotingCommand.CreateRequest(RequestCode.HeartBeat, body: new HeartbeatData
-        {
-            ClientID = "client-" + group,
-            ConsumerDataSet =
-            [
-                new ConsumerData
-                {
-                    GroupName = group,
-                    ConsumeType = ConsumeType.ConsumePassively,
-                    MessageModel = MessageModel.Clustering,
-                    ConsumeFromWhere = ConsumeFromWhere.ConsumeFromLastOffset,
-                    SubscriptionDataSet = [new SubscriptionData { Topic = topic, SubString = expression, ExpressionType = expressionType ?? "TAG", SubVersion = 1 }],
-                },
-            ],
-        }.Encode());
+        Heartbeats.Consumer(group, topic, expressionType ?? "TAG", expression);
 
     [Fact]
     public async Task Heartbeat_with_an_illegal_group_is_refused_and_registers_nothing()

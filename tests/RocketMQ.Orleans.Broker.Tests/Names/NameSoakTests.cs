@@ -4,7 +4,6 @@ using RocketMQ.Orleans.Broker.ControlPlane.Caches;
 using RocketMQ.Orleans.Broker.NameServer;
 using RocketMQ.Orleans.Broker.Tests.Hosting;
 using RocketMQ.Orleans.Broker.Tests.Support;
-using RocketMQ.Orleans.Protocol.Bodies;
 using RocketMQ.Orleans.Protocol.Headers;
 using RocketMQ.Orleans.Protocol.Remoting;
 using RocketMQ.Orleans.Remoting.Dispatching;
@@ -78,23 +77,7 @@ public sealed class NameSoakTests(BrokerSiloFixture silo)
             TimeSpan.FromSeconds(60), "grains asked about made-up names still hold activations");
     }
 
-    private static RemotingCommand Heartbeat(string group) =>
-        RemotingCommand.CreateRequest(RequestCode.HeartBeat, body: new HeartbeatData
-        {
-            ClientID = "soak-" + group,
-            ConsumerDataSet =
-            [
-                new ConsumerData
-                {
-                    GroupName = group,
-                    ConsumeType = ConsumeType.ConsumePassively,
-                    MessageModel = MessageModel.Clustering,
-                    ConsumeFromWhere = ConsumeFromWhere.ConsumeFromLastOffset,
-                    SubscriptionDataSet = [new SubscriptionData { Topic = group, SubString = "*" }],
-                },
-            ],
-            ProducerDataSet = [new ProducerData { GroupName = "P" + group }],
-        }.Encode());
+    private static RemotingCommand Heartbeat(string group) => Heartbeats.Consumer(group, group, producerGroup: "P" + group);
 
     private async Task<int> ActivationsAsync()
     {
