@@ -56,14 +56,10 @@ public sealed class EntryPointNameTests : IAsyncLifetime
         _host.CreateTopic("EpOffsets", queueNums: 2);
         var groupsBefore = _host.Store.ConsumerOffsets.Groups.Count();
 
-        var unknownGroup = await UpdateOffsetAsync("EpNoSuchGroup", "EpOffsets", 0);
-        await _host.InvokeAsync(Heartbeat("EpOffsetGroup", "EpOffsets"));
         var unknownTopic = await UpdateOffsetAsync("EpOffsetGroup", "EpNoSuchTopic", 0);
         var queueOutOfRange = await UpdateOffsetAsync("EpOffsetGroup", "EpOffsets", 7);
         var illegal = await UpdateOffsetAsync("bad group", "EpOffsets", 0);
 
-        Assert.Equal(ResponseCode.SubscriptionGroupNotExist, unknownGroup.Code);
-        Assert.Equal("Group EpNoSuchGroup not exist!", unknownGroup.Remark);
         Assert.Equal(ResponseCode.TopicNotExist, unknownTopic.Code);
         Assert.Equal("Topic EpNoSuchTopic not exist!", unknownTopic.Remark);
         Assert.Equal(ResponseCode.SystemError, queueOutOfRange.Code);
@@ -72,6 +68,25 @@ public sealed class EntryPointNameTests : IAsyncLifetime
 
         Assert.Equal(ResponseCode.Success, (await UpdateOffsetAsync("EpOffsetGroup", "EpOffsets", 1)).Code);
         Assert.Equal(5, _host.Store.ConsumerOffsets.Query("EpOffsetGroup", "EpOffsets", 1));
+    }
+
+    [Fact]
+    public async Task Offsets_of_a_group_that_does_not_exist_are_refused_when_groups_are_not_auto_created()
+    {
+        await using var host = await BrokerTestHost.StartAsync(options => options.AutoCreateSubscriptionGroup = false);
+        host.CreateTopic("EpOffsetsNoAuto");
+
+        var response = await host.InvokeAsync(RemotingCommand.CreateRequest(RequestCode.UpdateConsumerOffset, new UpdateConsumerOffsetRequestHeader
+        {
+            ConsumerGroup = "EpNoSuchGroup",
+            Topic = "EpOffsetsNoAuto",
+            QueueId = 0,
+            CommitOffset = 5,
+        }));
+
+        Assert.Equal(ResponseCode.SubscriptionGroupNotExist, response.Code);
+        Assert.Equal("Group EpNoSuchGroup not exist!", response.Remark);
+        Assert.Equal(-1, host.Store.ConsumerOffsets.Query("EpNoSuchGroup", "EpOffsetsNoAuto", 0));
     }
 
     [Fact]

@@ -12,8 +12,6 @@ public sealed class OffsetTests : IAsyncLifetime
     {
         _host = await BrokerTestHost.StartAsync();
         _host.CreateTopic("TO", queueNums: 2);
-        // Offsets are stored only for a group that exists (as Apache 5's ConsumerManageProcessor).
-        _host.Groups.Put(new Abstractions.Contracts.SubscriptionGroupConfig("G"));
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();

@@ -40,8 +40,10 @@ public sealed class ConsumerManageProcessor(BrokerRuntime runtime) : IRequestPro
 
     /// <summary>
     /// ali-ons sends this oneway-ish (it does not wait); a request without the oneway flag still gets its answer. The
-    /// offset table is keyed by what the client names, so, as Apache 5's ConsumerManageProcessor, only an existing
-    /// group on an existing topic's queue gets a row; a system group's offsets are the broker's own.
+    /// offset table is keyed by what the client names, so, as Apache 5's ConsumerManageProcessor, only a group that
+    /// exists on an existing topic's queue gets a row; a system group's offsets are the broker's own. The topic is
+    /// checked first and the group is found as a pull finds it (auto-created when that is on): a pull consumer may
+    /// commit before it ever pulled, and a made-up topic then creates nothing.
     /// </summary>
     private async ValueTask<RemotingCommand?> UpdateConsumerOffsetAsync(RemotingCommand request)
     {
@@ -49,11 +51,6 @@ public sealed class ConsumerManageProcessor(BrokerRuntime runtime) : IRequestPro
         if ((NameRefusals.GroupAndTopic(header.ConsumerGroup, header.Topic) ?? NameRefusals.SystemGroupWrite(header.ConsumerGroup)) is { } refused)
         {
             return refused;
-        }
-
-        if (await runtime.SubscriptionGroups.GetAsync(header.ConsumerGroup).ConfigureAwait(false) is null)
-        {
-            return RemotingCommand.CreateResponse(ResponseCode.SubscriptionGroupNotExist, "Group " + header.ConsumerGroup + " not exist!");
         }
 
         var topic = await runtime.Topics.GetAsync(header.Topic).ConfigureAwait(false);
@@ -65,6 +62,11 @@ public sealed class ConsumerManageProcessor(BrokerRuntime runtime) : IRequestPro
         if (header.QueueId < 0 || header.QueueId >= Math.Max(topic.ReadQueueNums, topic.WriteQueueNums))
         {
             return RemotingCommand.CreateResponse(ResponseCode.SystemError, $"QueueId {header.QueueId} is illegal, topic is {header.Topic}");
+        }
+
+        if (await runtime.FindSubscriptionGroupAsync(header.ConsumerGroup).ConfigureAwait(false) is null)
+        {
+            return RemotingCommand.CreateResponse(ResponseCode.SubscriptionGroupNotExist, "Group " + header.ConsumerGroup + " not exist!");
         }
 
         runtime.Store.ConsumerOffsets.Commit(header.ConsumerGroup, header.Topic, header.QueueId, header.CommitOffset);
