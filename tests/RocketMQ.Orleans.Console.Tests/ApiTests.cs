@@ -90,6 +90,23 @@ public sealed class ApiTests(ConsoleSiloFixture silo) : IDisposable
     }
 
     [Fact]
+    public async Task System_topics_and_groups_cannot_be_deleted_re_permissioned_or_reset_from_the_console()
+    {
+        using var delete = await _http.DeleteAsync("api/topics/SCHEDULE_TOPIC_XXXX");
+        using var repermission = await _http.PostAsJsonAsync("api/topics", new { topic = "TBW102", readQueueNums = 1, writeQueueNums = 1, perm = 2 });
+        using var reset = await _http.PostAsJsonAsync("api/groups/CID_RMQ_SYS_TRANS/reset-offset", new { topic = "RMQ_SYS_TRANS_HALF_TOPIC", timestamp = 0 });
+        using var illegal = await _http.PostAsJsonAsync("api/topics", new { topic = "bad topic", readQueueNums = 1, writeQueueNums = 1, perm = 6 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, delete.StatusCode);
+        Assert.Contains("The topic[SCHEDULE_TOPIC_XXXX] is conflict with system topic.", (await delete.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, repermission.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, reset.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, illegal.StatusCode);
+        using var schedule = await _http.GetAsync("api/topics/SCHEDULE_TOPIC_XXXX");
+        Assert.Equal(HttpStatusCode.OK, schedule.StatusCode);
+    }
+
+    [Fact]
     public async Task The_front_end_is_served_from_the_assembly()
     {
         using var index = await _http.GetAsync("/");

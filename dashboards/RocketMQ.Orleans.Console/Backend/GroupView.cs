@@ -1,4 +1,5 @@
 using RocketMQ.Orleans.Protocol.Bodies;
+using RocketMQ.Orleans.Protocol.Names;
 
 namespace RocketMQ.Orleans.Console.Backend;
 
@@ -63,9 +64,18 @@ public sealed class GroupView(ConsoleClients clients, BrokerAdminCalls calls, Ra
     /// <summary>Moves the group's offsets on the topic to the first message stored at or after the time (mqadmin resetOffsetByTime).</summary>
     public async Task<IReadOnlyList<ResetOffsetModel>> ResetAsync(string group, ResetOffsetRequest request, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(group);
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.Topic);
+        if ((ResourceNames.ValidateGroup(group) ?? ResourceNames.ValidateTopic(request.Topic)) is { } invalid)
+        {
+            throw new ArgumentException(invalid, nameof(group));
+        }
+
+        if (SystemTopics.IsSysConsumerGroup(group))
+        {
+            // The broker refuses it too; saying so here gives the page a 400 rather than a broker error.
+            throw new ArgumentException(SystemTopics.SystemGroupForbidden(group), nameof(group));
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(request.Timestamp);
         var offsets = await clients.Admin.ResetOffsetByTimeAsync(group, request.Topic, request.Timestamp, request.Force, cancellationToken).ConfigureAwait(false);
         return [.. offsets.OrderBy(pair => pair.Key).Select(pair => new ResetOffsetModel(pair.Key.BrokerName, pair.Key.QueueId, pair.Value))];
@@ -103,7 +113,7 @@ public sealed class GroupView(ConsoleClients clients, BrokerAdminCalls calls, Ra
 public static class GroupKinds
 {
     public static bool IsSystem(string group) =>
-        group.StartsWith("CID_RMQ_SYS_", StringComparison.Ordinal)
+        SystemTopics.IsSysConsumerGroup(group)
         || group is "TOOLS_CONSUMER" or "FILTERSRV_CONSUMER" or "__MONITOR_CONSUMER" or "CLIENT_INNER_PRODUCER"
             or "SELF_TEST_P_GROUP" or "SELF_TEST_C_GROUP" or "CID_ONS-HTTP-PROXY" or "CID_ONSAPI_PERMISSION"
             or "CID_ONSAPI_OWNER" or "CID_ONSAPI_PULL";

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using RocketMQ.Orleans.Client;
 using RocketMQ.Orleans.Protocol.Messages;
+using RocketMQ.Orleans.Protocol.Names;
 
 namespace RocketMQ.Orleans.Console.Backend;
 
@@ -12,12 +13,12 @@ namespace RocketMQ.Orleans.Console.Backend;
 /// </summary>
 public sealed class SystemTopicView(ConsoleClients clients, BrokerAdminCalls calls, SiloServices silo)
 {
-    public const string HalfTopic = "RMQ_SYS_TRANS_HALF_TOPIC";
-    public const string OpTopic = "RMQ_SYS_TRANS_OP_HALF_TOPIC";
-    public const string ScheduleTopic = "SCHEDULE_TOPIC_XXXX";
+    public const string HalfTopic = SystemTopics.TransHalfTopic;
+    public const string OpTopic = SystemTopics.TransOpHalfTopic;
+    public const string ScheduleTopic = SystemTopics.ScheduleTopic;
 
     /// <summary>The transaction check service's group (Apache MixAll.CID_SYS_RMQ_TRANS): its offsets are the check progress.</summary>
-    public const string TransactionCheckGroup = "CID_RMQ_SYS_TRANS";
+    public const string TransactionCheckGroup = SystemTopics.SysConsumerGroupPrefix + "TRANS";
 
     /// <summary>How many half and op messages one page view reads per broker at most.</summary>
     private const int ScanLimit = 1024;

@@ -1,5 +1,6 @@
 using RocketMQ.Orleans.Client.Routing;
 using RocketMQ.Orleans.Protocol.Bodies;
+using RocketMQ.Orleans.Protocol.Names;
 
 namespace RocketMQ.Orleans.Console.Backend;
 
@@ -45,7 +46,7 @@ public sealed class TopicView(ConsoleClients clients, BrokerAdminCalls calls, Ra
     public async Task<IReadOnlyList<string>> SaveAsync(TopicRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.Topic);
+        var topic = ValidTopic(request.Topic?.Trim());
         ArgumentOutOfRangeException.ThrowIfLessThan(request.ReadQueueNums, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(request.WriteQueueNums, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(request.ReadQueueNums, 1024);
@@ -57,7 +58,7 @@ public sealed class TopicView(ConsoleClients clients, BrokerAdminCalls calls, Ra
 
         var config = new TopicConfig
         {
-            TopicName = request.Topic.Trim(),
+            TopicName = topic,
             ReadQueueNums = request.ReadQueueNums,
             WriteQueueNums = request.WriteQueueNums,
             Perm = request.Perm,
@@ -69,7 +70,7 @@ public sealed class TopicView(ConsoleClients clients, BrokerAdminCalls calls, Ra
     /// <summary>Deletes the topic from every master (its queues and config), then from the name server (mqadmin deleteTopic).</summary>
     public async Task<IReadOnlyList<string>> DeleteAsync(string topic, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(topic);
+        ValidTopic(topic);
         var deleted = new List<string>();
         foreach (var (brokerName, address) in await clients.Admin.GetMasterBrokersAsync(null, cancellationToken).ConfigureAwait(false))
         {
@@ -79,6 +80,19 @@ public sealed class TopicView(ConsoleClients clients, BrokerAdminCalls calls, Ra
 
         await calls.DeleteTopicInNameServerAsync(topic, cancellationToken).ConfigureAwait(false);
         return deleted;
+    }
+
+    /// <summary>The brokers' own rules (one model, <see cref="ResourceNames"/>): a malformed or system topic is a 400 here.</summary>
+    private static string ValidTopic(string? topic)
+    {
+        if (ResourceNames.ValidateTopic(topic) is { } invalid)
+        {
+            throw new ArgumentException(invalid, nameof(topic));
+        }
+
+        return SystemTopics.IsSystemTopic(topic!)
+            ? throw new ArgumentException(SystemTopics.ConflictWithSystemTopic(topic!), nameof(topic))
+            : topic!;
     }
 }
 
@@ -91,11 +105,9 @@ public static class TopicKinds
     public const string System = "system";
 
     public static string Of(string topic) =>
-        topic.StartsWith("%RETRY%", StringComparison.Ordinal) ? Retry
-        : topic.StartsWith("%DLQ%", StringComparison.Ordinal) ? DeadLetter
-        : topic.StartsWith("rmq_sys_", StringComparison.OrdinalIgnoreCase)
-            || topic is "SCHEDULE_TOPIC_XXXX" or "TBW102" or "BenchmarkTest" or "OFFSET_MOVED_EVENT" or "SELF_TEST_TOPIC"
-            || topic.StartsWith("RMQ_SYS_", StringComparison.Ordinal) ? System
+        SystemTopics.IsRetryTopic(topic) ? Retry
+        : topic.StartsWith(SystemTopics.DlqGroupTopicPrefix, StringComparison.Ordinal) ? DeadLetter
+        : SystemTopics.IsSystemTopic(topic) ? System
         : Normal;
 }
 

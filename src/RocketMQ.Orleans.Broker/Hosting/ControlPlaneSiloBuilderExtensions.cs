@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
 using RocketMQ.Orleans.Abstractions;
@@ -59,6 +60,12 @@ public static class ControlPlaneSiloBuilderExtensions
             }
 
             services.AddSingleton<ControlPlaneMarker>();
+
+            // Orleans caches the directory entries of up to 10^6 grain ids; every topic, group and KV namespace a
+            // client names is a grain id, so made-up names filled that cache (most of what scripts/soak-names.sh saw
+            // grow). This cap still covers every real topic and group of a cluster; a host may set a lower one.
+            services.PostConfigure<GrainDirectoryOptions>(options =>
+                options.CacheSize = Math.Min(options.CacheSize, ControlPlaneOptions.MaxGrainDirectoryCacheEntries));
             identity.ValidateOnStart();
             services.AddSingleton<IPostConfigureOptions<BrokerIdentityOptions>, BrokerIdentityDefaults>();
             services.AddSingleton<IValidateOptions<BrokerIdentityOptions>, BrokerIdentityOptionsValidator>();

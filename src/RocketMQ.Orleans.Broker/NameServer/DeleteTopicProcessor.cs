@@ -21,6 +21,19 @@ public sealed class DeleteTopicProcessor(IGrainFactory grains, ClusterDirectoryC
     {
         var topic = RequestFields.Required(request, TopicField);
         var cluster = RequestFields.Optional(request, ClusterNameField);
+        // Apache's name server deletes anything and a system topic comes back with the broker's next registration; here
+        // the grain is the truth, so a system topic is refused as the broker's deleteTopic refuses it.
+        if (ResourceNames.ValidateTopic(topic) is { } invalid)
+        {
+            return request.CreateResponseTo(ResponseCode.SystemError, invalid);
+        }
+
+        if (SystemTopics.IsSystemTopic(topic))
+        {
+            NameServerLog.SystemTopicDeleteRefused(logger, topic, context.Connection.RemoteEndPoint);
+            return request.CreateResponseTo(ResponseCode.SystemError, SystemTopics.ConflictWithSystemTopic(topic));
+        }
+
         var grain = grains.GetGrain<ITopicGrain>(topic);
         if (string.IsNullOrEmpty(cluster))
         {

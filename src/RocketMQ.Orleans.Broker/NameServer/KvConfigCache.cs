@@ -20,9 +20,11 @@ public sealed class KvConfigCache : IDisposable
     public KvConfigCache(IGrainFactory grains, ControlPlaneChangeHub hub, IOptions<ControlPlaneOptions> options, ILogger<KvConfigCache> logger)
     {
         _cache = new ReadThroughCache<ImmutableDictionary<string, string>>(
-            async ns => await grains.GetGrain<IKvConfigGrain>(ns).GetAllAsync().ConfigureAwait(false),
+            // An empty namespace is "does not exist" to the cache: bounded, unlike one entry per name a client makes up.
+            async ns => await grains.GetGrain<IKvConfigGrain>(ns).GetAllAsync().ConfigureAwait(false) is { IsEmpty: false } all ? all : null,
             options.Value.CacheTimeToLive,
-            (key, exception) => NameServerLog.KvReloadFailed(logger, exception, key));
+            (key, exception) => NameServerLog.KvReloadFailed(logger, exception, key),
+            options.Value.MaxNegativeCacheEntries);
         _subscription = hub.InvalidateOnChange(ControlPlaneChangeKind.KvConfig, _cache);
     }
 
@@ -33,6 +35,9 @@ public sealed class KvConfigCache : IDisposable
     /// <summary>The value, or null when the key does not exist.</summary>
     public async ValueTask<string?> GetAsync(string ns, string key) =>
         (await GetNamespaceAsync(ns).ConfigureAwait(false)).GetValueOrDefault(key);
+
+    /// <summary>Namespaces cached with entries / cached as empty (the latter bounded).</summary>
+    public (int Count, int NegativeCount) Sizes => (_cache.Count, _cache.NegativeCount);
 
     /// <summary>Drops a namespace here (after this silo changed it, before the cluster-wide notice arrives).</summary>
     public void Invalidate(string ns) => _cache.Invalidate(ns);

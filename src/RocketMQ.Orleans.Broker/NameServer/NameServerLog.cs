@@ -13,6 +13,9 @@ internal static partial class NameServerLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Topic {Topic} deleted in the name server (cluster '{Cluster}') by {Remote}")]
     public static partial void TopicDeleted(ILogger logger, string topic, string? cluster, System.Net.EndPoint? remote);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to delete system topic {Topic} in the name server, asked by {Remote}")]
+    public static partial void SystemTopicDeleteRefused(ILogger logger, string topic, System.Net.EndPoint? remote);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Remote} sent {Code}: brokers join through Orleans membership, not name-server registration")]
     public static partial void BrokerRegistrationRefused(ILogger logger, System.Net.EndPoint? remote, int code);
 }

@@ -16,7 +16,9 @@ public sealed class RouteInfoProcessor(TopicRouteCache routes, KvConfigCache kvC
     public async ValueTask<RemotingCommand?> ProcessRequestAsync(RemotingRequestContext context, RemotingCommand request, CancellationToken cancellationToken)
     {
         var header = request.ReadHeader<GetRouteInfoRequestHeader>();
-        var route = await routes.GetRouteAsync(header.Topic).ConfigureAwait(false);
+        // Apache's name server has no route for a malformed name either: same answer, without a look-up that would
+        // activate a grain or cache an entry under a name no topic can ever have.
+        var route = ResourceNames.IsValidTopic(header.Topic) ? await routes.GetRouteAsync(header.Topic).ConfigureAwait(false) : null;
         if (route is null)
         {
             return request.CreateResponseTo(ResponseCode.TopicNotExist, NameServerRemarks.NoTopicRouteInfo(header.Topic));

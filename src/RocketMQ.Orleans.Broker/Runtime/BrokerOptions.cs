@@ -16,6 +16,12 @@ public sealed class BrokerOptions
     /// <summary>Queue count of TBW102 on this broker, the ceiling of auto-created topics.</summary>
     public int DefaultTopicQueueNums { get; set; } = 8;
 
+    /// <summary>
+    /// The most read or write queues one topic may have (each queue is a consume-queue file and rows in every table
+    /// keyed by queue): UPDATE_AND_CREATE_TOPIC beyond it is refused; not an Apache setting (Apache has no cap).
+    /// </summary>
+    public int MaxQueueNumsPerTopic { get; set; } = 1024;
+
     /// <summary>Read (4) / write (2) permission of the whole broker.</summary>
     public int BrokerPermission { get; set; } = PermName.ReadWrite;
 

@@ -29,6 +29,7 @@ public sealed partial class BrokerRuntime
             + ConsumerManager.ScanNotActiveChannel(Options.ChannelExpiredTimeoutMillis);
         if (removed > 0)
         {
+            ForgetFiltersOfGoneGroups();
             BrokerLog.ExpiredClientsRemoved(_logger, removed, Options.ChannelExpiredTimeoutMillis);
         }
 

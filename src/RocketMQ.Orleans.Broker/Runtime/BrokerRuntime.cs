@@ -142,7 +142,12 @@ public sealed partial class BrokerRuntime : IConnectionEventListener, IAsyncDisp
         ProducerManager.DoChannelCloseEvent(connection);
         ConsumerManager.DoChannelCloseEvent(connection);
         PullHold.ReleaseConnection(connection);
+        ForgetFiltersOfGoneGroups();
     }
+
+    /// <summary>SQL92 expressions are kept only for groups that still have a consumer here.</summary>
+    internal int ForgetFiltersOfGoneGroups() =>
+        ConsumerFilters.Count == 0 ? 0 : ConsumerFilters.RemoveGroups(group => ConsumerManager.GetConsumerGroupInfo(group) is null);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,12 +1,11 @@
 using RocketMQ.Orleans.Protocol.Messages;
+using RocketMQ.Orleans.Protocol.Names;
 
 namespace RocketMQ.Orleans.Client.Producer;
 
 /// <summary>Checks a message and builds its wire properties, system ones included (Apache <c>Validators.checkMessage</c> + Message setters).</summary>
 internal static class MessagePropertiesBuilder
 {
-    private const int MaxTopicLength = 127;
-
     public static void Validate(Message message, int maxMessageSize)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -30,21 +29,12 @@ internal static class MessagePropertiesBuilder
         }
     }
 
-    /// <summary>Apache <c>Validators.checkTopic</c>: 1..127 characters of [%|a-zA-Z0-9_-].</summary>
+    /// <summary>Apache <c>Validators.checkTopic</c>: the broker's own rules (<see cref="ResourceNames"/>), checked before sending.</summary>
     public static void ValidateTopic(string topic)
     {
-        ArgumentException.ThrowIfNullOrEmpty(topic);
-        if (topic.Length > MaxTopicLength)
+        if (ResourceNames.ValidateTopic(topic) is { } invalid)
         {
-            throw new ArgumentException($"The topic is longer than {MaxTopicLength} characters.", nameof(topic));
-        }
-
-        foreach (char c in topic)
-        {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '%' or '|' or '_' or '-'))
-            {
-                throw new ArgumentException($"The topic '{topic}' contains '{c}', outside [%|a-zA-Z0-9_-].", nameof(topic));
-            }
+            throw new ArgumentException(invalid, nameof(topic));
         }
     }
 

@@ -63,4 +63,27 @@ public sealed class ConsumerFilterRegistry(Sql92FilterCache? cache = null)
             return true;
         }
     }
+
+    /// <summary>
+    /// Drops the expressions of every group <paramref name="isGone"/> says has no consumer left (Apache unRegisters a
+    /// group's filters when its last consumer goes): the table is keyed by names clients choose, so it lives only as
+    /// long as the clients that registered them. Returns how many were dropped.
+    /// </summary>
+    public int RemoveGroups(Func<string, bool> isGone)
+    {
+        ArgumentNullException.ThrowIfNull(isGone);
+        var removed = 0;
+        lock (_filters)
+        {
+            foreach (var key in _filters.Keys)
+            {
+                if (isGone(key.Group) && _filters.TryRemove(key, out _))
+                {
+                    removed++;
+                }
+            }
+        }
+
+        return removed;
+    }
 }

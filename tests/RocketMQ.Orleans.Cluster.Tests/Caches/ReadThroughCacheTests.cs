@@ -25,6 +25,41 @@ public sealed class ReadThroughCacheTests
     }
 
     [Fact]
+    public async Task Missing_keys_are_remembered_up_to_the_cap_only_and_a_created_value_replaces_its_miss()
+    {
+        var cache = new ReadThroughCache<string>(key => Task.FromResult(_source.GetValueOrDefault(key)), TimeSpan.FromMinutes(1), (_, _) => { },
+            maxNegativeEntries: 100);
+
+        for (var i = 0; i < 1_000; i++)
+        {
+            Assert.Null(await cache.GetAsync("made-up-" + i));
+        }
+
+        // Before the cap every made-up name stayed in memory for the life of the process.
+        Assert.Equal(100, cache.NegativeCount);
+        Assert.Equal(0, cache.Count);
+        Assert.True(cache.TryGet("made-up-0", out _));
+        Assert.False(cache.TryGet("made-up-999", out _));
+
+        _source["made-up-0"] = "created";
+        cache.Invalidate("made-up-0");
+        Assert.Equal("created", await cache.GetAsync("made-up-0"));
+        Assert.Equal(99, cache.NegativeCount);
+    }
+
+    [Fact]
+    public async Task A_miss_is_forgotten_after_one_time_to_live()
+    {
+        var cache = new ReadThroughCache<string>(key => Task.FromResult(_source.GetValueOrDefault(key)), TimeSpan.FromMilliseconds(50), (_, _) => { },
+            maxNegativeEntries: 10);
+        Assert.Null(await cache.GetAsync("gone"));
+        Assert.True(cache.TryGet("gone", out _));
+
+        await Eventually.TrueAsync(() => !cache.TryGet("gone", out _), "a negative entry outlived its time-to-live");
+        Assert.Equal(0, cache.NegativeCount);
+    }
+
+    [Fact]
     public async Task Concurrent_misses_share_one_load()
     {
         var gate = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);

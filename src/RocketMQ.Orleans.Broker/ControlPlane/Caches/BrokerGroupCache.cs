@@ -30,7 +30,8 @@ public sealed class BrokerGroupCache : IBrokerLivenessListener, IDisposable
         _cache = new ReadThroughCache<BrokerGroupInfo>(
             brokerName => grains.GetGrain<IBrokerGroupGrain>(brokerName).GetAsync(),
             options.Value.CacheTimeToLive,
-            (key, exception) => CacheLog.BackgroundLoadFailed(logger, exception, key));
+            (key, exception) => CacheLog.BackgroundLoadFailed(logger, exception, key),
+            options.Value.MaxNegativeCacheEntries);
         _changes = hub.InvalidateOnChange(ControlPlaneChangeKind.BrokerGroup, _cache);
         _livenessSubscription = liveness.Subscribe(this);
     }

@@ -26,14 +26,18 @@ public sealed class ClusterDirectoryCache : IDisposable
     {
         _brokerGroups = brokerGroups;
         _cache = new ReadThroughCache<ClusterDirectorySnapshot>(
-            async cluster => await grains.GetGrain<IClusterDirectoryGrain>(cluster).GetAsync().ConfigureAwait(false),
+            // An empty directory is cached as "does not exist", which is bounded: clients name clusters too.
+            async cluster => await grains.GetGrain<IClusterDirectoryGrain>(cluster).GetAsync().ConfigureAwait(false) is { } snapshot
+                && (snapshot.BrokerNames.Count > 0 || snapshot.TopicNames.Count > 0) ? snapshot : null,
             options.Value.CacheTimeToLive,
-            (key, exception) => CacheLog.BackgroundLoadFailed(logger, exception, key));
+            (key, exception) => CacheLog.BackgroundLoadFailed(logger, exception, key),
+            options.Value.MaxNegativeCacheEntries);
         _subscription = hub.InvalidateOnChange(ControlPlaneChangeKind.ClusterDirectory, _cache);
     }
 
     public async ValueTask<ClusterDirectorySnapshot> GetAsync(string clusterName) =>
-        (await _cache.GetAsync(clusterName).ConfigureAwait(false))!;
+        await _cache.GetAsync(clusterName).ConfigureAwait(false)
+        ?? new ClusterDirectorySnapshot(clusterName, ImmutableSortedSet<string>.Empty, ImmutableSortedSet<string>.Empty, 0);
 
     /// <summary>The cluster's broker groups that have a live member, with live members only, by broker name.</summary>
     public async ValueTask<ImmutableArray<BrokerGroupInfo>> GetLiveBrokerGroupsAsync(string clusterName)

@@ -17,9 +17,13 @@ public sealed class SubscriptionGroupCache : IDisposable
         _cache = new ReadThroughCache<SubscriptionGroupConfig>(
             group => grains.GetGrain<IConsumerGroupGrain>(group).GetConfigAsync(),
             options.Value.CacheTimeToLive,
-            (key, exception) => CacheLog.BackgroundLoadFailed(logger, exception, key));
+            (key, exception) => CacheLog.BackgroundLoadFailed(logger, exception, key),
+            options.Value.MaxNegativeCacheEntries);
         _subscription = hub.InvalidateOnChange(ControlPlaneChangeKind.ConsumerGroup, _cache);
     }
+
+    /// <summary>Groups cached that exist / cached as missing (the latter bounded by MaxNegativeCacheEntries).</summary>
+    public (int Count, int NegativeCount) Sizes => (_cache.Count, _cache.NegativeCount);
 
     public bool TryGet(string group, out SubscriptionGroupConfig? config) => _cache.TryGet(group, out config);
 

@@ -20,7 +20,8 @@ public sealed class TopicConfigCache : IDisposable
         _cache = new ReadThroughCache<TopicInfo>(
             topic => grains.GetGrain<ITopicGrain>(topic).GetAsync(),
             options.Value.CacheTimeToLive,
-            (key, exception) => CacheLog.BackgroundLoadFailed(logger, exception, key));
+            (key, exception) => CacheLog.BackgroundLoadFailed(logger, exception, key),
+            options.Value.MaxNegativeCacheEntries);
         _subscription = hub.InvalidateOnChange(ControlPlaneChangeKind.Topic, _cache);
     }
 
@@ -29,6 +30,9 @@ public sealed class TopicConfigCache : IDisposable
 
     /// <summary>The topic, or null if it does not exist; loads it on a miss.</summary>
     public ValueTask<TopicInfo?> GetAsync(string topic) => _cache.GetAsync(topic);
+
+    /// <summary>Topics cached that exist / cached as missing (the latter bounded by MaxNegativeCacheEntries).</summary>
+    public (int Count, int NegativeCount) Sizes => (_cache.Count, _cache.NegativeCount);
 
     /// <summary>Drops the topic here only; changes made through the grains invalidate every silo themselves.</summary>
     public void Invalidate(string topic) => _cache.Invalidate(topic);

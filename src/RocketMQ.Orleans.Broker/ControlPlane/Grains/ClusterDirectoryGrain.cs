@@ -20,12 +20,20 @@ internal sealed class ClusterDirectoryGrain(
 
     public Task RemoveTopicAsync(string topic) => ChangeAsync(state.State.TopicNames.Remove(topic));
 
-    public Task<ClusterDirectorySnapshot> GetAsync() =>
-        Task.FromResult(_snapshot ??= new ClusterDirectorySnapshot(
+    public Task<ClusterDirectorySnapshot> GetAsync()
+    {
+        // A cluster nobody registered (any name a client asks about) holds no activation once answered.
+        if (state.State.BrokerNames.Count == 0 && state.State.TopicNames.Count == 0)
+        {
+            DeactivateOnIdle();
+        }
+
+        return Task.FromResult(_snapshot ??= new ClusterDirectorySnapshot(
             this.GetPrimaryKeyString(),
             state.State.BrokerNames.ToImmutableSortedSet(StringComparer.Ordinal),
             state.State.TopicNames.ToImmutableSortedSet(StringComparer.Ordinal),
             state.State.Version));
+    }
 
     private async Task ChangeAsync(bool changed)
     {

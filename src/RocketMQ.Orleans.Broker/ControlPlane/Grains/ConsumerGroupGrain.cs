@@ -18,7 +18,16 @@ internal sealed class ConsumerGroupGrain(
 
     private string Group => this.GetPrimaryKeyString();
 
-    public Task<SubscriptionGroupConfig?> GetConfigAsync() => Task.FromResult(state.State.Config);
+    public Task<SubscriptionGroupConfig?> GetConfigAsync()
+    {
+        // A group nobody created and no silo reports clients of (a made-up name): answer and go.
+        if (state.State.Config is null && _connections.Count == 0)
+        {
+            DeactivateOnIdle();
+        }
+
+        return Task.FromResult(state.State.Config);
+    }
 
     public async Task<SubscriptionGroupConfig> CreateOrUpdateConfigAsync(SubscriptionGroupConfig config)
     {
@@ -60,6 +69,12 @@ internal sealed class ConsumerGroupGrain(
         else
         {
             _connections[silo] = clients;
+        }
+
+        // The last client of a group nobody created left: nothing here is worth an activation.
+        if (_connections.Count == 0 && state.State.Config is null)
+        {
+            DeactivateOnIdle();
         }
 
         return Task.CompletedTask;

@@ -24,7 +24,11 @@ internal sealed class KvConfigGrain(
         await CommitAsync();
     }
 
-    public Task<string?> GetAsync(string key) => Task.FromResult(state.State.Entries.GetValueOrDefault(key));
+    public Task<string?> GetAsync(string key)
+    {
+        DeactivateIfEmpty();
+        return Task.FromResult(state.State.Entries.GetValueOrDefault(key));
+    }
 
     public async Task<bool> DeleteAsync(string key)
     {
@@ -37,8 +41,20 @@ internal sealed class KvConfigGrain(
         return true;
     }
 
-    public Task<ImmutableDictionary<string, string>> GetAllAsync() =>
-        Task.FromResult(_all ??= state.State.Entries.ToImmutableDictionary(StringComparer.Ordinal));
+    public Task<ImmutableDictionary<string, string>> GetAllAsync()
+    {
+        DeactivateIfEmpty();
+        return Task.FromResult(_all ??= state.State.Entries.ToImmutableDictionary(StringComparer.Ordinal));
+    }
+
+    /// <summary>A namespace without entries (any name a client asks about) holds no activation once answered.</summary>
+    private void DeactivateIfEmpty()
+    {
+        if (state.State.Entries.Count == 0)
+        {
+            DeactivateOnIdle();
+        }
+    }
 
     private async Task CommitAsync()
     {

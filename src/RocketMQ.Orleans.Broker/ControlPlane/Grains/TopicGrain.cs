@@ -25,7 +25,17 @@ internal sealed class TopicGrain(
         }
     }
 
-    public Task<TopicInfo?> GetAsync() => Task.FromResult(ToInfo());
+    public Task<TopicInfo?> GetAsync()
+    {
+        // Asked about a topic that does not exist (any name a client makes up): answer and go, rather than hold an
+        // activation per made-up name until idle collection.
+        if (state.State.Config is null)
+        {
+            DeactivateOnIdle();
+        }
+
+        return Task.FromResult(ToInfo());
+    }
 
     public async Task<TopicInfo> CreateOrUpdateAsync(TopicConfig config, string clusterName)
     {

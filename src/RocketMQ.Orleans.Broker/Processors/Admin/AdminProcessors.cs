@@ -57,6 +57,7 @@ public static class AdminProcessors
             controlPlane.Topics,
             controlPlane.Directories,
             runtime.Store,
+            runtime.Options.MaxQueueNumsPerTopic,
             Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<TopicAdminProcessor>(loggers)), executor);
         broker.Register(SubscriptionGroupAdminProcessor.RequestCodes, new SubscriptionGroupAdminProcessor(
             controlPlane.Grains,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RocketMQ.Orleans.Abstractions.Grains;
 using RocketMQ.Orleans.Broker.ControlPlane.Caches;
+using RocketMQ.Orleans.Broker.Processors.Names;
 using RocketMQ.Orleans.Broker.Runtime;
 using RocketMQ.Orleans.Protocol.Bodies;
 using RocketMQ.Orleans.Protocol.Remoting;
@@ -49,9 +50,9 @@ internal sealed class SubscriptionGroupAdminProcessor(
 
         var body = RemotingBody.Decode<BodyGroupConfig>(request.Body.Span);
         AdminLog.AdminCall(logger, "updateAndCreateSubscriptionGroup", body.GroupName, context.Connection.RemoteEndPoint);
-        if (string.IsNullOrEmpty(body.GroupName))
+        if ((NameRefusals.Group(body.GroupName) ?? NameRefusals.SystemGroupWrite(body.GroupName)) is { } refused)
         {
-            return request.CreateResponseTo(ResponseCode.SystemError, "The specified group is blank.");
+            return refused;
         }
 
         var config = new GroupConfig(
@@ -98,6 +99,11 @@ internal sealed class SubscriptionGroupAdminProcessor(
     {
         var group = RequestFields.Required(request, GroupNameField);
         AdminLog.AdminCall(logger, "deleteSubscriptionGroup", group, context.Connection.RemoteEndPoint);
+        if ((NameRefusals.Group(group) ?? NameRefusals.SystemGroupWrite(group)) is { } refused)
+        {
+            return refused;
+        }
+
         await grains.GetGrain<IConsumerGroupGrain>(group).DeleteConfigAsync().ConfigureAwait(false);
         await index.RemoveAsync(group).ConfigureAwait(false);
         if (RequestFields.Boolean(request, RemoveOffsetField))

@@ -26,6 +26,7 @@ public sealed class TopicAdminProcessor(
     TopicConfigCache topics,
     ClusterDirectoryCache directories,
     Store.MessageStore store,
+    int maxQueueNums,
     ILogger<TopicAdminProcessor> logger) : IRequestProcessor
 {
     /// <summary>DeleteTopicRequestHeader.topic.</summary>
@@ -50,6 +51,13 @@ public sealed class TopicAdminProcessor(
         if (Refuse(request, header.Topic) is { } refusal)
         {
             return refusal;
+        }
+
+        if (header.ReadQueueNums is < 0 || header.WriteQueueNums is < 0
+            || header.ReadQueueNums > maxQueueNums || header.WriteQueueNums > maxQueueNums)
+        {
+            return request.CreateResponseTo(ResponseCode.SystemError,
+                $"The topic[{header.Topic}] queue nums (read {header.ReadQueueNums}, write {header.WriteQueueNums}) must be between 0 and {maxQueueNums}.");
         }
 
         var config = new TopicConfig(
@@ -108,16 +116,19 @@ public sealed class TopicAdminProcessor(
         return response;
     }
 
-    /// <summary>Apache's TopicValidator checks: a malformed name or a system topic is refused with SYSTEM_ERROR.</summary>
-    private static RemotingCommand? Refuse(RemotingCommand request, string topic)
+    /// <summary>
+    /// Apache 4.9 AdminBrokerProcessor: a malformed name or a system topic is refused with SYSTEM_ERROR, for creation,
+    /// update (re-permissioning) and deletion alike.
+    /// </summary>
+    private static RemotingCommand? Refuse(RemotingCommand request, string? topic)
     {
-        if (TopicNames.Validate(topic) is { } remark)
+        if (ResourceNames.ValidateTopic(topic) is { } remark)
         {
             return request.CreateResponseTo(ResponseCode.SystemError, remark);
         }
 
-        return AdminTopics.IsSystemTopic(topic)
-            ? request.CreateResponseTo(ResponseCode.SystemError, "The topic[" + topic + "] is conflict with system topic.")
+        return SystemTopics.IsSystemTopic(topic!)
+            ? request.CreateResponseTo(ResponseCode.SystemError, SystemTopics.ConflictWithSystemTopic(topic!))
             : null;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RocketMQ.Orleans.Abstractions.Contracts;
+using RocketMQ.Orleans.Broker.Processors.Names;
 using RocketMQ.Orleans.Broker.Runtime;
 using RocketMQ.Orleans.Protocol.Bodies;
 using RocketMQ.Orleans.Protocol.Headers;
@@ -24,6 +25,11 @@ public sealed class ClientManageProcessor(BrokerRuntime runtime) : IRequestProce
     private async ValueTask<RemotingCommand?> HeartbeatAsync(IRemotingConnection connection, RemotingCommand request)
     {
         var heartbeat = RemotingBody.Decode<HeartbeatData>(request.Body.Span);
+        if (RefuseNames(heartbeat) is { } invalid)
+        {
+            return invalid;
+        }
+
         var client = new ClientChannelInfo(connection, heartbeat.ClientID, request.Language, request.Version, runtime.Now);
         foreach (var consumer in heartbeat.ConsumerDataSet)
         {
@@ -60,6 +66,39 @@ public sealed class ClientManageProcessor(BrokerRuntime runtime) : IRequestProce
         return RemotingCommand.CreateResponse(ResponseCode.Success);
     }
 
+    /// <summary>
+    /// A heartbeat is taken whole or not at all: one malformed group or subscription topic refuses it before any group
+    /// is registered, created or given a retry topic.
+    /// </summary>
+    private static RemotingCommand? RefuseNames(HeartbeatData heartbeat)
+    {
+        foreach (var consumer in heartbeat.ConsumerDataSet)
+        {
+            if (NameRefusals.Group(consumer.GroupName) is { } invalidGroup)
+            {
+                return invalidGroup;
+            }
+
+            foreach (var subscription in consumer.SubscriptionDataSet)
+            {
+                if (NameRefusals.Topic(subscription.Topic) is { } invalidTopic)
+                {
+                    return invalidTopic;
+                }
+            }
+        }
+
+        foreach (var producer in heartbeat.ProducerDataSet)
+        {
+            if (NameRefusals.Group(producer.GroupName) is { } invalidGroup)
+            {
+                return invalidGroup;
+            }
+        }
+
+        return null;
+    }
+
     private async ValueTask<RemotingCommand?> UnregisterClientAsync(IRemotingConnection connection, RemotingCommand request)
     {
         var header = request.ReadHeader<UnregisterClientRequestHeader>();
@@ -68,10 +107,11 @@ public sealed class ClientManageProcessor(BrokerRuntime runtime) : IRequestProce
             runtime.ProducerManager.UnregisterProducer(producerGroup, connection);
         }
 
-        if (header.ConsumerGroup is { } consumerGroup)
+        if (header.ConsumerGroup is { } consumerGroup && ResourceNames.IsValidGroup(consumerGroup))
         {
             var groupConfig = await runtime.FindSubscriptionGroupAsync(consumerGroup).ConfigureAwait(false);
             runtime.ConsumerManager.UnregisterConsumer(consumerGroup, connection, groupConfig?.NotifyConsumerIdsChangedEnable ?? true);
+            runtime.ForgetFiltersOfGoneGroups();
         }
 
         return RemotingCommand.CreateResponse(ResponseCode.Success);

@@ -1,3 +1,4 @@
+using RocketMQ.Orleans.Broker.Processors.Names;
 using RocketMQ.Orleans.Broker.Runtime;
 using RocketMQ.Orleans.Protocol.Bodies;
 using RocketMQ.Orleans.Protocol.Headers;
@@ -13,7 +14,7 @@ public sealed class ConsumerManageProcessor(BrokerRuntime runtime) : IRequestPro
         request.Code switch
         {
             RequestCode.GetConsumerListByGroup => ValueTask.FromResult<RemotingCommand?>(GetConsumerListByGroup(request)),
-            RequestCode.UpdateConsumerOffset => ValueTask.FromResult<RemotingCommand?>(UpdateConsumerOffset(request)),
+            RequestCode.UpdateConsumerOffset => UpdateConsumerOffsetAsync(request),
             RequestCode.QueryConsumerOffset => ValueTask.FromResult<RemotingCommand?>(QueryConsumerOffset(request)),
             _ => ValueTask.FromResult<RemotingCommand?>(null),
         };
@@ -21,6 +22,11 @@ public sealed class ConsumerManageProcessor(BrokerRuntime runtime) : IRequestPro
     private RemotingCommand GetConsumerListByGroup(RemotingCommand request)
     {
         var header = request.ReadHeader<GetConsumerListByGroupRequestHeader>();
+        if (NameRefusals.Group(header.ConsumerGroup) is { } invalid)
+        {
+            return invalid;
+        }
+
         var clientIds = runtime.ConsumerManager.GetConsumerGroupInfo(header.ConsumerGroup)?.GetAllClientIds();
         if (clientIds is not { Count: > 0 })
         {
@@ -32,10 +38,37 @@ public sealed class ConsumerManageProcessor(BrokerRuntime runtime) : IRequestPro
         return response;
     }
 
-    /// <summary>ali-ons sends this oneway-ish (it does not wait); a request without the oneway flag still gets its answer.</summary>
-    private RemotingCommand UpdateConsumerOffset(RemotingCommand request)
+    /// <summary>
+    /// ali-ons sends this oneway-ish (it does not wait); a request without the oneway flag still gets its answer. The
+    /// offset table is keyed by what the client names, so, as Apache 5's ConsumerManageProcessor, only a group that
+    /// exists on an existing topic's queue gets a row; a system group's offsets are the broker's own. The topic is
+    /// checked first and the group is found as a pull finds it (auto-created when that is on): a pull consumer may
+    /// commit before it ever pulled, and a made-up topic then creates nothing.
+    /// </summary>
+    private async ValueTask<RemotingCommand?> UpdateConsumerOffsetAsync(RemotingCommand request)
     {
         var header = request.ReadHeader<UpdateConsumerOffsetRequestHeader>();
+        if ((NameRefusals.GroupAndTopic(header.ConsumerGroup, header.Topic) ?? NameRefusals.SystemGroupWrite(header.ConsumerGroup)) is { } refused)
+        {
+            return refused;
+        }
+
+        var topic = await runtime.Topics.GetAsync(header.Topic).ConfigureAwait(false);
+        if (topic is null)
+        {
+            return RemotingCommand.CreateResponse(ResponseCode.TopicNotExist, "Topic " + header.Topic + " not exist!");
+        }
+
+        if (header.QueueId < 0 || header.QueueId >= Math.Max(topic.ReadQueueNums, topic.WriteQueueNums))
+        {
+            return RemotingCommand.CreateResponse(ResponseCode.SystemError, $"QueueId {header.QueueId} is illegal, topic is {header.Topic}");
+        }
+
+        if (await runtime.FindSubscriptionGroupAsync(header.ConsumerGroup).ConfigureAwait(false) is null)
+        {
+            return RemotingCommand.CreateResponse(ResponseCode.SubscriptionGroupNotExist, "Group " + header.ConsumerGroup + " not exist!");
+        }
+
         runtime.Store.ConsumerOffsets.Commit(header.ConsumerGroup, header.Topic, header.QueueId, header.CommitOffset);
         return RemotingCommand.CreateResponse(ResponseCode.Success);
     }
@@ -43,6 +76,11 @@ public sealed class ConsumerManageProcessor(BrokerRuntime runtime) : IRequestPro
     private RemotingCommand QueryConsumerOffset(RemotingCommand request)
     {
         var header = request.ReadHeader<QueryConsumerOffsetRequestHeader>();
+        if (NameRefusals.GroupAndTopic(header.ConsumerGroup, header.Topic) is { } invalid)
+        {
+            return invalid;
+        }
+
         var offset = runtime.Store.ConsumerOffsets.Query(header.ConsumerGroup, header.Topic, header.QueueId);
         if (offset < 0)
         {

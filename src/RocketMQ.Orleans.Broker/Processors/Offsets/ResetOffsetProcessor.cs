@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RocketMQ.Orleans.Broker.Processors.Names;
 using RocketMQ.Orleans.Broker.Runtime;
 using RocketMQ.Orleans.Protocol.Bodies;
 using RocketMQ.Orleans.Protocol.Headers;
@@ -34,6 +35,11 @@ public sealed class ResetOffsetProcessor(BrokerRuntime runtime) : IRequestProces
     {
         var header = request.ReadHeader<ResetOffsetRequestHeader>();
         OffsetsLog.ResetRequested(_logger, header.Group, header.Topic, header.Timestamp, header.IsForce, RemoteAddresses.Format(context.Connection.RemoteEndPoint));
+        if ((NameRefusals.GroupAndTopic(header.Group, header.Topic) ?? NameRefusals.SystemGroupWrite(header.Group)) is { } refused)
+        {
+            return refused;
+        }
+
         var topic = await runtime.Topics.GetAsync(header.Topic).ConfigureAwait(false);
         if (topic is null)
         {

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging;
-using RocketMQ.Orleans.Abstractions;
 using RocketMQ.Orleans.Abstractions.Contracts;
+using RocketMQ.Orleans.Abstractions;
 using RocketMQ.Orleans.Broker.Filter;
+using RocketMQ.Orleans.Broker.Processors.Names;
 using RocketMQ.Orleans.Broker.Runtime;
 using RocketMQ.Orleans.Protocol.Bodies;
 using RocketMQ.Orleans.Protocol.Headers;
@@ -53,6 +54,11 @@ public sealed class PullMessageProcessor(BrokerRuntime runtime) : IRequestProces
         if (!PermName.IsReadable(runtime.Options.BrokerPermission))
         {
             return Refuse(response, ResponseCode.NoPermission, Remarks.BrokerPullForbidden(runtime.Identity));
+        }
+
+        if (NameRefusals.GroupAndTopic(header.ConsumerGroup, header.Topic) is { } invalidName)
+        {
+            return new PullOutcome(invalidName, null);
         }
 
         var groupConfig = await runtime.FindSubscriptionGroupAsync(header.ConsumerGroup).ConfigureAwait(false);

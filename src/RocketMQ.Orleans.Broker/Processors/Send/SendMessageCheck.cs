@@ -18,6 +18,12 @@ internal sealed class SendMessageCheck(BrokerRuntime runtime)
     /// <summary>The topic as this broker serves it, or null with <paramref name="response"/> set to the refusal.</summary>
     public async ValueTask<BrokerTopicConfig?> CheckAsync(IRemotingConnection connection, SendMessageRequestHeader header, RemotingCommand response)
     {
+        // A malformed name is refused before the lookup: nothing is cached or activated under it.
+        if (ResourceNames.ValidateTopic(header.Topic) is { } invalid)
+        {
+            return Refuse(response, ResponseCode.SystemError, invalid);
+        }
+
         var pending = runtime.Topics.GetAsync(header.Topic);
         var topicConfig = pending.IsCompletedSuccessfully ? pending.Result : await pending.ConfigureAwait(false);
         if (!PermName.IsWriteable(runtime.Options.BrokerPermission) && topicConfig is { Order: true })
@@ -25,14 +31,9 @@ internal sealed class SendMessageCheck(BrokerRuntime runtime)
             return Refuse(response, ResponseCode.NoPermission, Remarks.BrokerSendForbidden(runtime.Identity));
         }
 
-        if (TopicNames.Validate(header.Topic) is { } invalid)
-        {
-            return Refuse(response, ResponseCode.SystemError, invalid);
-        }
-
         if (SystemTopics.IsNotAllowedSendTopic(header.Topic))
         {
-            return Refuse(response, ResponseCode.NoPermission, "Sending message to topic[" + header.Topic + "] is forbidden.");
+            return Refuse(response, ResponseCode.NoPermission, SystemTopics.SendForbidden(header.Topic));
         }
 
         if (topicConfig is null)

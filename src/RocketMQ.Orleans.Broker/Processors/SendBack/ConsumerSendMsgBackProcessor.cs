@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using RocketMQ.Orleans.Abstractions.Contracts;
+using RocketMQ.Orleans.Broker.Processors.Names;
 using RocketMQ.Orleans.Broker.Processors.Send;
 using RocketMQ.Orleans.Broker.Runtime;
 using RocketMQ.Orleans.Protocol.Headers;
@@ -24,6 +25,11 @@ public sealed class ConsumerSendMsgBackProcessor(BrokerRuntime runtime) : IReque
     public async ValueTask<RemotingCommand?> ProcessRequestAsync(RemotingRequestContext context, RemotingCommand request, CancellationToken cancellationToken)
     {
         var header = request.ReadHeader<ConsumerSendMsgBackRequestHeader>();
+        if (NameRefusals.Group(header.Group) is { } invalid)
+        {
+            return invalid;
+        }
+
         var groupConfig = await runtime.FindSubscriptionGroupAsync(header.Group).ConfigureAwait(false);
         if (groupConfig is null)
         {
