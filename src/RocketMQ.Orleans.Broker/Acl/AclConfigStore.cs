@@ -49,7 +49,9 @@ public sealed class AclConfigStore : IDisposable
             var (config, hash) = Read();
             Publish(config, hash);
             _debounce = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
-            var watcher = new FileSystemWatcher(Path.GetDirectoryName(_path)!, Path.GetFileName(_path))
+            // The whole directory: a file replaced by a rename (how editors and config tools save) reaches a name filter
+            // only as the temporary file's name.
+            var watcher = new FileSystemWatcher(Path.GetDirectoryName(_path)!)
             {
                 NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.FileName | NotifyFilters.CreationTime,
             };
@@ -131,6 +133,12 @@ public sealed class AclConfigStore : IDisposable
 
     private void OnFileEvent(object sender, FileSystemEventArgs e)
     {
+        if (!string.Equals(e.FullPath, _path, StringComparison.Ordinal) &&
+            !(e is RenamedEventArgs renamed && string.Equals(renamed.OldFullPath, _path, StringComparison.Ordinal)))
+        {
+            return;
+        }
+
         // Editors write in several steps; wait for a quiet moment before reading.
         lock (_gate)
         {
