@@ -38,8 +38,32 @@ internal static class CliOptions
         Description = "Cluster name; every cluster when omitted",
     };
 
-    public static Client.RocketMQClientOptions ClientOptions(ParseResult parseResult) => new()
+    /// <summary>--access-key on every command (ACL 1.0); RMQ_ACCESS_KEY by default, so it need not appear in the shell history.</summary>
+    public static readonly Option<string?> AccessKey = new("--access-key")
+    {
+        Description = "ACL access key: sign every request (default: $RMQ_ACCESS_KEY)",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("RMQ_ACCESS_KEY"),
+        Recursive = true,
+    };
+
+    /// <summary>--secret-key on every command; RMQ_SECRET_KEY by default.</summary>
+    public static readonly Option<string?> SecretKey = new("--secret-key")
+    {
+        Description = "ACL secret key that goes with --access-key (default: $RMQ_SECRET_KEY)",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("RMQ_SECRET_KEY"),
+        Recursive = true,
+    };
+
+    public static Client.RocketMQClientOptions ClientOptions(ParseResult parseResult) => WithCredentials(parseResult, new()
     {
         NameServerAddress = parseResult.GetValue(NameServer) ?? DefaultNameServer,
-    };
+    });
+
+    /// <summary>Sets the ACL credentials given on the command line, if any, on <paramref name="options"/>.</summary>
+    public static Client.RocketMQClientOptions WithCredentials(ParseResult parseResult, Client.RocketMQClientOptions options)
+    {
+        options.AccessKey = parseResult.GetValue(AccessKey);
+        options.SecretKey = parseResult.GetValue(SecretKey);
+        return options;
+    }
 }

@@ -12,6 +12,8 @@ internal static class RmqCommandLine
         var root = new RootCommand("rmq: RocketMQ admin and benchmark tool for RocketMQ.Orleans (remoting protocol, mqadmin command names). "
             + "Exit codes: 0 ok, 1 refused by the broker, 2 bad command line, 3 not found, 4 name server or broker unreachable.");
         root.Options.Add(CliOptions.NameServer);
+        root.Options.Add(CliOptions.AccessKey);
+        root.Options.Add(CliOptions.SecretKey);
         root.Subcommands.Add(ClusterCommands.BuildClusterList());
         root.Subcommands.Add(TopicCommands.BuildTopicList());
         root.Subcommands.Add(TopicCommands.BuildTopicRoute());

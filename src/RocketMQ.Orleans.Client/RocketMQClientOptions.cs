@@ -29,6 +29,20 @@ public sealed class RocketMQClientOptions
     /// <summary>Header encoding of requests; the broker answers in the same one. Binary headers are cheaper to encode.</summary>
     public SerializeType HeaderSerializeType { get; set; } = SerializeType.Json;
 
+    /// <summary>
+    /// ACL 1.0 access key: with <see cref="SecretKey"/>, every request is signed as Java's <c>AclClientRPCHook</c> signs
+    /// it. Ignored when <see cref="RpcHook"/> is set.
+    /// </summary>
+    public string? AccessKey { get; set; }
+
+    public string? SecretKey { get; set; }
+
+    /// <summary>Optional ACL security token (Apache's SessionCredentials.SecurityToken), sent and signed with the request.</summary>
+    public string? SecurityToken { get; set; }
+
+    /// <summary>Runs on every request before it is sent (Apache's client RPC hook); overrides <see cref="AccessKey"/> signing.</summary>
+    public Security.IClientRpcHook? RpcHook { get; set; }
+
     /// <summary>Transport settings of the underlying remoting client.</summary>
     public RemotingClientOptions Remoting { get; set; } = new();
 }

@@ -159,7 +159,7 @@ public sealed class BrokerAdminCalls(ConsoleClients clients, SiloServices silo)
         };
         var request = RemotingCommand.CreateRequest(RequestCode.PullMessage, header);
         request.Language = LanguageCode.DOTNET;
-        var response = await clients.Remoting.InvokeAsync(address, request, clients.RequestTimeout, cancellationToken).ConfigureAwait(false);
+        var response = await clients.InvokeAsync(address, request, cancellationToken).ConfigureAwait(false);
         if (response.Code != ResponseCode.Success)
         {
             // PULL_NOT_FOUND, PULL_OFFSET_MOVED, PULL_RETRY_IMMEDIATELY: nothing to show at this offset.
@@ -215,7 +215,7 @@ public sealed class BrokerAdminCalls(ConsoleClients clients, SiloServices silo)
     {
         var request = RemotingCommand.CreateRequest(code, fields);
         request.Language = LanguageCode.DOTNET;
-        return clients.Remoting.InvokeAsync(address, request, clients.RequestTimeout, cancellationToken);
+        return clients.InvokeAsync(address, request, cancellationToken);
     }
 
     private static RemotingCommand Ensure(RemotingCommand response, string address) =>

@@ -2,7 +2,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RocketMQ.Orleans.Client;
 using RocketMQ.Orleans.Client.Admin;
+using RocketMQ.Orleans.Client.Security;
 using RocketMQ.Orleans.Console.Hosting;
+using RocketMQ.Orleans.Console.Login;
+using RocketMQ.Orleans.Protocol.Remoting;
 using RocketMQ.Orleans.Remoting;
 using RocketMQ.Orleans.Remoting.Transport;
 
@@ -16,6 +19,7 @@ namespace RocketMQ.Orleans.Console.Backend;
 public sealed class ConsoleClients(SiloServices silo, IOptions<ConsoleOptions> options, ILoggerFactory loggerFactory) : IAsyncDisposable
 {
     private readonly Lock _gate = new();
+    private readonly IClientRpcHook? _rpcHook = silo.Acl is { } acl ? new ConsoleAclRpcHook(acl) : null;
     private RocketMQAdmin? _admin;
     private RemotingClient? _remoting;
 
@@ -46,12 +50,20 @@ public sealed class ConsoleClients(SiloServices silo, IOptions<ConsoleOptions> o
     /// <summary>The first name server address, for requests only a name server answers.</summary>
     public string NameServer => silo.ResolveNameServerAddress().Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
 
+    /// <summary>Sends an admin request the admin client does not wrap, signed like the admin client's when ACL is on.</summary>
+    public Task<RemotingCommand> InvokeAsync(string address, RemotingCommand request, CancellationToken cancellationToken)
+    {
+        _rpcHook?.BeforeRequest(address, request);
+        return Remoting.InvokeAsync(address, request, RequestTimeout, cancellationToken);
+    }
+
     private RocketMQClientOptions ClientOptions() => new()
     {
         NameServerAddress = silo.ResolveNameServerAddress(),
         InstanceName = "rmq-console",
         RequestTimeout = options.Value.RequestTimeout,
         Remoting = new RemotingClientOptions { WorkerThreads = 1 },
+        RpcHook = _rpcHook,
     };
 
     public async ValueTask DisposeAsync()

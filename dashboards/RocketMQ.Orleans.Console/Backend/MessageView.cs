@@ -115,7 +115,7 @@ public sealed class MessageView(ConsoleClients clients, BrokerAdminCalls calls, 
         var command = RemotingCommand.CreateRequest(RequestCode.ConsumerSendMsgBack, header);
         command.Language = LanguageCode.DOTNET;
         var address = storeHost.ToString();
-        var response = await clients.Remoting.InvokeAsync(address, command, clients.RequestTimeout, cancellationToken).ConfigureAwait(false);
+        var response = await clients.InvokeAsync(address, command, cancellationToken).ConfigureAwait(false);
         return response.Code == ResponseCode.Success
             ? "%RETRY%" + header.Group
             : throw new RocketMQClientException(response.Code, response.Remark, address);

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RocketMQ.Orleans.Broker.Acl;
 using RocketMQ.Orleans.Broker.ControlPlane.Registration;
 using RocketMQ.Orleans.Broker.Hosting;
 using RocketMQ.Orleans.Broker.Runtime;
@@ -26,6 +27,9 @@ public sealed class SiloServices(IServiceProvider services, IOptions<ConsoleOpti
 
     /// <summary>The delay levels of this silo's broker ("1s 5s 10s ..."), Apache's default when it runs none.</summary>
     public string MessageDelayLevel { get; } = services.GetService<IOptions<BrokerOptions>>()?.Value.MessageDelayLevel ?? new BrokerOptions().MessageDelayLevel;
+
+    /// <summary>The silo's ACL file when ACL is on: the console then asks for an admin login and signs its requests.</summary>
+    public AclConfigStore? Acl { get; } = services.GetService<AclConfigStore>() is { Enabled: true } acl ? acl : null;
 
     private IMessageStoreAccessor? StoreAccessor { get; } = services.GetService<IMessageStoreAccessor>();
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RocketMQ.Orleans.Console.Api;
 using RocketMQ.Orleans.Console.Backend;
+using RocketMQ.Orleans.Console.Login;
 
 namespace RocketMQ.Orleans.Console.Hosting;
 
@@ -41,10 +42,19 @@ internal static class ConsoleApp
         builder.Services.AddSingleton<GroupView>();
         builder.Services.AddSingleton<MessageView>();
         builder.Services.AddSingleton<SystemTopicView>();
+        if (silo.Acl is { } acl)
+        {
+            builder.Services.AddSingleton(acl);
+            builder.Services.AddSingleton<ConsoleSessions>();
+        }
         ConsoleMetrics.AddServices(builder.Services);
 
         var app = builder.Build();
         app.UseMiddleware<ApiErrorMiddleware>();
+        if (silo.Acl is not null)
+        {
+            app.UseMiddleware<LoginMiddleware>();
+        }
         var assets = new EmbeddedFileProvider(typeof(ConsoleApp).Assembly, AssetsNamespace);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = assets });
         app.UseStaticFiles(new StaticFileOptions
@@ -54,6 +64,11 @@ internal static class ConsoleApp
             // The assets change with the silo binary, not by themselves: revalidate rather than cache stale pages.
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
         });
+
+        if (silo.Acl is not null)
+        {
+            app.MapLoginApi();
+        }
 
         var api = app.MapGroup("/api");
         api.MapClusterApi();

@@ -15,11 +15,12 @@ public sealed class ConsoleOptions
     public int Port { get; set; } = 8080;
 
     /// <summary>
-    /// Address Kestrel listens on. The console has no authentication, like the broker port it administers; bind it to
-    /// 127.0.0.1 where the broker port is not exposed either.
+    /// Address Kestrel listens on: loopback by default, so only this machine reaches the console. Set 0.0.0.0 (or an
+    /// interface address) to open it; with ACL on (RocketMQ:Acl:Enabled) it then asks for an admin accessKey and
+    /// secretKey of the ACL file before any page or API, without ACL it has no login, like the broker port.
     /// </summary>
     [Required]
-    public string ListenAddress { get; set; } = "0.0.0.0";
+    public string ListenAddress { get; set; } = "127.0.0.1";
 
     /// <summary>Name servers the console's admin client asks ("host:port;..."); empty uses this silo's own name server.</summary>
     public string? NameServerAddress { get; set; }

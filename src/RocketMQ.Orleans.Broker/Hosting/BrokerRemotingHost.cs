@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RocketMQ.Orleans.Abstractions.Contracts;
 using RocketMQ.Orleans.Abstractions.Grains;
+using RocketMQ.Orleans.Broker.Acl;
 using RocketMQ.Orleans.Broker.ControlPlane.Caches;
 using RocketMQ.Orleans.Broker.ControlPlane.Registration;
 using RocketMQ.Orleans.Broker.NameServer;
@@ -34,6 +35,7 @@ internal sealed partial class BrokerRemotingHost(
     SubscriptionGroupCache subscriptionGroups,
     KvConfigCache kvConfig,
     BrokerEndpoints endpoints,
+    AclConfigStore acl,
     ILoggerFactory loggerFactory,
     TimeProvider timeProvider,
     ILogger<BrokerRemotingHost> logger) : IHostedService, IAsyncDisposable
@@ -65,6 +67,13 @@ internal sealed partial class BrokerRemotingHost(
             var brokerDispatcher = new RequestDispatcherBuilder();
             _runtime.RegisterProcessors(brokerDispatcher);
             AdminProcessors.Register(brokerDispatcher, _runtime);
+            if (acl.Enabled)
+            {
+                // Broker port only: Apache 4.9's name server checks no ACL either.
+                acl.Start();
+                brokerDispatcher.AddInterceptor(new AclRequestInterceptor(new PlainAccessValidator(() => acl.Current), loggerFactory.CreateLogger<AclRequestInterceptor>()));
+            }
+
             _runtime.Start();
 
             _nameServerExecutor = new RequestExecutor(new RequestExecutorOptions

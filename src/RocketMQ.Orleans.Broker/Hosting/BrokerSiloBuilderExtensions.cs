@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RocketMQ.Orleans.Abstractions;
+using RocketMQ.Orleans.Broker.Acl;
 using RocketMQ.Orleans.Broker.ControlPlane;
 using RocketMQ.Orleans.Broker.ControlPlane.Registration;
 using RocketMQ.Orleans.Broker.Filter;
@@ -27,7 +28,7 @@ public static class BrokerSiloBuilderExtensions
     /// <summary>
     /// Adds the broker bound to <paramref name="configuration"/> (the "RocketMQ" section): "Broker" (BrokerOptions and
     /// the broker identity: BrokerName, BrokerClusterName, BrokerId, BrokerIP1), "Remoting" (NameServerPort,
-    /// ListenPort, ...), "Store" (DataPath, FlushDiskType, ...) and "ControlPlane". <paramref name="configure"/> runs
+    /// ListenPort, ...), "Store" (DataPath, FlushDiskType, ...), "ControlPlane" and "Acl" (Enabled, File). <paramref name="configure"/> runs
     /// after the binding.
     /// </summary>
     public static ISiloBuilder AddRocketMQBroker(this ISiloBuilder builder, IConfiguration configuration, Action<RocketMQBrokerBuilder>? configure = null)
@@ -40,6 +41,7 @@ public static class BrokerSiloBuilderExtensions
         services.AddOptions<BrokerIdentityOptions>().Bind(brokerSection);
         services.AddOptions<RemotingServerOptions>().Bind(configuration.GetSection("Remoting"));
         services.AddOptions<ControlPlaneOptions>().Bind(configuration.GetSection("ControlPlane"));
+        services.AddOptions<AclOptions>().Bind(configuration.GetSection("Acl"));
         services.AddRocketMQMessageStore(configuration.GetSection("Store"));
         return builder.AddRocketMQBroker(configure);
     }
@@ -64,6 +66,9 @@ public static class BrokerSiloBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, LongPollingOptionsValidator>());
         services.AddOptions<RemotingServerOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RemotingServerOptions>, RemotingServerOptionsValidator>());
+        services.AddOptions<AclOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AclOptions>, AclOptionsValidator>());
+        services.TryAddSingleton<AclConfigStore>();
 
         // The remoting listen port is the one truth: the identity registered in routes follows it.
         services.AddSingleton<IPostConfigureOptions<BrokerIdentityOptions>, BrokerIdentityFromRemoting>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using RocketMQ.Orleans.Broker.Acl;
 using RocketMQ.Orleans.Broker.ControlPlane;
 using RocketMQ.Orleans.Broker.ControlPlane.Registration;
 using RocketMQ.Orleans.Broker.Runtime;
@@ -35,6 +36,9 @@ public sealed class RocketMQBrokerBuilder
     public RocketMQBrokerBuilder ConfigureStore(Action<MessageStoreOptions> configure) => Configure(configure);
 
     public RocketMQBrokerBuilder ConfigureControlPlane(Action<ControlPlaneOptions> configure) => Configure(configure);
+
+    /// <summary>ACL 1.0 on the broker port (plain_acl.yml); off unless <see cref="AclOptions.Enabled"/>.</summary>
+    public RocketMQBrokerBuilder ConfigureAcl(Action<AclOptions> configure) => Configure(configure);
 
     /// <summary>Grain state in a provider the host registers under <see cref="Abstractions.ControlPlaneStorage.ProviderName"/>.</summary>
     public RocketMQBrokerBuilder UseExternalGrainStorage()

@@ -6,7 +6,13 @@ using RocketMQ.Orleans.Protocol.Bodies;
 namespace RocketMQ.Orleans.Cli.Bench;
 
 /// <summary>Settings of <c>rmq bench consume</c>.</summary>
-internal sealed record ConsumeBenchSettings(string NameServer, string Topic, string Group, TimeSpan Duration, bool FromFirst, bool Json);
+internal sealed record ConsumeBenchSettings(string NameServer, string Topic, string Group, TimeSpan Duration, bool FromFirst, bool Json)
+{
+    /// <summary>ACL credentials: every request is signed when both are given.</summary>
+    public string? AccessKey { get; init; }
+
+    public string? SecretKey { get; init; }
+}
 
 /// <summary>
 /// Apache's benchmark Consumer in .NET: a push consumer that counts messages and records end-to-end latency
@@ -38,7 +44,7 @@ internal static class ConsumeBenchmark
             ConsumerGroup = settings.Group,
             ConsumeFromWhere = settings.FromFirst ? ConsumeFromWhere.ConsumeFromFirstOffset : ConsumeFromWhere.ConsumeFromLastOffset,
         };
-        await using var consumer = new RocketMQPushConsumer(new RocketMQClientOptions { NameServerAddress = settings.NameServer }, options, OnMessage);
+        await using var consumer = new RocketMQPushConsumer(new RocketMQClientOptions { NameServerAddress = settings.NameServer, AccessKey = settings.AccessKey, SecretKey = settings.SecretKey }, options, OnMessage);
         consumer.Subscribe(settings.Topic);
         await consumer.StartAsync(cancellationToken).ConfigureAwait(false);
         progress.WriteLine($"consuming {settings.Topic} as {settings.Group} on {consumer.AssignedQueues.Count} queue(s)");

@@ -15,6 +15,11 @@ internal sealed record ProduceBenchSettings(string NameServer, string Topic, int
     /// sending rather than on waking threads.
     /// </summary>
     public bool ContinueOnNetworkThread { get; init; } = true;
+
+    /// <summary>ACL credentials: every send is signed when both are given.</summary>
+    public string? AccessKey { get; init; }
+
+    public string? SecretKey { get; init; }
 }
 
 /// <summary>
@@ -28,6 +33,8 @@ internal static class ProduceBenchmark
         var clientOptions = new RocketMQClientOptions
         {
             NameServerAddress = settings.NameServer,
+            AccessKey = settings.AccessKey,
+            SecretKey = settings.SecretKey,
             HeaderSerializeType = settings.BinaryHeaders ? Protocol.Remoting.SerializeType.RocketMQ : Protocol.Remoting.SerializeType.Json,
         };
         await EnsureTopicAsync(clientOptions, settings, progress, cancellationToken).ConfigureAwait(false);

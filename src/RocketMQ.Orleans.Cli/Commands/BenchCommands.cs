@@ -67,6 +67,8 @@ internal static class BenchCommands
         parseResult.GetValue(ProduceJson))
     {
         ContinueOnNetworkThread = !parseResult.GetValue(ThreadPoolCompletions),
+        AccessKey = parseResult.GetValue(CliOptions.AccessKey),
+        SecretKey = parseResult.GetValue(CliOptions.SecretKey),
     };
 
     public static ConsumeBenchSettings BindConsume(ParseResult parseResult) => new(
@@ -75,7 +77,11 @@ internal static class BenchCommands
         parseResult.GetRequiredValue(ConsumeGroup),
         parseResult.GetValue(ConsumeDuration),
         parseResult.GetValue(FromFirst),
-        parseResult.GetValue(ConsumeJson));
+        parseResult.GetValue(ConsumeJson))
+    {
+        AccessKey = parseResult.GetValue(CliOptions.AccessKey),
+        SecretKey = parseResult.GetValue(CliOptions.SecretKey),
+    };
 
     private static Command BuildProduce()
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RocketMQ.Orleans.Client.Logging;
 using RocketMQ.Orleans.Client.Routing;
+using RocketMQ.Orleans.Client.Security;
 using RocketMQ.Orleans.Protocol.Remoting;
 using RocketMQ.Orleans.Remoting;
 using RocketMQ.Orleans.Remoting.Dispatching;
@@ -18,6 +19,7 @@ internal sealed class ClientCore : IAsyncDisposable
     private readonly RemotingClient _remoting;
     private readonly RequestExecutor _serverRequestExecutor;
     private readonly string[] _nameServers;
+    private readonly IClientRpcHook? _rpcHook;
     private int _nameServerIndex;
     private int _disposed;
 
@@ -33,6 +35,9 @@ internal sealed class ClientCore : IAsyncDisposable
         Logger = LoggerFactory.CreateLogger("RocketMQ.Orleans.Client");
         _nameServers = ParseNameServers(options.NameServerAddress);
         ClientId = ClientIdentity.Create(options);
+        _rpcHook = options.RpcHook ?? (options is { AccessKey: { Length: > 0 } accessKey, SecretKey: { Length: > 0 } secretKey }
+            ? new AclClientRpcHook(accessKey, secretKey, options.SecurityToken)
+            : null);
         _serverRequestExecutor = new RequestExecutor(new RequestExecutorOptions { Name = "client-callbacks", Concurrency = 1, QueueCapacity = 256 });
         var dispatcher = new RequestDispatcherBuilder();
         registerServerRequestProcessors?.Invoke(dispatcher, _serverRequestExecutor);
@@ -93,12 +98,14 @@ internal sealed class ClientCore : IAsyncDisposable
     public Task<RemotingCommand> InvokeAsync(string address, RemotingCommand request, TimeSpan? timeout, bool continueOnNetworkThread, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        _rpcHook?.BeforeRequest(address, request);
         return _remoting.InvokeAsync(address, request, timeout ?? Options.RequestTimeout, continueOnNetworkThread, cancellationToken);
     }
 
     public Task InvokeOnewayAsync(string address, RemotingCommand request, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        _rpcHook?.BeforeRequest(address, request);
         return _remoting.InvokeOnewayAsync(address, request, cancellationToken);
     }
 
@@ -139,5 +146,9 @@ internal sealed class ClientCore : IAsyncDisposable
 
         await _remoting.DisposeAsync().ConfigureAwait(false);
         await _serverRequestExecutor.DisposeAsync().ConfigureAwait(false);
+        if (!ReferenceEquals(_rpcHook, Options.RpcHook))
+        {
+            (_rpcHook as IDisposable)?.Dispose();
+        }
     }
 }

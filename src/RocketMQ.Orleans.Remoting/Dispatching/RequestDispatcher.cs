@@ -22,13 +22,15 @@ public sealed class RequestDispatcher
 
     private readonly FrozenDictionary<int, ProcessorRegistration> _table;
     private readonly ProcessorRegistration? _default;
+    private readonly IRequestInterceptor? _interceptor;
     private readonly ILogger _logger;
     private long _lastOverloadLogTicks;
 
-    internal RequestDispatcher(IReadOnlyDictionary<int, ProcessorRegistration> table, ProcessorRegistration? defaultRegistration, ILogger logger)
+    internal RequestDispatcher(IReadOnlyDictionary<int, ProcessorRegistration> table, ProcessorRegistration? defaultRegistration, IRequestInterceptor? interceptor, ILogger logger)
     {
         _table = table.ToFrozenDictionary();
         _default = defaultRegistration;
+        _interceptor = interceptor;
         _logger = logger;
     }
 
@@ -88,6 +90,12 @@ public sealed class RequestDispatcher
         try
         {
             var context = new RemotingRequestContext(item.Connection, item.ReceivedTimestamp);
+            if (_interceptor is { } interceptor && interceptor.BeforeProcess(context, item.Request) is { } refused)
+            {
+                Respond(item.Connection, item.Request, refused);
+                return;
+            }
+
             pending = item.Processor.ProcessRequestAsync(context, item.Request, CancellationToken.None);
         }
         catch (Exception exception)

@@ -7,6 +7,7 @@ namespace RocketMQ.Orleans.Remoting.Dispatching;
 public sealed class RequestDispatcherBuilder
 {
     private readonly Dictionary<int, ProcessorRegistration> _registrations = [];
+    private readonly List<IRequestInterceptor> _interceptors = [];
     private ProcessorRegistration? _default;
 
     public RequestDispatcherBuilder Register(int requestCode, IRequestProcessor processor, RequestExecutor executor) =>
@@ -50,6 +51,21 @@ public sealed class RequestDispatcherBuilder
         return this;
     }
 
+    /// <summary>Runs <paramref name="interceptor"/> before every processor (after those added earlier).</summary>
+    public RequestDispatcherBuilder AddInterceptor(IRequestInterceptor interceptor)
+    {
+        ArgumentNullException.ThrowIfNull(interceptor);
+        _interceptors.Add(interceptor);
+        return this;
+    }
+
     public RequestDispatcher Build(ILoggerFactory? loggerFactory = null) =>
-        new(_registrations, _default, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<RequestDispatcher>());
+        new(_registrations, _default, BuildInterceptor(), (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<RequestDispatcher>());
+
+    private IRequestInterceptor? BuildInterceptor() => _interceptors.Count switch
+    {
+        0 => null,
+        1 => _interceptors[0],
+        _ => new CompositeRequestInterceptor([.. _interceptors]),
+    };
 }

@@ -23,6 +23,11 @@ public sealed record ProduceOptions
 
     public string ProducerGroup { get; init; } = "PID_interop_wire";
 
+    /// <summary>ACL credentials ali-ons signs with; null keeps common.js' defaults (interop-ak / interop-sk).</summary>
+    public string? AccessKey { get; init; }
+
+    public string? SecretKey { get; init; }
+
     /// <summary>Hard timeout inside the script.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(3);
 }
@@ -46,6 +51,11 @@ public sealed record ConsumeOptions
 
     /// <summary>ali-ons' maxReconsumeTimes, sent with every CONSUMER_SEND_MSG_BACK; null keeps ali-ons' 16.</summary>
     public int? MaxReconsumeTimes { get; init; }
+
+    /// <summary>ACL credentials ali-ons signs with; null keeps common.js' defaults (interop-ak / interop-sk).</summary>
+    public string? AccessKey { get; init; }
+
+    public string? SecretKey { get; init; }
 
     /// <summary>Stop by itself after this many distinct acknowledged messages; null runs until stopped.</summary>
     public int? ExpectCount { get; init; }

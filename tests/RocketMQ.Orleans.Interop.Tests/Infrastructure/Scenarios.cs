@@ -23,6 +23,18 @@ public static class Scenarios
         Assert.Equal(topics.Length, admin.Events("route").Count);
     }
 
+    /// <summary>Starts admin.js creating <paramref name="topics"/> with the given ACL credentials (for refusals; no waiting).</summary>
+    public static NodeScenario StartAdmin(SiloFixture silo, string accessKey, string secretKey, params TopicSpec[] topics)
+    {
+        var config = Base(silo, AdminTimeout);
+        config["routeTimeoutMs"] = 10_000;
+        config["topics"] = new JsonArray(topics
+            .Select(t => (JsonNode)new JsonObject { ["topic"] = t.Topic, ["queueNums"] = t.QueueNums, ["perm"] = t.Perm })
+            .ToArray());
+        SetCredentials(config, accessKey, secretKey);
+        return NodeScenario.Start("admin.js", config, "admin");
+    }
+
     public static NodeScenario StartProducer(SiloFixture silo, ProduceOptions options, string name = "producer")
     {
         var config = Base(silo, options.Timeout);
@@ -33,6 +45,7 @@ public static class Scenarios
         config["concurrency"] = options.Concurrency;
         config["sizes"] = new JsonArray(options.Sizes.Select(s => (JsonNode)s).ToArray());
         config["tags"] = new JsonArray(options.Tags.Select(t => (JsonNode)t).ToArray());
+        SetCredentials(config, options.AccessKey, options.SecretKey);
         return NodeScenario.Start("produce.js", config, name);
     }
 
@@ -66,7 +79,21 @@ public static class Scenarios
             config["expectCount"] = expected;
         }
 
+        SetCredentials(config, options.AccessKey, options.SecretKey);
         return NodeScenario.Start("consume.js", config, name);
+    }
+
+    private static void SetCredentials(JsonObject config, string? accessKey, string? secretKey)
+    {
+        if (accessKey is not null)
+        {
+            config["accessKey"] = accessKey;
+        }
+
+        if (secretKey is not null)
+        {
+            config["secretKey"] = secretKey;
+        }
     }
 
     /// <summary>A topic or group name unique to this run; RocketMQ allows letters, digits, '-', '_' and '%'.</summary>

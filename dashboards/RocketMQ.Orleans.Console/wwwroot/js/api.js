@@ -18,6 +18,10 @@ async function call(method, path, body) {
     headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  // ACL on and no session (or it ended): back to the sign-in page.
+  if (response.status === 401 && path !== 'login') {
+    location.href = 'login.html';
+  }
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
   if (!response.ok) throw new Error(data?.error ?? `${method} ${path}: HTTP ${response.status}`);

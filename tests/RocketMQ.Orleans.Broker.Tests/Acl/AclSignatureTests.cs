@@ -1,0 +1,63 @@
+using System.Text;
+using RocketMQ.Orleans.Protocol.Acl;
+
+namespace RocketMQ.Orleans.Broker.Tests.Acl;
+
+/// <summary>The ACL 1.0 signature against vectors computed independently (Node's crypto, as ali-ons signs).</summary>
+public sealed class AclSignatureTests
+{
+    private static readonly byte[] Body = Encoding.UTF8.GetBytes("hello 消息");
+
+    private static Dictionary<string, string> Fields() => new(StringComparer.Ordinal)
+    {
+        ["b"] = "TopicA",
+        ["a"] = "PID_acl",
+        ["AccessKey"] = "RocketMQ",
+        ["OnsChannel"] = "ALIYUN",
+        ["queueId"] = "3",
+    };
+
+    [Fact]
+    public void Signs_sorted_field_values_then_body_with_hmac_sha1_base64()
+    {
+        using var hmac = new AclHmac("12345678");
+
+        // Node: createHmac('sha1', '12345678').update("RocketMQALIYUNPID_aclTopicA3" + body).digest('base64')
+        Assert.Equal("FV4Nz7xhZ4znYGQuTETXBHDUaos=", AclSignature.Sign(Fields(), Body, hmac));
+        Assert.Equal("beQgVA0KNM4WtCe68fj2DEn3WWU=", AclSignature.Sign(null, default, hmac));
+    }
+
+    [Fact]
+    public void Signature_and_unique_key_query_fields_are_not_signed()
+    {
+        using var hmac = new AclHmac("12345678");
+        var fields = Fields();
+        fields[AclFields.Signature] = "anything";
+        fields[AclFields.UniqueKeyQuery] = "true";
+
+        Assert.Equal("FV4Nz7xhZ4znYGQuTETXBHDUaos=", AclSignature.Sign(fields, Body, hmac));
+    }
+
+    [Fact]
+    public void Verify_accepts_only_the_exact_signature_of_the_same_secret_fields_and_body()
+    {
+        using var hmac = new AclHmac("12345678");
+        using var other = new AclHmac("87654321");
+        var fields = Fields();
+
+        Assert.True(AclSignature.Verify(fields, Body, hmac, "FV4Nz7xhZ4znYGQuTETXBHDUaos="));
+        Assert.False(AclSignature.Verify(fields, Body, other, "FV4Nz7xhZ4znYGQuTETXBHDUaos="));
+        Assert.False(AclSignature.Verify(fields, Body.AsSpan(1), hmac, "FV4Nz7xhZ4znYGQuTETXBHDUaos="));
+        Assert.False(AclSignature.Verify(fields, Body, hmac, "fV4Nz7xhZ4znYGQuTETXBHDUaos="));
+        Assert.False(AclSignature.Verify(fields, Body, hmac, null));
+        fields["queueId"] = "4";
+        Assert.False(AclSignature.Verify(fields, Body, hmac, "FV4Nz7xhZ4znYGQuTETXBHDUaos="));
+    }
+
+    [Fact]
+    public void Pooled_hashes_give_the_same_signature_from_many_threads()
+    {
+        using var hmac = new AclHmac("12345678");
+        Parallel.For(0, 2000, _ => Assert.Equal("FV4Nz7xhZ4znYGQuTETXBHDUaos=", AclSignature.Sign(Fields(), Body, hmac)));
+    }
+}
