@@ -4,6 +4,7 @@
 # the silo. Extra arguments go to `rmq fuzz`, e.g.:
 #   scripts/fuzz.sh --frames 2000000 --seed 7
 #   scripts/fuzz.sh --exclude ExtHugeValue,TotalLengthGrow
+# SILO_DIR / RMQ_DLL point at copies of the builds (so a rebuild during a long round does not touch the running silo).
 # A failed round prints its seed; `rmq fuzz --seed S --connections C --replay <frame>` replays one frame.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +21,8 @@ namesrv_port="$(free_port)"; broker_port="$(free_port)"; silo_port="$(free_port)
 data="$(mktemp -d /tmp/rmq-fuzz-XXXXXX)"
 log="$data/silo.log"
 
-silo_dir="silo/bin/$configuration/net10.0"
+silo_dir="${SILO_DIR:-silo/bin/$configuration/net10.0}"
+rmq_dll="${RMQ_DLL:-src/RocketMQ.Orleans.Cli/bin/$configuration/net10.0/rmq.dll}"
 (cd "$silo_dir" && exec dotnet RocketMQ.Orleans.Silo.dll \
   --RocketMQ:Store:DataPath="$data/store" \
   --Silo:SiloPort="$silo_port" --Silo:GatewayPort="$gateway_port" \
@@ -39,7 +41,7 @@ done
 grep -q "silo ready" "$log" || { tail -50 "$log"; echo "the silo was not ready after 120 s" >&2; exit 1; }
 
 set +e
-dotnet "src/RocketMQ.Orleans.Cli/bin/$configuration/net10.0/rmq.dll" fuzz -n "127.0.0.1:$namesrv_port" \
+dotnet "$rmq_dll" fuzz -n "127.0.0.1:$namesrv_port" \
   --frames "$frames" --connections 16 --pid "$silo_pid" "$@"
 status=$?
 set -e

@@ -50,6 +50,12 @@ public sealed class TopicAdminProcessor(
             return refusal;
         }
 
+        if (header.ReadQueueNums < 0 || header.WriteQueueNums < 0)
+        {
+            // Found by the wire fuzzer: the topic grain's guard threw and the client saw a .NET exception text.
+            return request.CreateResponseTo(ResponseCode.SystemError, NegativeQueueNumsRemark(header.ReadQueueNums, header.WriteQueueNums));
+        }
+
         var config = new TopicConfig(
             header.Topic,
             header.ReadQueueNums,
@@ -116,6 +122,9 @@ public sealed class TopicAdminProcessor(
             ? request.CreateResponseTo(ResponseCode.SystemError, "The topic[" + topic + "] is conflict with system topic.")
             : null;
     }
+
+    internal static string NegativeQueueNumsRemark(int read, int write) =>
+        $"readQueueNums ({read}) and writeQueueNums ({write}) must not be negative";
 
     private static TopicFilterType ParseFilterType(string? name) =>
         string.Equals(name, "MULTI_TAG", StringComparison.Ordinal) ? TopicFilterType.MultiTag : TopicFilterType.SingleTag;
