@@ -21,7 +21,7 @@ internal sealed class FrameMutator
     [
         FuzzMutation.RandomCode, FuzzMutation.FlagBits, FuzzMutation.SerializeType, FuzzMutation.LanguageVersion,
         FuzzMutation.ExtShuffle, FuzzMutation.ExtDuplicate, FuzzMutation.ExtRemove, FuzzMutation.ExtHugeValue,
-        FuzzMutation.ExtManyFields, FuzzMutation.ExtGarbageValue, FuzzMutation.ExtRawJson, FuzzMutation.GarbageBody,
+        FuzzMutation.ExtManyFields, FuzzMutation.ExtGarbageValue, FuzzMutation.ExtBlankValue, FuzzMutation.ExtRawJson, FuzzMutation.GarbageBody,
         FuzzMutation.BodyBitFlip, FuzzMutation.HugeRemark,
     ];
 
@@ -52,11 +52,13 @@ internal sealed class FrameMutator
 
     private static readonly string[] GarbageValues =
     [
-        "", " ", "-1", "0", "1", "-2147483648", "2147483647", "2147483648", "-9223372036854775808", "9223372036854775807",
+        "-1", "0", "1", "-2147483648", "2147483647", "2147483648", "-9223372036854775808", "9223372036854775807",
         "9223372036854775808", "99999999999999999999999", "NaN", "1e9", "0x10", " 7", "+5", "1.5", "true", "null",
         "\u0000", "\uFFFD\uFFFD", "é漢字🙂", "%RETRY%FuzzG0", "%DLQ%FuzzG0", "a b", "TagA||", "||", "*", "a\nb",
         "FuzzT0%FuzzT1", "\"quoted\"", "{\"a\":1}", "[1,2]", "-0", "00000000000000000001",
     ];
+
+    private static readonly string[] BlankValues = ["", " ", "\t", "  \n "];
 
     private static readonly string[] RawJsonValues =
     [
@@ -236,6 +238,14 @@ internal sealed class FrameMutator
                         int at = random.Next(ext.Count);
                         ext[at] = new(ext[at].Key, GarbageValues[random.Next(GarbageValues.Length)]);
                     }
+                }
+
+                break;
+            case FuzzMutation.ExtBlankValue:
+                if (ext.Count > 0)
+                {
+                    int at = random.Next(ext.Count);
+                    ext[at] = new(ext[at].Key, BlankValues[random.Next(BlankValues.Length)]);
                 }
 
                 break;

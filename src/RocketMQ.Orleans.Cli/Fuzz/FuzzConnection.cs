@@ -220,7 +220,15 @@ internal sealed class FuzzConnection
             catch (SocketException)
             {
                 Forget(entries);
-                return _closed.Task.IsCompleted || !expectation.ClosesConnection ? OnUnexpectedClose() : SendResult.Done;
+                if (!expectation.ClosesConnection)
+                {
+                    return OnUnexpectedClose();
+                }
+
+                // Refused mid-send: the server read enough to reject the frame (a huge declared length) and closed.
+                _stats.Sent(frame.Bytes.Length);
+                _stats.Closed(expected: true, AbandonPending(), frame.Describe());
+                return SendResult.Done;
             }
 
             if (expectation.Answers.Count == 0 && !expectation.ClosesConnection)

@@ -20,6 +20,9 @@ internal enum FuzzMutation
     ExtHugeValue,
     ExtManyFields,
     ExtGarbageValue,
+
+    /// <summary>Ext-field values that are empty or only whitespace (blank names, blank grain keys).</summary>
+    ExtBlankValue,
     ExtRawJson,
     GarbageBody,
     BodyBitFlip,
