@@ -16,7 +16,7 @@ internal enum StreamOutcome
     Malformed,
 }
 
-/// <summary>A request the server must answer: its opaque, and whether it may be held (a long poll).</summary>
+/// <summary>A request the server must answer: its opaque, and whether it may be held (a long poll) or go unanswered.</summary>
 internal readonly record struct ExpectedAnswer(int Opaque, int Code, bool MayBeHeld);
 
 /// <summary>
@@ -38,7 +38,7 @@ internal sealed record FrameExpectation(StreamOutcome Outcome, IReadOnlyList<Exp
                 // The server never answers a response (it looks up its pending table) nor a oneway request.
                 if (!command!.IsResponse && !command.IsOneway)
                 {
-                    answers.Add(new ExpectedAnswer(command.Opaque, command.Code, command.Code == RequestCode.PullMessage));
+                    answers.Add(new ExpectedAnswer(command.Opaque, command.Code, MayGoUnanswered(command.Code)));
                 }
             }
         }
@@ -49,4 +49,10 @@ internal sealed record FrameExpectation(StreamOutcome Outcome, IReadOnlyList<Exp
 
         return new FrameExpectation(buffer.IsEmpty ? StreamOutcome.Decodable : StreamOutcome.Incomplete, answers, null);
     }
+
+    /// <summary>
+    /// PULL_MESSAGE may be held as long as its header asks; END_TRANSACTION is answered with nothing, as Apache's
+    /// EndTransactionProcessor returns null, when commitOrRollback is neither commit nor rollback.
+    /// </summary>
+    private static bool MayGoUnanswered(int code) => code is RequestCode.PullMessage or RequestCode.EndTransaction;
 }
