@@ -316,26 +316,22 @@ internal sealed class FuzzConnection
 
         private async Task<bool> WaitForSlotAsync(CancellationToken cancellationToken)
         {
-            while (true)
+            var slot = _slots.WaitAsync(_settings.ResponseTimeout, cancellationToken);
+            if (await Task.WhenAny(slot, _closed.Task).ConfigureAwait(false) == slot)
             {
-                var slot = _slots.WaitAsync(_settings.ResponseTimeout, cancellationToken);
-                var done = await Task.WhenAny(slot, _closed.Task).ConfigureAwait(false);
-                if (done == slot)
+                if (await slot.ConfigureAwait(false))
                 {
-                    if (await slot.ConfigureAwait(false))
-                    {
-                        return true;
-                    }
-
-                    // A full window for a whole timeout: what has waited that long is unanswered.
-                    ReportUnanswered();
-                    return false;
+                    return true;
                 }
 
-                // Closed: a slot won at the same time is returned; the session is over.
-                _ = slot.ContinueWith(static (t, s) => { if (t.IsCompletedSuccessfully && t.Result) { ((SemaphoreSlim)s!).Release(); } }, _slots, TaskScheduler.Default);
+                // A full window for a whole timeout: what has waited that long is unanswered.
+                ReportUnanswered();
                 return false;
             }
+
+            // Closed: a slot won at the same time is returned; the session is over.
+            _ = slot.ContinueWith(static (t, s) => { if (t.IsCompletedSuccessfully && t.Result) { ((SemaphoreSlim)s!).Release(); } }, _slots, TaskScheduler.Default);
+            return false;
         }
 
         private void ReportUnanswered()
