@@ -26,6 +26,7 @@ internal static class RmqCommandLine
         root.Subcommands.Add(MessageCommands.BuildQueryMsgByKey());
         root.Subcommands.Add(OffsetCommands.BuildResetOffsetByTime());
         root.Subcommands.Add(BenchCommands.Build());
+        root.Subcommands.Add(FuzzCommands.Build());
         root.Subcommands.Add(ClusterCommands.Build());
         root.Subcommands.Add(TopicCommands.Build());
         root.Subcommands.Add(GroupCommands.Build());

@@ -13,9 +13,10 @@ internal sealed class SiloProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _lines = new();
     private readonly SemaphoreSlim _lineArrived = new(0);
 
-    private SiloProcess(Process process)
+    private SiloProcess(Process process, int nameServerPort)
     {
         _process = process;
+        NameServerPort = nameServerPort;
         _process.OutputDataReceived += (_, e) => OnLine(e.Data);
         _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
         _process.BeginOutputReadLine();
@@ -25,6 +26,12 @@ internal sealed class SiloProcess : IAsyncDisposable
     public string Output => string.Join(Environment.NewLine, _lines);
 
     public int ExitCode => _process.ExitCode;
+
+    public int Pid => _process.Id;
+
+    public int NameServerPort { get; }
+
+    public bool HasExited => _process.HasExited;
 
     public static SiloProcess Start(string dataPath)
     {
@@ -40,12 +47,13 @@ internal sealed class SiloProcess : IAsyncDisposable
         info.ArgumentList.Add($"--RocketMQ:Store:DataPath={dataPath}");
         info.ArgumentList.Add($"--Silo:SiloPort={FreePorts.Next()}");
         info.ArgumentList.Add($"--Silo:GatewayPort={FreePorts.Next()}");
-        info.ArgumentList.Add($"--RocketMQ:Remoting:NameServerPort={FreePorts.Next()}");
+        int nameServerPort = FreePorts.Next();
+        info.ArgumentList.Add($"--RocketMQ:Remoting:NameServerPort={nameServerPort}");
         info.ArgumentList.Add($"--RocketMQ:Remoting:ListenPort={FreePorts.Next()}");
         info.ArgumentList.Add("--RocketMQ:Remoting:EnableVipChannel=false");
         info.ArgumentList.Add("--RocketMQ:Console:Port=0"); // several silos may run at once: never contend for 8080
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        return new SiloProcess(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"));
+        return new SiloProcess(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"), nameServerPort);
     }
 
     /// <summary>Waits until a console line contains <paramref name="text"/>; fails with the whole output otherwise.</summary>

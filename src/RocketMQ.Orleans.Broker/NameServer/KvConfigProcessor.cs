@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using RocketMQ.Orleans.Abstractions.Grains;
 using RocketMQ.Orleans.Protocol.Bodies;
@@ -34,6 +35,11 @@ public sealed class KvConfigProcessor(IGrainFactory grains, KvConfigCache cache,
     private async ValueTask<RemotingCommand?> PutAsync(RemotingRequestContext context, RemotingCommand request)
     {
         var header = request.ReadHeader<PutKVConfigRequestHeader>();
+        if (IsBlank(header.Namespace))
+        {
+            return request.CreateResponseTo(ResponseCode.SystemError, BlankNamespaceRemark);
+        }
+
         await grains.GetGrain<IKvConfigGrain>(header.Namespace).PutAsync(header.Key, header.Value).ConfigureAwait(false);
         cache.Invalidate(header.Namespace);
         NameServerLog.KvChanged(logger, header.Namespace, header.Key, "put", context.Connection.RemoteEndPoint);
@@ -43,13 +49,19 @@ public sealed class KvConfigProcessor(IGrainFactory grains, KvConfigCache cache,
     private async ValueTask<RemotingCommand?> GetAsync(RemotingCommand request)
     {
         var header = request.ReadHeader<GetKVConfigRequestHeader>();
-        var value = await cache.GetAsync(header.Namespace, header.Key).ConfigureAwait(false);
+        var value = IsBlank(header.Namespace) ? null : await cache.GetAsync(header.Namespace, header.Key).ConfigureAwait(false);
         return ValueResponse(request, value, header);
     }
 
     private async ValueTask<RemotingCommand?> DeleteAsync(RemotingRequestContext context, RemotingCommand request)
     {
         var header = request.ReadHeader<DeleteKVConfigRequestHeader>();
+        if (IsBlank(header.Namespace))
+        {
+            // Nothing is ever stored there: deleting it is done, as Apache answers for an absent key.
+            return request.CreateResponseTo(ResponseCode.Success);
+        }
+
         await grains.GetGrain<IKvConfigGrain>(header.Namespace).DeleteAsync(header.Key).ConfigureAwait(false);
         cache.Invalidate(header.Namespace);
         NameServerLog.KvChanged(logger, header.Namespace, header.Key, "deleted", context.Connection.RemoteEndPoint);
@@ -60,7 +72,7 @@ public sealed class KvConfigProcessor(IGrainFactory grains, KvConfigCache cache,
     {
         // GetKVListByNamespaceRequestHeader has the single field "namespace".
         var ns = Processors.Admin.RequestFields.Required(request, GetKVConfigRequestHeader.NamespaceField);
-        var entries = await cache.GetNamespaceAsync(ns).ConfigureAwait(false);
+        var entries = IsBlank(ns) ? ImmutableDictionary<string, string>.Empty : await cache.GetNamespaceAsync(ns).ConfigureAwait(false);
         if (entries.IsEmpty)
         {
             return request.CreateResponseTo(ResponseCode.QueryNotFound, NameServerRemarks.NoConfigItem(ns));
@@ -75,10 +87,18 @@ public sealed class KvConfigProcessor(IGrainFactory grains, KvConfigCache cache,
     {
         // The request carries the value to look for in the "key" field (ali-ons' getKVConfigByValue).
         var header = request.ReadHeader<GetKVConfigRequestHeader>();
-        var entries = await cache.GetNamespaceAsync(header.Namespace).ConfigureAwait(false);
+        var entries = IsBlank(header.Namespace) ? ImmutableDictionary<string, string>.Empty : await cache.GetNamespaceAsync(header.Namespace).ConfigureAwait(false);
         var keys = entries.Where(entry => entry.Value == header.Key).Select(entry => entry.Key).Order(StringComparer.Ordinal).ToList();
         return ValueResponse(request, keys.Count == 0 ? null : string.Join(';', keys), header);
     }
+
+    /// <summary>
+    /// A namespace is a grain key, and Orleans refuses blank keys (Apache's map would take one): nothing is stored
+    /// under a blank namespace, so reads find nothing and a put is refused instead of failing inside the grain factory.
+    /// </summary>
+    private static bool IsBlank(string ns) => string.IsNullOrWhiteSpace(ns);
+
+    internal const string BlankNamespaceRemark = "the custom field <namespace> is blank";
 
     private static RemotingCommand ValueResponse(RemotingCommand request, string? value, GetKVConfigRequestHeader header)
     {

@@ -74,6 +74,15 @@ internal static class HeaderFields
     private static RemotingProtocolException Missing(string name) =>
         new(RemotingProtocolError.MissingHeaderField, $"the custom field <{name}> is null");
 
+    /// <summary>How much of a bad value the error (remark and log line) quotes.</summary>
+    internal const int MaxQuotedValueLength = 64;
+
+    /// <summary>
+    /// Quotes at most <see cref="MaxQuotedValueLength"/> characters: the message becomes the SYSTEM_ERROR remark sent back
+    /// and a log line, and a client may send a megabyte in one field (found by the wire fuzzer).
+    /// </summary>
     private static RemotingProtocolException Bad(string name, string value) =>
-        new(RemotingProtocolError.BadHeaderField, $"the custom field <{name}> has an unparsable value '{value}'");
+        new(RemotingProtocolError.BadHeaderField, value.Length <= MaxQuotedValueLength
+            ? $"the custom field <{name}> has an unparsable value '{value}'"
+            : $"the custom field <{name}> has an unparsable value '{value[..MaxQuotedValueLength]}…' ({value.Length} characters)");
 }

@@ -74,4 +74,15 @@ public sealed class TopicAdminTests(BrokerSiloFixture silo)
         Assert.Null(await silo.Cluster.Client.GetGrain<ITopicGrain>("AdDeleted").GetAsync());
         Assert.Equal(ResponseCode.TopicNotExist, (await silo.NameServerAsync(AdminCommands.Route("AdDeleted"))).Code);
     }
+
+    [Fact]
+    public async Task Negative_queue_counts_are_refused_with_a_remark_not_an_exception_text()
+    {
+        // Found by `rmq fuzz`: the topic grain's argument guard threw, and the answer carried System.ArgumentOutOfRangeException.
+        var response = await silo.BrokerAsync(AdminCommands.CreateTopic("AdNegativeQueues", queues: int.MinValue));
+
+        Assert.Equal(ResponseCode.SystemError, response.Code);
+        Assert.Contains("queue nums (read -2147483648, write -2147483648) must be between 0 and", response.Remark);
+        Assert.Null(await silo.Cluster.Client.GetGrain<ITopicGrain>("AdNegativeQueues").GetAsync());
+    }
 }

@@ -79,4 +79,25 @@ public sealed class ClusterAndKvTests(BrokerSiloFixture silo)
         Assert.Equal(ResponseCode.RequestCodeNotSupported, response.Code);
         Assert.Contains("Orleans cluster membership", response.Remark);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public async Task Kv_config_under_a_blank_namespace_is_not_found_and_cannot_be_put(string ns)
+    {
+        // Found by `rmq fuzz`: a blank namespace reached the grain factory, which threw ArgumentException (blank grain key).
+        var get = await silo.NameServerAsync(AdminCommands.Fields(RequestCode.GetKvConfig, ("namespace", ns), ("key", "k")));
+        var byValue = await silo.NameServerAsync(AdminCommands.Fields(RequestCode.GetKvConfigByValue, ("namespace", ns), ("key", "v")));
+        var list = await silo.NameServerAsync(AdminCommands.Fields(RequestCode.GetKvListByNamespace, ("namespace", ns)));
+        var put = await silo.NameServerAsync(AdminCommands.Fields(RequestCode.PutKvConfig, ("namespace", ns), ("key", "k"), ("value", "v")));
+        var delete = await silo.NameServerAsync(AdminCommands.Fields(RequestCode.DeleteKvConfig, ("namespace", ns), ("key", "k")));
+
+        Assert.Equal(ResponseCode.QueryNotFound, get.Code);
+        Assert.Equal($"No config item, Namespace: {ns} Key: k", get.Remark);
+        Assert.Equal(ResponseCode.QueryNotFound, byValue.Code);
+        Assert.Equal(ResponseCode.QueryNotFound, list.Code);
+        Assert.Equal(ResponseCode.SystemError, put.Code);
+        Assert.Equal("the custom field <namespace> is blank", put.Remark);
+        Assert.Equal(ResponseCode.Success, delete.Code);
+    }
 }

@@ -83,6 +83,18 @@ public sealed class HeaderTests
     }
 
     [Fact]
+    public void A_huge_unparsable_value_is_quoted_only_in_part()
+    {
+        // The message is the remark sent back and a log line: a 1 MiB field must not come back as a 1 MiB remark.
+        var ext = new Dictionary<string, string> { ["topic"] = "T", ["queueId"] = new string('9', 1024 * 1024) + "x" };
+
+        var error = Assert.Throws<RemotingProtocolException>(() => GetMaxOffsetRequestHeader.FromExtFields(ext));
+
+        Assert.Equal(RemotingProtocolError.BadHeaderField, error.Error);
+        Assert.Equal($"the custom field <queueId> has an unparsable value '{new string('9', 64)}…' (1048577 characters)", error.Message);
+    }
+
+    [Fact]
     public void Pull_request_from_ali_ons_parses()
     {
         var ext = new Dictionary<string, string>
