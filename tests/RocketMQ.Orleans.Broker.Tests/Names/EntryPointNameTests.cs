@@ -89,6 +89,25 @@ public sealed class EntryPointNameTests : IAsyncLifetime
         Assert.Equal(-1, host.Store.ConsumerOffsets.Query("EpNoSuchGroup", "EpOffsetsNoAuto", 0));
     }
 
+    [Theory]
+    [InlineData(" ", "The specified topic is blank.")]
+    [InlineData("bad topic", "The specified topic contains illegal characters, allowing only ^[%|a-zA-Z0-9_-]+$")]
+    public async Task Query_by_key_on_an_illegal_topic_answers_Apaches_remark_not_an_exception_text(string topic, string remark)
+    {
+        // Found by the wire fuzzer: a blank topic reached the index and the client saw System.ArgumentException.
+        var response = await _host.InvokeAsync(RemotingCommand.CreateRequest(RequestCode.QueryMessage, new QueryMessageRequestHeader
+        {
+            Topic = topic,
+            Key = "k",
+            MaxNum = 32,
+            BeginTimestamp = 0,
+            EndTimestamp = long.MaxValue,
+        }));
+
+        Assert.Equal(ResponseCode.SystemError, response.Code);
+        Assert.Equal(remark, response.Remark);
+    }
+
     [Fact]
     public async Task Send_to_an_illegal_topic_answers_Apaches_remark()
     {

@@ -1,3 +1,4 @@
+using RocketMQ.Orleans.Broker.Processors.Names;
 using RocketMQ.Orleans.Broker.Runtime;
 using RocketMQ.Orleans.Protocol.Headers;
 using RocketMQ.Orleans.Protocol.Remoting;
@@ -22,6 +23,11 @@ public sealed class QueryMessageProcessor(BrokerRuntime runtime) : IRequestProce
     private async ValueTask<RemotingCommand?> QueryMessageAsync(RemotingCommand request, CancellationToken cancellationToken)
     {
         var header = request.ReadHeader<QueryMessageRequestHeader>();
+        if (NameRefusals.Topic(header.Topic) is { } refused)
+        {
+            return refused;
+        }
+
         var maxNum = request.GetExtField(UniqueMessageQueryFlag) == "true" ? runtime.Options.DefaultQueryMaxNum : header.MaxNum;
         // The store checks each index hit against the stored message (KEYS or UNIQ_KEY), so hash collisions never leak out.
         var result = await runtime.Store.QueryMessageAsync(header.Topic, header.Key, maxNum, header.BeginTimestamp, header.EndTimestamp, cancellationToken)
