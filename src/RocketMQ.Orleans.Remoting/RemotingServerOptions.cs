@@ -35,6 +35,14 @@ public sealed class RemotingServerOptions
     /// <summary>Largest frame accepted, length field included (Apache's 16 MiB).</summary>
     public int MaxFrameLength { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// Largest request header accepted (checked on the frame's prefix; a longer one closes the connection). Real clients
+    /// stay far below: a send's properties are at most 32,767 bytes in the stored layout (about 115 KB JSON-escaped at
+    /// worst) and heartbeats, registrations and batches travel in bodies. Without it, a peer's megabyte headers become
+    /// megabyte strings on the large-object heap, which the wire fuzzer showed growing the silo's memory without bound.
+    /// </summary>
+    public int MaxHeaderLength { get; set; } = 128 * 1024;
+
     /// <summary>SO_SNDBUF of accepted sockets; 0 keeps the OS default.</summary>
     public int ServerSocketSndBufSize { get; set; }
 

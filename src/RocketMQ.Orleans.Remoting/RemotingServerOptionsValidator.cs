@@ -37,6 +37,11 @@ public sealed class RemotingServerOptionsValidator : IValidateOptions<RemotingSe
             failures.Add($"{nameof(options.MaxFrameLength)} must be at least 1024 bytes.");
         }
 
+        if (options.MaxHeaderLength < 1024 || options.MaxHeaderLength > options.MaxFrameLength)
+        {
+            failures.Add($"{nameof(options.MaxHeaderLength)} must be at least 1024 bytes and at most {nameof(options.MaxFrameLength)}.");
+        }
+
         if (options.ShutdownTimeout < TimeSpan.Zero)
         {
             failures.Add($"{nameof(options.ShutdownTimeout)} must not be negative.");

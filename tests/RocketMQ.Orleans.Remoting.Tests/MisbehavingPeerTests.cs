@@ -21,6 +21,11 @@ public sealed class MisbehavingPeerTests(ITestOutputHelper output)
         { "negative length", Prefix(-16), RemotingProtocolError.NegativeLength },
         { "bad JSON header", Frame(0, Encoding.UTF8.GetBytes("{\"code\": oops")), RemotingProtocolError.BadJson },
         { "unknown serialize type", Frame(5, [1, 2, 3, 4]), RemotingProtocolError.UnknownSerializeType },
+
+        // Only the 8-byte prefix is sent: the server must refuse on it rather than wait for (and buffer) the rest.
+        { "1 MiB header declared", Prefix(2 * 1024 * 1024, headerLength: 1024 * 1024), RemotingProtocolError.HeaderTooLarge },
+        { "header longer than its frame", Prefix(16, headerLength: 100), RemotingProtocolError.InconsistentLength },
+        { "frame too short for the header-length word", Prefix(2), RemotingProtocolError.InconsistentLength },
     };
 
     [Theory]
@@ -132,6 +137,15 @@ public sealed class MisbehavingPeerTests(ITestOutputHelper output)
     {
         var bytes = new byte[4];
         BinaryPrimitives.WriteInt32BigEndian(bytes, length);
+        return bytes;
+    }
+
+    /// <summary>A frame's length word and its JSON header-length word, and nothing of the header.</summary>
+    private static byte[] Prefix(int length, int headerLength)
+    {
+        var bytes = new byte[8];
+        BinaryPrimitives.WriteInt32BigEndian(bytes, length);
+        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4), headerLength);
         return bytes;
     }
 

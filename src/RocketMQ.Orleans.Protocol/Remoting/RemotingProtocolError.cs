@@ -9,6 +9,9 @@ public enum RemotingProtocolError
     /// <summary>The declared frame length is negative.</summary>
     NegativeLength,
 
+    /// <summary>The declared header length exceeds what the server accepts.</summary>
+    HeaderTooLarge,
+
     /// <summary>Declared lengths disagree: a frame too short for its header-length word, or a header longer than the frame.</summary>
     InconsistentLength,
 

@@ -9,7 +9,7 @@ namespace RocketMQ.Orleans.Remoting.Transport;
 /// <summary>Builds the pipeline shared by server and client: frame decoder, encoder, idle detection, dispatch.</summary>
 internal sealed class RemotingChannelInitializer : ChannelInitializer<ISocketChannel>
 {
-    private readonly int _maxFrameLength;
+    private readonly FrameLimits _frameLimits;
     private readonly TimeSpan _allIdleTime;
     private readonly TimeSpan _slowReaderTimeout;
     private readonly int _maxInFlightRequests;
@@ -19,7 +19,7 @@ internal sealed class RemotingChannelInitializer : ChannelInitializer<ISocketCha
     private readonly ILogger _logger;
 
     public RemotingChannelInitializer(
-        int maxFrameLength,
+        FrameLimits frameLimits,
         TimeSpan allIdleTime,
         TimeSpan slowReaderTimeout,
         int maxInFlightRequests,
@@ -28,7 +28,7 @@ internal sealed class RemotingChannelInitializer : ChannelInitializer<ISocketCha
         ConnectionRegistry registry,
         ILogger logger)
     {
-        _maxFrameLength = maxFrameLength;
+        _frameLimits = frameLimits;
         _allIdleTime = allIdleTime;
         _slowReaderTimeout = slowReaderTimeout;
         _maxInFlightRequests = maxInFlightRequests;
@@ -42,7 +42,7 @@ internal sealed class RemotingChannelInitializer : ChannelInitializer<ISocketCha
     {
         var pipeline = channel.Pipeline;
         pipeline.AddLast("encoder", new RemotingCommandEncoder());
-        pipeline.AddLast("decoder", new RemotingFrameDecoder(_maxFrameLength));
+        pipeline.AddLast("decoder", new RemotingFrameDecoder(_frameLimits));
         if (_allIdleTime > TimeSpan.Zero)
         {
             pipeline.AddLast("idle", new IdleStateHandler(TimeSpan.Zero, TimeSpan.Zero, _allIdleTime));

@@ -48,7 +48,8 @@ public sealed class RemotingClient : IAsyncDisposable
             .Option(ChannelOption.WriteBufferHighWaterMark, _options.WriteBufferHighWaterMark)
             .Option(ChannelOption.WriteBufferLowWaterMark, _options.WriteBufferHighWaterMark / 2)
             .Handler(new RemotingChannelInitializer(
-                _options.MaxFrameLength,
+                // Responses come from the broker the client chose to trust; their headers are not capped.
+                new FrameLimits(_options.MaxFrameLength, MaxHeaderLength: int.MaxValue),
                 TimeSpan.FromSeconds(_options.ChannelMaxIdleTimeSeconds),
                 TimeSpan.Zero,
                 _options.MaxInFlightRequestsPerConnection,

@@ -96,7 +96,7 @@ public sealed class RemotingServer : IAsyncDisposable
             .ChildOption(ChannelOption.WriteBufferHighWaterMark, _options.WriteBufferHighWaterMark)
             .ChildOption(ChannelOption.WriteBufferLowWaterMark, _options.WriteBufferHighWaterMark / 2)
             .ChildHandler(new RemotingChannelInitializer(
-                _options.MaxFrameLength,
+                new FrameLimits(_options.MaxFrameLength, _options.MaxHeaderLength),
                 TimeSpan.FromSeconds(_options.ChannelMaxIdleTimeSeconds),
                 TimeSpan.FromSeconds(_options.SlowReaderTimeoutSeconds),
                 _options.MaxInFlightRequestsPerConnection,
