@@ -82,7 +82,8 @@ internal sealed class SendMessageCheck(BrokerRuntime runtime)
         }
         else
         {
-            template = string.IsNullOrEmpty(defaultTopic) ? null : await runtime.Topics.GetAsync(defaultTopic).ConfigureAwait(false);
+            // A malformed default topic names no template (Apache finds none in its table); it must not reach a grain key.
+            template = ResourceNames.ValidateTopic(defaultTopic) is null ? await runtime.Topics.GetAsync(defaultTopic).ConfigureAwait(false) : null;
         }
 
         if (template is null || !PermName.IsInherited(template.Perm))
