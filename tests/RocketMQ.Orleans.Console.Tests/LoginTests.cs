@@ -1,62 +1,30 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
+using RocketMQ.Orleans.Broker.Hosting;
 using RocketMQ.Orleans.Console.Hosting;
 using RocketMQ.Orleans.Console.Tests.Infrastructure;
-using RocketMQ.Orleans.Testing.Silo;
 
 namespace RocketMQ.Orleans.Console.Tests;
 
-/// <summary>A silo with ACL on (plain_acl.yml with one admin and one plain account) and the console on loopback.</summary>
-public sealed class AclConsoleSiloFixture : IAsyncLifetime
+/// <summary>The console's silo with ACL on: plain_acl.yml with one admin and one plain account.</summary>
+public sealed class AclConsoleSiloFixture : ConsoleSiloFixture
 {
-    private readonly TempDirectory _data = new("rmq-console-acl-");
-    private IHost? _host;
+    protected override string BrokerName => "console-acl-broker";
 
-    public Uri ConsoleUri { get; private set; } = null!;
-
-    public async Task InitializeAsync()
+    protected override void ConfigureBroker(RocketMQBrokerBuilder broker, string dataPath)
     {
-        Directory.CreateDirectory(_data.Path);
-        var aclFile = Path.Combine(_data.Path, "plain_acl.yml");
-        await File.WriteAllTextAsync(aclFile, """
+        var aclFile = Path.Combine(dataPath, "plain_acl.yml");
+        File.WriteAllText(aclFile, """
             accounts:
               - {accessKey: console-admin, secretKey: console-secret, admin: true}
               - {accessKey: plain-user, secretKey: plain-secret, defaultTopicPerm: PUB|SUB}
             """);
-        var ports = FreePorts.Take(5);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleans(silo =>
+        broker.ConfigureAcl(acl =>
         {
-            silo.UseLocalhostClustering(ports[0], ports[1], serviceId: "console-acl", clusterId: "console-acl");
-            silo.AddLoopbackRocketMQBroker("console-acl-broker", new BrokerPorts(ports[2], ports[3]), Path.Combine(_data.Path, "store"), broker =>
-                broker.ConfigureAcl(acl =>
-                {
-                    acl.Enabled = true;
-                    acl.File = aclFile;
-                }));
-            silo.AddRocketMQConsole(console => console.Port = ports[4]);
+            acl.Enabled = true;
+            acl.File = aclFile;
         });
-
-        _host = builder.Build();
-        await _host.StartAsync();
-        ConsoleUri = _host.Services.GetRequiredService<ConsoleWebHost>().LocalUri
-            ?? throw new InvalidOperationException("The web console did not start.");
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.StopAsync();
-            _host.Dispose();
-        }
-
-        _data.Dispose();
     }
 }
 
@@ -68,11 +36,8 @@ public sealed class AclConsoleSiloFixture : IAsyncLifetime
 public sealed class LoginTests(BrowserFixture browser, AclConsoleSiloFixture silo) : IClassFixture<AclConsoleSiloFixture>
 {
     [Fact]
-    public void The_console_listens_on_loopback_by_default()
-    {
-        Assert.Equal("127.0.0.1", new ConsoleOptions().ListenAddress);
-        Assert.Equal(IPAddress.Loopback.ToString(), silo.ConsoleUri.Host);
-    }
+    public void The_console_listens_on_loopback_by_default() =>
+        Assert.Equal(IPAddress.Loopback.ToString(), new ConsoleOptions().ListenAddress);
 
     [Fact]
     public async Task Pages_and_APIs_need_a_session()

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RocketMQ.Orleans.Broker.Hosting;
 using RocketMQ.Orleans.Client;
 using RocketMQ.Orleans.Console.Hosting;
 using RocketMQ.Orleans.Testing.Silo;
@@ -12,7 +13,7 @@ namespace RocketMQ.Orleans.Console.Tests.Infrastructure;
 /// (store in a temp directory, name server and broker on free ports) and the web console on a free port. Tests
 /// share it and use distinct topic and group names.
 /// </summary>
-public sealed class ConsoleSiloFixture : IAsyncLifetime
+public class ConsoleSiloFixture : IAsyncLifetime
 {
     public const string LoopbackIP = Loopback.IP;
 
@@ -29,8 +30,17 @@ public sealed class ConsoleSiloFixture : IAsyncLifetime
 
     public RocketMQClientOptions ClientOptions => new() { NameServerAddress = NameServerAddress, ClientIp = LoopbackIP };
 
+    /// <summary>The broker group's name, shown on the cluster page.</summary>
+    protected virtual string BrokerName => "console-broker";
+
+    /// <summary>More broker configuration, given the data directory (created before this runs).</summary>
+    protected virtual void ConfigureBroker(RocketMQBrokerBuilder broker, string dataPath)
+    {
+    }
+
     public async Task InitializeAsync()
     {
+        Directory.CreateDirectory(_data.Path);
         var ports = FreePorts.Take(5);
         var brokerPorts = new BrokerPorts(ports[2], ports[3]);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -38,7 +48,7 @@ public sealed class ConsoleSiloFixture : IAsyncLifetime
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(ports[0], ports[1], serviceId: "console-tests", clusterId: "console-tests");
-            silo.AddLoopbackRocketMQBroker("console-broker", brokerPorts, _data.Path);
+            silo.AddLoopbackRocketMQBroker(BrokerName, brokerPorts, _data.Path, broker => ConfigureBroker(broker, _data.Path));
             silo.AddRocketMQConsole(console =>
             {
                 console.Port = ports[4];
