@@ -37,6 +37,9 @@ public sealed partial class MessageStore
             return Reject(PutMessageStatus.ServiceNotAvailable, $"disk full: more than {options.DiskMaxUsedSpaceRatio}% of the disk is used");
         if (health.ReadOnlyReason is { } readOnly)
             return Reject(PutMessageStatus.StorageFailed, readOnly);
+        var gate = ReplicationGate;
+        if (gate is not null && gate.AdmitWrite(out var refusal) is var admitted && admitted != PutMessageStatus.PutOk)
+            return Reject(admitted, refusal ?? admitted.ToString());
 
         long started = Stopwatch.GetTimestamp();
         commitLog.EnterPut();
@@ -83,6 +86,15 @@ public sealed partial class MessageStore
                 else
                 {
                     await durable.ConfigureAwait(false);
+                }
+            }
+            if (gate is not null)
+            {
+                var replicated = await gate.WaitReplicatedAsync(end, ct).ConfigureAwait(false);
+                if (replicated != PutMessageStatus.PutOk)
+                {
+                    counters.PutFailed();
+                    return result with { Status = replicated };
                 }
             }
             counters.PutSucceeded(count, totalBytes, started);

@@ -29,6 +29,7 @@ public sealed partial class MessageStore : IAsyncDisposable
     private readonly CommitLogRetention retention;
     private readonly StoreCounters counters = new();
     private readonly StoreHealth health;
+    private readonly Replication.ReplicaMarkers confirmedMarker;
     private readonly CancellationTokenSource stopping = new();
     private CommitLogDispatcher dispatcher = null!;
     private StoreDispatchSink sink = null!;
@@ -47,6 +48,9 @@ public sealed partial class MessageStore : IAsyncDisposable
             Directory.CreateDirectory(Path.Combine(root, sub));
 
         health = new StoreHealth(logger);
+        var checkpointDirectory = Path.Combine(root, "checkpoint");
+        confirmedMarker = new Replication.ReplicaMarkers(checkpointDirectory);
+        ApplyPendingTruncation(checkpointDirectory);
         commitLog = CommitLogFile.Open(Path.Combine(root, "commitlog"), options, timeProvider, logger, health);
         try
         {
@@ -139,6 +143,9 @@ public sealed partial class MessageStore : IAsyncDisposable
         long from = Math.Clamp(checkpoint.DispatchedCommitLogOffset, begin, recoveredTail);
         sink = new StoreDispatchSink(consumeQueues, index, () => ArrivalListener, logger);
         dispatcher = new CommitLogDispatcher(commitLog, Schedule.Wrap(sink), from, health, logger);
+        // A replica shows nothing past what its group last confirmed until replication says more.
+        if (confirmedMarker.LoadConfirmed() is long confirmed)
+            dispatcher.VisibleUntil = Math.Max(confirmed, from);
         long redispatched = dispatcher.CatchUp();
 
         foreach (var queue in consumeQueues.Queues)
@@ -218,6 +225,7 @@ public sealed partial class MessageStore : IAsyncDisposable
         try
         {
             checkpoint.Flush();
+            confirmedMarker.Flush();
         }
         catch (Exception ex) when (ex is not ObjectDisposedException)
         {

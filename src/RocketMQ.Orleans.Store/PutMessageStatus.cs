@@ -23,4 +23,10 @@ public enum PutMessageStatus
     /// the reason says which. Apache's closest is a non-writeable store answering SERVICE_NOT_AVAILABLE.
     /// </summary>
     StorageFailed,
+
+    /// <summary>
+    /// RocketMQ 5's IN_SYNC_REPLICAS_NOT_ENOUGH: a replicated store refused the put before writing it, because fewer
+    /// replicas than required are in sync or this replica does not lead its group.
+    /// </summary>
+    InSyncReplicasNotEnough,
 }

@@ -52,4 +52,7 @@ internal static partial class StoreLog
 
     [LoggerMessage(16, LogLevel.Information, "Deleted topic {Topic} from the message store: {Queues} consume queues with their files, queue offsets and consumer offsets")]
     public static partial void TopicDeleted(ILogger logger, string topic, int queues);
+
+    [LoggerMessage(17, LogLevel.Warning, "Commit log truncated to {Offset} before opening: {Discarded} bytes of records past it discarded (this replica's tail diverged from its group's leader)")]
+    public static partial void CommitLogTruncated(ILogger logger, long offset, long discarded);
 }

@@ -9,6 +9,7 @@ using RocketMQ.Orleans.Broker.ControlPlane.Caches;
 using RocketMQ.Orleans.Broker.ControlPlane.Registration;
 using RocketMQ.Orleans.Broker.NameServer;
 using RocketMQ.Orleans.Broker.Processors.Admin;
+using RocketMQ.Orleans.Broker.Replication;
 using RocketMQ.Orleans.Broker.Runtime;
 using RocketMQ.Orleans.Remoting;
 using RocketMQ.Orleans.Remoting.Dispatching;
@@ -36,6 +37,8 @@ internal sealed partial class BrokerRemotingHost(
     KvConfigCache kvConfig,
     BrokerEndpoints endpoints,
     AclConfigStore acl,
+    IOptions<ReplicationOptions> replicationOptions,
+    ReplicaRestartSignal restartSignal,
     ILoggerFactory loggerFactory,
     TimeProvider timeProvider,
     ILogger<BrokerRemotingHost> logger) : IHostedService, IAsyncDisposable
@@ -44,6 +47,7 @@ internal sealed partial class BrokerRemotingHost(
     private RemotingServer? _nameServer;
     private RemotingServer? _brokerServer;
     private BrokerRuntime? _runtime;
+    private ReplicaCoordinator? _replica;
     private IDisposable? _metrics;
 
     /// <summary>The running broker, or null before start and after stop.</summary>
@@ -67,6 +71,14 @@ internal sealed partial class BrokerRemotingHost(
             var brokerDispatcher = new RequestDispatcherBuilder();
             _runtime.RegisterProcessors(brokerDispatcher);
             AdminProcessors.Register(brokerDispatcher, _runtime);
+            var replication = replicationOptions.Value;
+            if (replication.Enabled)
+            {
+                // Before the port opens: a replica takes no write until its group says it leads.
+                _replica = new ReplicaCoordinator(storeAccessor.Store, replication, identity, grains, localSilo.SiloAddress, restartSignal, loggerFactory);
+                brokerDispatcher.Register(ReplicationRequestCodes.ReplicaFetch, _replica.FetchProcessor,
+                    _runtime.CreateExecutor("replication", concurrency: 2, queueCapacity: 256));
+            }
             if (acl.Enabled)
             {
                 // Broker port only: Apache 4.9's name server checks no ACL either.
@@ -94,6 +106,7 @@ internal sealed partial class BrokerRemotingHost(
             endpoints.Set(_nameServer.LocalEndPoints[0], _brokerServer.LocalEndPoints, identity.BrokerAddress);
             LogStarted(logger, identity.BrokerName, identity.ClusterName, _nameServer.LocalEndPoints[0], string.Join(", ", _brokerServer.LocalEndPoints), identity.BrokerAddress);
 
+            _replica?.Start();
             await UpdateDefaultTopicRouteAsync(identity, options).ConfigureAwait(false);
             await _runtime.EnsureInternalTopicsAsync().ConfigureAwait(false);
         }
@@ -108,6 +121,12 @@ internal sealed partial class BrokerRemotingHost(
     {
         endpoints.Clear();
         Interlocked.Exchange(ref _metrics, null)?.Dispose();
+
+        // Leadership first: a leader resigns so that a follower takes over at once.
+        if (Interlocked.Exchange(ref _replica, null) is { } replica)
+        {
+            await replica.DisposeAsync().ConfigureAwait(false);
+        }
 
         // Broker first: held pulls and in-flight sends end before the store beneath them closes.
         if (Interlocked.Exchange(ref _brokerServer, null) is { } broker)

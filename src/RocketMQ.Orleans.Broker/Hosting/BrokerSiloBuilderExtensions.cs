@@ -9,6 +9,7 @@ using RocketMQ.Orleans.Broker.ControlPlane.Registration;
 using RocketMQ.Orleans.Broker.Filter;
 using RocketMQ.Orleans.Broker.NameServer;
 using RocketMQ.Orleans.Broker.Persistence;
+using RocketMQ.Orleans.Broker.Replication;
 using RocketMQ.Orleans.Broker.Runtime;
 using RocketMQ.Orleans.Remoting;
 using RocketMQ.Orleans.Store;
@@ -42,6 +43,7 @@ public static class BrokerSiloBuilderExtensions
         services.AddOptions<RemotingServerOptions>().Bind(configuration.GetSection("Remoting"));
         services.AddOptions<ControlPlaneOptions>().Bind(configuration.GetSection("ControlPlane"));
         services.AddOptions<AclOptions>().Bind(configuration.GetSection("Acl"));
+        services.AddOptions<ReplicationOptions>().Bind(configuration.GetSection(ReplicationOptions.SectionName));
         services.AddRocketMQMessageStore(configuration.GetSection("Store"));
         return builder.AddRocketMQBroker(configure);
     }
@@ -69,6 +71,8 @@ public static class BrokerSiloBuilderExtensions
         services.AddOptions<AclOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AclOptions>, AclOptionsValidator>());
         services.TryAddSingleton<AclConfigStore>();
+        services.AddOptions<ReplicationOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ReplicaRestartSignal>();
 
         // The remoting listen port is the one truth: the identity registered in routes follows it.
         services.AddSingleton<IPostConfigureOptions<BrokerIdentityOptions>, BrokerIdentityFromRemoting>();

@@ -3,7 +3,9 @@ using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using FASTER.core;
 using Microsoft.Extensions.Logging;
+using RocketMQ.Orleans.Protocol.Messages;
 using RocketMQ.Orleans.Store.Faults;
+using RocketMQ.Orleans.Store.Replication;
 
 namespace RocketMQ.Orleans.Store.CommitLog;
 
@@ -24,6 +26,8 @@ internal sealed class CommitLogFile : IAsyncDisposable
     private readonly WriteThroughService writeThrough;
     private readonly object putLock = new();
     private readonly AppendEntry entry;
+    private readonly ReplicaAppendEntry replicaEntry = new();
+    private readonly Dispatch.TopicNameCache replicaTopics = new();
     private readonly TimeProvider timeProvider;
     private readonly int pageSizeBits;
     private readonly long ringFullWaitTicks;
@@ -95,6 +99,17 @@ internal sealed class CommitLogFile : IAsyncDisposable
 
     public long FsyncRoundCount => groupCommit.FsyncRoundCount;
 
+    /// <summary>Cuts the (closed) log under <paramref name="directory"/> back to <paramref name="offset"/>; see <see cref="CommitLogRecovery.TruncateTo"/>.</summary>
+    public static long TruncateTo(string directory, MessageStoreOptions options, long offset)
+    {
+        using var device = new BufferedSegmentDevice(Path.Combine(directory, "commitlog.log"), options.CommitLogSegmentSizeBits, options.Faults);
+        using var commitManager = new BufferedLogCommitManager(Path.Combine(directory, "commitlog.commit"), options.Faults);
+        return CommitLogRecovery.TruncateTo(device, commitManager, options.CommitLogPageSizeBits, MaxRecordLength(options), offset);
+    }
+
+    private static int MaxRecordLength(MessageStoreOptions options) =>
+        (int)Math.Min((1L << options.CommitLogPageSizeBits) - LogRecordFormat.HeaderSize, Math.Max(options.MaxMessageSize, 64 * 1024 * 1024));
+
     /// <summary>Opens (and recovers to the last commit) the log under <paramref name="directory"/>.</summary>
     /// <param name="health">The store's fail-stop latch; a private one when the log is used on its own.</param>
     public static CommitLogFile Open(string directory, MessageStoreOptions options, TimeProvider timeProvider, ILogger logger, StoreHealth? health = null)
@@ -118,8 +133,7 @@ internal sealed class CommitLogFile : IAsyncDisposable
         try
         {
             // Records written under a larger MaxMessageSize than today's must still be followed.
-            int maxRecordLength = (int)Math.Min((1L << options.CommitLogPageSizeBits) - LogRecordFormat.HeaderSize,
-                Math.Max(options.MaxMessageSize, 64 * 1024 * 1024));
+            int maxRecordLength = MaxRecordLength(options);
             CommitLogRecovery.ExtendLatestCommit(device, commitManager, options.CommitLogPageSizeBits, maxRecordLength);
             log = new FasterLog(settings);
         }
@@ -176,7 +190,7 @@ internal sealed class CommitLogFile : IAsyncDisposable
                     entry.Prepare(messages[i], storeTimestamp);
                     // Full ring: the put is answered busy. Records of a batch appended before it stay (and are
                     // written through before the caller gets the error back, see AppendAsync).
-                    if (!log.TryEnqueue(entry, out long address) && !WaitForRingSpace(out address))
+                    if (!log.TryEnqueue(entry, out long address) && !WaitForRingSpace(entry, out address))
                         throw new RingFullException();
                     if (address != entry.Address)
                         throw new InvalidOperationException($"Commit log record at {address} was stamped with physical offset {entry.Address}.");
@@ -205,7 +219,7 @@ internal sealed class CommitLogFile : IAsyncDisposable
     /// FASTER's in-memory ring is full until it has written a page out (normally a page-cache write on the commit
     /// loop). Puts run on the network event loop, so waiting here is bounded: a short spin, then busy.
     /// </summary>
-    private bool WaitForRingSpace(out long address)
+    private bool WaitForRingSpace(ILogEnqueueEntry pending, out long address)
     {
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
         var spinner = new SpinWait();
@@ -214,7 +228,7 @@ internal sealed class CommitLogFile : IAsyncDisposable
             // Have the loop commit now: that writes the full pages out and frees the ring.
             groupCommit.RequestCommit();
             spinner.SpinOnce(sleep1Threshold: -1);
-            if (log.TryEnqueue(entry, out address))
+            if (log.TryEnqueue(pending, out address))
                 return true;
         }
         while (System.Diagnostics.Stopwatch.GetTimestamp() - started < ringFullWaitTicks);
@@ -223,6 +237,87 @@ internal sealed class CommitLogFile : IAsyncDisposable
         if (rejected == 1 || rejected % 1000 == 0)
             StoreLog.RingFull(logger, (int)(ringFullWaitTicks * 1000 / System.Diagnostics.Stopwatch.Frequency), rejected);
         return false;
+    }
+
+    /// <summary>
+    /// A follower's append: places records copied from the leader (<see cref="ReplicaTransfer"/> entries) at the
+    /// physical offsets they hold there, under the put lock, and registers them for write-through. Each record is
+    /// checked (a whole stored message whose physical offset is its address) and placed only where FasterLog will
+    /// put it next; anything else throws <see cref="ReplicaDivergedException"/> before the log is touched.
+    /// Returns the address past the last record (0 for none); <paramref name="rented"/> collects the buffers to
+    /// return to the pool once <see cref="WaitWrittenAsync"/> has passed that address.
+    /// </summary>
+    public long AppendReplicated(ReadOnlySpan<byte> transfer, List<byte[]> rented)
+    {
+        long end = 0;
+        lock (putLock)
+        {
+            ObjectDisposedException.ThrowIf(closed, this);
+            int position = 0;
+            while (position < transfer.Length)
+            {
+                if (!ReplicaTransfer.TryReadEntryHeader(transfer[position..], out long address, out int length))
+                    throw new ReplicaDivergedException($"a replication entry at byte {position} of the transfer is not whole");
+                var payload = transfer.Slice(position + ReplicaTransfer.EntryHeaderSize, length);
+                int footprint = LogRecordFormat.Footprint(length);
+                if (!StoredMessageView.TryParse(payload, out var view) || view.TotalSize != length || view.PhysicalOffset != address)
+                    throw new ReplicaDivergedException($"the record for physical offset {address} is not a stored message of that offset");
+                long expected = NextRecordAddress(footprint);
+                if (expected != address)
+                    throw new ReplicaDivergedException($"the leader's record is at {address}, this log would place it at {expected}");
+
+                var record = ArrayPool<byte>.Shared.Rent(footprint);
+                rented.Add(record);
+                payload.CopyTo(record.AsSpan(LogRecordFormat.HeaderSize));
+                record.AsSpan(LogRecordFormat.HeaderSize + length, footprint - LogRecordFormat.HeaderSize - length).Clear();
+                LogRecordFormat.WriteHeader(record.AsSpan(0, LogRecordFormat.HeaderSize + length), length);
+                replicaEntry.Prepare(record, LogRecordFormat.HeaderSize, length);
+                if (!log.TryEnqueue(replicaEntry, out long placed) && !WaitForRingSpace(replicaEntry, out placed))
+                    throw new RingFullException();
+                if (placed != address)
+                    throw new InvalidOperationException($"Replicated record for {address} was placed at {placed}.");
+                writeThrough.Register(record, footprint, address);
+                // After a promotion this replica stamps the next messages: queue offsets and store times go on from here.
+                QueueOffsets.Set(new TopicQueueKey(replicaTopics.Get(view.TopicUtf8), view.QueueId), view.QueueOffset + 1);
+                if (view.StoreTimestamp > lastStoreTimestamp) lastStoreTimestamp = view.StoreTimestamp;
+                end = address + footprint;
+                position += ReplicaTransfer.EntryHeaderSize + length;
+            }
+        }
+        if (end > 0) groupCommit.NoteAppended();
+        return end;
+    }
+
+    // Where FasterLog puts a record of this footprint next: at the tail, or at the next page when it does not fit.
+    private long NextRecordAddress(int footprint)
+    {
+        long tail = log.TailAddress;
+        long offsetInPage = tail & (PageSize - 1);
+        return offsetInPage + footprint > PageSize ? tail - offsetInPage + PageSize : tail;
+    }
+
+    /// <summary>Completes once every record below <paramref name="until"/> is written through (acknowledged).</summary>
+    public ValueTask WaitWrittenAsync(long until) => writeThrough.WaitWrittenAsync(until);
+
+    /// <summary>
+    /// True when <paramref name="address"/> may start a replication read: the end of the written log, a whole record
+    /// of that address, or FASTER's zero padding at a page end. Guards against a peer's arbitrary offset.
+    /// </summary>
+    public bool IsReadableBoundary(long address)
+    {
+        long written = writeThrough.WrittenUntil;
+        if (address == written) return true;
+        if (address < log.BeginAddress || address > written) return false;
+        long offsetInPage = address & (PageSize - 1);
+        if (offsetInPage + LogRecordFormat.HeaderSize > PageSize) return true;
+        Span<byte> header = stackalloc byte[LogRecordFormat.HeaderSize];
+        device.ReadAt(address, header);
+        if (LogRecordFormat.ReadLength(header) == 0)
+            return LogRecordFormat.ReadChecksum(header) == 0;
+        var (owner, length) = ReadFromFile(address);
+        if (owner is null) return false;
+        using (owner)
+            return StoredMessageView.TryParse(owner.Memory.Span[..length], out var view) && view.PhysicalOffset == address;
     }
 
     /// <summary>Completes once an fsync covers every record below <paramref name="until"/> (sync flush).</summary>

@@ -47,6 +47,43 @@ internal static class CommitLogRecovery
     }
 
     /// <summary>
+    /// Discards every record at or past <paramref name="offset"/> (a record start): a replica whose tail its group's
+    /// new leader never had. FasterLog cannot move its tail back (microsoft/FASTER#895), so this runs before the log
+    /// opens: the bytes past the offset are zeroed and the last commit and the durable hint are cut back to it, and
+    /// FasterLog's recovery then ends the log there. Returns how many bytes of records were discarded.
+    /// </summary>
+    public static long TruncateTo(BufferedSegmentDevice device, BufferedLogCommitManager commitManager, int pageSizeBits, int maxRecordLength, long offset)
+    {
+        var scan = Scan(device, offset, pageSizeBits, maxRecordLength);
+        ZeroRange(device, offset, scan.EndAddress);
+        ZeroPastChain(device, scan.EndAddress, pageSizeBits);
+        ZeroPastChain(device, offset, pageSizeBits);
+        if (TryLoadLatest(commitManager, out var info) && info.UntilAddress > offset)
+        {
+            info.UntilAddress = Math.Max(offset, info.BeginAddress);
+            info.CommitNum++;
+            commitManager.Commit(info.BeginAddress, info.UntilAddress, info.ToByteArray(), info.CommitNum, forceWriteMetadata: true);
+        }
+        if (commitManager.ReadDurableHint() > offset)
+            commitManager.WriteDurableHint(offset);
+        device.Flush();
+        commitManager.Flush();
+        return scan.EndAddress - offset;
+    }
+
+    private static void ZeroRange(BufferedSegmentDevice device, long from, long until)
+    {
+        var zeros = new byte[1 << 20];
+        for (long address = from; address < until;)
+        {
+            long segmentEnd = (device.SegmentOf(address) + 1L) << device.SegmentSizeBits;
+            int chunk = (int)Math.Min(Math.Min(zeros.Length, until - address), segmentEnd - address);
+            device.WriteAt(address, zeros.AsSpan(0, chunk));
+            address += chunk;
+        }
+    }
+
+    /// <summary>
     /// Follows records from <paramref name="from"/> (a record start) while each is whole: a positive length
     /// that fits the page, FASTER's checksum, and a stored message whose size is the record length and whose
     /// physical offset field is its own address. Zeros at a page start end the chain; zeros elsewhere are

@@ -30,6 +30,7 @@ internal sealed class CommitLogDispatcher : IRecordConsumer, IAsyncDisposable
     private readonly Lock drainLock = new();
     private Thread? loop;
     private long dispatchedUntil;
+    private long visibleUntil = long.MaxValue;
     private volatile bool halted;
 
     public CommitLogDispatcher(CommitLogFile commitLog, IDispatchSink sink, long fromAddress, StoreHealth health, ILogger logger)
@@ -40,6 +41,21 @@ internal sealed class CommitLogDispatcher : IRecordConsumer, IAsyncDisposable
         this.logger = logger;
         dispatchedUntil = fromAddress;
         reader = commitLog.OpenReader(fromAddress);
+    }
+
+    /// <summary>
+    /// Records at or past this address stay undispatched, so consume queues, the index and everything reading them
+    /// see only what a replica group has confirmed (see MessageStore.ConfirmedOffset). Unlimited unless replicated.
+    /// </summary>
+    public long VisibleUntil
+    {
+        get => Volatile.Read(ref visibleUntil);
+        set
+        {
+            Volatile.Write(ref visibleUntil, value);
+            // The write-progress wake-up does not fire for a confirmation alone: wake the loop if it sleeps.
+            if (wakeUp.CurrentCount == 0) wakeUp.Release();
+        }
     }
 
     /// <summary>Every record below this address has been dispatched.</summary>
@@ -141,7 +157,7 @@ internal sealed class CommitLogDispatcher : IRecordConsumer, IAsyncDisposable
     {
         if (halted) return;
         long before = DispatchedUntil;
-        reader.ReadUntil(commitLog.WrittenUntilAddress, this);
+        reader.ReadUntil(Math.Min(commitLog.WrittenUntilAddress, VisibleUntil), this);
         // Page-end padding moves the reader without a record.
         if (!halted && reader.NextAddress > DispatchedUntil) Volatile.Write(ref dispatchedUntil, reader.NextAddress);
         if (DispatchedUntil == before) return;

@@ -23,6 +23,9 @@ internal sealed class Redeliverer(MessageStore store, InflightRecord inflight, I
     {
         if (entry.IsBlank)
             return true;
+        // Delivery is the leader's work: a follower (or a leader without its lease) keeps the entry for later, quietly.
+        if (store.ReplicationGate is { } gate && gate.AdmitWrite(out _) != PutMessageStatus.PutOk)
+            return false;
         MessageToStore? message;
         using (var stored = await store.ReadMessageAsync(entry.CommitLogOffset, ct).ConfigureAwait(false))
         {

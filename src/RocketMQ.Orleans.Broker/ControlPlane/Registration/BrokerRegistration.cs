@@ -13,6 +13,7 @@ internal sealed partial class BrokerRegistration(
     IGrainFactory grains,
     ILocalSiloDetails localSilo,
     IOptions<BrokerIdentityOptions> options,
+    IOptions<Replication.ReplicationOptions> replication,
     ILogger<BrokerRegistration> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
     private const int MaxAttempts = 5;
@@ -28,9 +29,13 @@ internal sealed partial class BrokerRegistration(
         {
             try
             {
-                await grains.GetGrain<IBrokerGroupGrain>(brokerName)
-                    .RegisterMemberAsync(identity.BrokerClusterName, identity.BrokerId, identity.BrokerAddress, localSilo.SiloAddress)
-                    .WaitAsync(cancellationToken).ConfigureAwait(false);
+                // A replica's broker id follows its role (0 while it leads): its coordinator registers it.
+                if (!replication.Value.Enabled)
+                {
+                    await grains.GetGrain<IBrokerGroupGrain>(brokerName)
+                        .RegisterMemberAsync(identity.BrokerClusterName, identity.BrokerId, identity.BrokerAddress, localSilo.SiloAddress)
+                        .WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
                 await grains.GetGrain<IClusterDirectoryGrain>(identity.BrokerClusterName)
                     .AddBrokerAsync(brokerName)
                     .WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -48,7 +53,7 @@ internal sealed partial class BrokerRegistration(
     private async Task UnregisterAsync(CancellationToken cancellationToken)
     {
         var identity = options.Value;
-        if (cancellationToken.IsCancellationRequested)
+        if (cancellationToken.IsCancellationRequested || replication.Value.Enabled)
         {
             // An ungraceful stop behaves like a crash: liveness, not this silo, takes the member out of routes.
             return;

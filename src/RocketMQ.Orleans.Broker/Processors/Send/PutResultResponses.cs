@@ -38,6 +38,10 @@ internal static class PutResultResponses
             case PutMessageStatus.StorageFailed:
                 // Fail-stop: the store is read-only until a restart; the remark says which write or fsync failed.
                 return Failed(response, ResponseCode.SystemError, "[STORE_READ_ONLY]" + result.Reason);
+            case PutMessageStatus.InSyncReplicasNotEnough:
+                // RocketMQ 5 answers IN_SYNC_REPLICAS_NOT_ENOUGH with SYSTEM_ERROR, which producers retry elsewhere;
+                // nothing was stored. The reason says whether too few replicas are in sync or this is not the leader.
+                return Failed(response, ResponseCode.SystemError, "in-sync replicas not enough: " + result.Reason);
             case PutMessageStatus.UnknownError:
                 return Failed(response, ResponseCode.SystemError, "UNKNOWN_ERROR");
             case PutMessageStatus.WheelTimerMsgIllegal:

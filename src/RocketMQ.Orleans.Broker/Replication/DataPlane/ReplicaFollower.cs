@@ -1,0 +1,115 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using RocketMQ.Orleans.Protocol.Remoting;
+using RocketMQ.Orleans.Remoting.Transport;
+using RocketMQ.Orleans.Store;
+using RocketMQ.Orleans.Store.Replication;
+using static RocketMQ.Orleans.Broker.Replication.ReplicationRequestCodes;
+
+namespace RocketMQ.Orleans.Broker.Replication.DataPlane;
+
+/// <summary>
+/// A follower's copy loop: fetches from its leader from its own log end, appends what comes back at the same
+/// physical offsets, and shows consumers no more than the leader has confirmed. Each fetch's offset is the
+/// acknowledgement of the previous answer, so the leader learns progress without a separate message.
+/// </summary>
+internal sealed partial class ReplicaFollower : IAsyncDisposable
+{
+    private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(5);
+    private readonly MessageStore store;
+    private readonly RemotingClient client;
+    private readonly ReplicationOptions options;
+    private readonly string replicaId;
+    private readonly ILogger logger;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Task loop;
+
+    public ReplicaFollower(MessageStore store, RemotingClient client, ReplicationOptions options, string replicaId,
+        string leaderAddress, long epoch, ILogger logger)
+    {
+        this.store = store;
+        this.client = client;
+        this.options = options;
+        this.replicaId = replicaId;
+        this.logger = logger;
+        LeaderAddress = leaderAddress;
+        Epoch = epoch;
+        loop = Task.Run(RunAsync);
+    }
+
+    public string LeaderAddress { get; }
+
+    public long Epoch { get; }
+
+    /// <summary>Set when the leader's records did not continue this log: the coordinator truncates or resyncs.</summary>
+    public string? Diverged { get; private set; }
+
+    private async Task RunAsync()
+    {
+        var ct = stopping.Token;
+        int failures = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                long offset = store.LogEndOffset;
+                var request = RemotingCommand.CreateRequest(ReplicationRequestCodes.ReplicaFetch, new Dictionary<string, string>(4)
+                {
+                    [Fields.Epoch] = Epoch.ToString(CultureInfo.InvariantCulture),
+                    [Fields.ReplicaId] = replicaId,
+                    [Fields.Offset] = offset.ToString(CultureInfo.InvariantCulture),
+                    [Fields.MaxBytes] = options.MaxTransferBytes.ToString(CultureInfo.InvariantCulture),
+                });
+                var response = await client.InvokeAsync(LeaderAddress, request, FetchTimeout, ct).ConfigureAwait(false);
+                if (response.Code != ResponseCode.Success)
+                {
+                    LogRefused(logger, LeaderAddress, Epoch, response.Remark);
+                    await Task.Delay(options.HeartbeatMillis, ct).ConfigureAwait(false);
+                    continue;
+                }
+                long end = response.Body.IsEmpty ? offset : await store.AppendReplicatedAsync(response.Body, ct).ConfigureAwait(false);
+                if (long.TryParse(response.GetExtField(Fields.Confirmed), NumberStyles.None, CultureInfo.InvariantCulture, out long confirmed))
+                    store.ConfirmedOffset = Math.Min(confirmed, end);
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (ReplicaDivergedException ex)
+            {
+                Diverged = ex.Message;
+                LogDiverged(logger, LeaderAddress, Epoch, ex.Message);
+                break;
+            }
+            catch (Exception ex)
+            {
+                if (++failures == 1 || failures % 20 == 0)
+                    LogFetchFailed(logger, ex, LeaderAddress, Epoch, failures);
+                await Task.Delay(Math.Min(options.HeartbeatMillis, 100 * failures), ct).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await loop.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        stopping.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replica fetch from leader {Leader} (epoch {Epoch}) refused: {Remark}")]
+    private static partial void LogRefused(ILogger logger, string leader, long epoch, string? remark);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replica fetch from leader {Leader} (epoch {Epoch}) failed ({Failures} in a row)")]
+    private static partial void LogFetchFailed(ILogger logger, Exception exception, string leader, long epoch, int failures);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Records from leader {Leader} (epoch {Epoch}) do not continue this log: {Reason}")]
+    private static partial void LogDiverged(ILogger logger, string leader, long epoch, string reason);
+}

@@ -1,0 +1,226 @@
+using System.Diagnostics;
+using RocketMQ.Orleans.Store;
+using RocketMQ.Orleans.Store.Replication;
+
+namespace RocketMQ.Orleans.Broker.Replication.DataPlane;
+
+/// <summary>
+/// This replica's part in every put (the store's <see cref="IReplicationGate"/>) and the leader's book of its
+/// followers' progress. A put is admitted only while this replica leads under an unexpired lease (and, in Sync mode,
+/// while enough replicas are in sync); a Sync put is acknowledged once every follower of the in-sync set has fetched
+/// past it. The lowest such offset is the confirmed offset: the store shows nothing beyond it.
+/// </summary>
+/// <remarks>
+/// The in-sync set here is never smaller than the one the leadership grain holds: a follower is waited for before the
+/// grain hears it joined, and stops being waited for only after the grain accepted that it left. So every replica the
+/// grain may elect holds every acknowledged message.
+/// </remarks>
+internal sealed class ReplicaGate : IReplicationGate
+{
+    private readonly MessageStore store;
+    private readonly ReplicationOptions options;
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, FollowerProgress> followers = new(StringComparer.Ordinal);
+    private readonly PriorityQueue<TaskCompletionSource<PutMessageStatus>, long> waiters = new();
+    private HashSet<string> inSyncFollowers = new(StringComparer.Ordinal);
+    private TaskCompletionSource growth = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int growthWaiters;
+    private long epoch;
+    private long leaseDeadline;
+    private volatile bool leading;
+    private long confirmed;
+    private string notLeaderReason = "this broker is not the leader of its replica group";
+
+    public ReplicaGate(MessageStore store, ReplicationOptions options)
+    {
+        this.store = store;
+        this.options = options;
+    }
+
+    public long Epoch => Volatile.Read(ref epoch);
+
+    public bool IsLeader => leading;
+
+    /// <summary>Leads and its lease has not run out (checked on the monotonic clock, which runs on during a SIGSTOP).</summary>
+    public bool HoldsLease => leading && Stopwatch.GetTimestamp() < Volatile.Read(ref leaseDeadline);
+
+    public long Confirmed => Volatile.Read(ref confirmed);
+
+    public PutMessageStatus AdmitWrite(out string? reason)
+    {
+        if (!HoldsLease)
+        {
+            reason = leading ? $"the leader's lease of epoch {Epoch} ran out; waiting for the group to confirm it" : notLeaderReason;
+            return PutMessageStatus.InSyncReplicasNotEnough;
+        }
+        if (options.Mode == ReplicationMode.Sync)
+        {
+            int inSync = Volatile.Read(ref inSyncFollowers).Count + 1;
+            if (inSync < options.MinInSyncReplicas)
+            {
+                reason = $"{inSync} of the {options.MinInSyncReplicas} replicas required are in sync";
+                return PutMessageStatus.InSyncReplicasNotEnough;
+            }
+        }
+        reason = null;
+        return PutMessageStatus.PutOk;
+    }
+
+    public ValueTask<PutMessageStatus> WaitReplicatedAsync(long end, CancellationToken ct)
+    {
+        SignalGrowth();
+        if (options.Mode != ReplicationMode.Sync)
+            return new ValueTask<PutMessageStatus>(HoldsLease ? PutMessageStatus.PutOk : PutMessageStatus.FlushSlaveTimeout);
+
+        TaskCompletionSource<PutMessageStatus> waiter;
+        lock (gate)
+        {
+            RecomputeConfirmedLocked();
+            if (Confirmed >= end)
+                return new ValueTask<PutMessageStatus>(HoldsLease ? PutMessageStatus.PutOk : PutMessageStatus.FlushSlaveTimeout);
+            if (!leading)
+                return new ValueTask<PutMessageStatus>(PutMessageStatus.FlushSlaveTimeout);
+            waiter = new TaskCompletionSource<PutMessageStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiters.Enqueue(waiter, end);
+        }
+        return AwaitAsync(waiter, ct);
+    }
+
+    private async ValueTask<PutMessageStatus> AwaitAsync(TaskCompletionSource<PutMessageStatus> waiter, CancellationToken ct)
+    {
+        try
+        {
+            var status = await waiter.Task.WaitAsync(TimeSpan.FromMilliseconds(options.SyncTimeoutMillis), ct).ConfigureAwait(false);
+            // Confirmed by the in-sync set, but a replica that lost its lease meanwhile may be deposed: not acknowledged.
+            return status == PutMessageStatus.PutOk && !HoldsLease ? PutMessageStatus.FlushSlaveTimeout : status;
+        }
+        catch (TimeoutException)
+        {
+            return PutMessageStatus.FlushSlaveTimeout;
+        }
+    }
+
+    /// <summary>Becomes leader of <paramref name="newEpoch"/> with the given in-sync followers; nothing is confirmed past the log end yet.</summary>
+    public void Lead(long newEpoch, IEnumerable<string> inSync, long leaseStart)
+    {
+        lock (gate)
+        {
+            Volatile.Write(ref epoch, newEpoch);
+            followers.Clear();
+            Volatile.Write(ref inSyncFollowers, new HashSet<string>(inSync, StringComparer.Ordinal));
+            Volatile.Write(ref leaseDeadline, leaseStart + LeaseTicks);
+            leading = true;
+            // What this replica knew confirmed as a follower; its own tail past that is confirmed once the in-sync set holds it.
+            Volatile.Write(ref confirmed, Math.Min(store.ConfirmedOffset, store.LogEndOffset));
+            if (options.Mode != ReplicationMode.Sync)
+                store.ConfirmedOffset = long.MaxValue;
+            RecomputeConfirmedLocked();
+        }
+    }
+
+    /// <summary>Extends the lease from the moment the report that renewed it was sent.</summary>
+    public void RenewLease(long reportSentAt) => Volatile.Write(ref leaseDeadline, reportSentAt + LeaseTicks);
+
+    /// <summary>Stops leading: every waiting put is answered (not acknowledged), new puts are refused.</summary>
+    public void Follow(long newEpoch, string? leaderAddress)
+    {
+        lock (gate)
+        {
+            leading = false;
+            Volatile.Write(ref epoch, Math.Max(Epoch, newEpoch));
+            notLeaderReason = leaderAddress is null
+                ? "this broker's replica group has no leader right now"
+                : $"this broker follows the leader of its replica group at {leaderAddress}";
+            while (waiters.TryDequeue(out var waiter, out _))
+                waiter.TrySetResult(PutMessageStatus.FlushSlaveTimeout);
+        }
+        SignalGrowth();
+    }
+
+    /// <summary>The followers the leader waits for (the in-sync set without itself).</summary>
+    public IReadOnlyCollection<string> InSyncFollowers => Volatile.Read(ref inSyncFollowers);
+
+    public void SetInSync(IEnumerable<string> followerIds)
+    {
+        lock (gate)
+        {
+            Volatile.Write(ref inSyncFollowers, new HashSet<string>(followerIds, StringComparer.Ordinal));
+            RecomputeConfirmedLocked();
+        }
+    }
+
+    /// <summary>A follower fetched from <paramref name="offset"/>: it holds everything below.</summary>
+    public void OnFetch(string replicaId, long offset, long logEndAtPreviousTick)
+    {
+        lock (gate)
+        {
+            if (!followers.TryGetValue(replicaId, out var progress))
+                followers[replicaId] = progress = new FollowerProgress();
+            progress.Acked = Math.Max(progress.Acked, offset);
+            if (offset >= logEndAtPreviousTick)
+                progress.CaughtUpAt = Stopwatch.GetTimestamp();
+            RecomputeConfirmedLocked();
+        }
+    }
+
+    /// <summary>Followers that caught up with the leader's log end within the allowed lag.</summary>
+    public IReadOnlyList<string> CaughtUpFollowers()
+    {
+        long limit = Stopwatch.GetTimestamp() - options.ReplicaLagMaxMillis * Stopwatch.Frequency / 1000;
+        lock (gate)
+            return followers.Where(f => f.Value.CaughtUpAt > limit).Select(f => f.Key).ToList();
+    }
+
+    /// <summary>Completes when a put arrives (or after <paramref name="timeout"/>): a fetch with nothing to send waits here.</summary>
+    public async Task WaitForGrowthAsync(long beyond, TimeSpan timeout, CancellationToken ct)
+    {
+        Interlocked.Increment(ref growthWaiters);
+        try
+        {
+            var next = Volatile.Read(ref growth).Task;
+            if (store.LogEndOffset > beyond || !leading) return;
+            await next.WaitAsync(timeout, ct).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+        finally
+        {
+            Interlocked.Decrement(ref growthWaiters);
+        }
+    }
+
+    private void SignalGrowth()
+    {
+        if (Volatile.Read(ref growthWaiters) == 0) return;
+        Interlocked.Exchange(ref growth, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
+
+    private long LeaseTicks => options.LeaseMillis * Stopwatch.Frequency / 1000;
+
+    // Confirmed = what every in-sync follower has fetched past (the leader's own log end bounds it).
+    private void RecomputeConfirmedLocked()
+    {
+        long value = store.LogEndOffset;
+        if (options.Mode == ReplicationMode.Sync)
+        {
+            foreach (var id in inSyncFollowers)
+                value = Math.Min(value, followers.TryGetValue(id, out var progress) ? progress.Acked : 0);
+        }
+        if (value <= Confirmed) return;
+        Volatile.Write(ref confirmed, value);
+        if (options.Mode == ReplicationMode.Sync)
+            store.ConfirmedOffset = value;
+        while (waiters.TryPeek(out var waiter, out long end) && end <= value)
+        {
+            waiters.Dequeue();
+            waiter.TrySetResult(PutMessageStatus.PutOk);
+        }
+    }
+
+    private sealed class FollowerProgress
+    {
+        public long Acked;
+        public long CaughtUpAt;
+    }
+}

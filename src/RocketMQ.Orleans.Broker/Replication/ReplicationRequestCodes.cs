@@ -1,0 +1,26 @@
+namespace RocketMQ.Orleans.Broker.Replication;
+
+/// <summary>
+/// Request codes of the replication channel (followers to their leader, on the broker port). Not Apache's: its
+/// HA service speaks a raw protocol on a separate port; here a fetch is a remoting request so that it shares the
+/// broker's connection handling, limits and ACL. Chosen far from every code Apache defines.
+/// </summary>
+public static class ReplicationRequestCodes
+{
+    /// <summary>
+    /// A follower asks for records from an offset (its log end, which is also its acknowledgement of everything
+    /// below). Ext fields: epoch, replicaId, offset, maxBytes. The answer carries the leader's epoch, its confirmed
+    /// offset and its log end, and the records as <see cref="Store.Replication.ReplicaTransfer"/> entries.
+    /// </summary>
+    public const int ReplicaFetch = 61_001;
+
+    public static class Fields
+    {
+        public const string Epoch = "epoch";
+        public const string ReplicaId = "replicaId";
+        public const string Offset = "offset";
+        public const string MaxBytes = "maxBytes";
+        public const string Confirmed = "confirmed";
+        public const string LogEnd = "logEnd";
+    }
+}

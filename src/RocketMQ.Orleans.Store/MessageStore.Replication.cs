@@ -1,0 +1,103 @@
+using System.Buffers;
+using RocketMQ.Orleans.Store.Replication;
+
+namespace RocketMQ.Orleans.Store;
+
+public sealed partial class MessageStore
+{
+    /// <summary>
+    /// Decides whether this store takes writes and when they count as acknowledged (a replica group's leader and
+    /// its followers). Null for an unreplicated store, which costs the put path one null check.
+    /// </summary>
+    public IReplicationGate? ReplicationGate { get; set; }
+
+    /// <summary>
+    /// The end of what the replica group has confirmed: the dispatcher stops in front of it, so consume queues, the
+    /// index, pulls, queries and streams see only bytes no failover can take back. <see cref="long.MaxValue"/>
+    /// (no limit) unless replication sets it.
+    /// </summary>
+    public long ConfirmedOffset
+    {
+        get => dispatcher.VisibleUntil;
+        set
+        {
+            if (value == dispatcher.VisibleUntil) return;
+            dispatcher.VisibleUntil = value;
+            if (value != long.MaxValue) confirmedMarker.Record(value);
+        }
+    }
+
+    /// <summary>
+    /// Asks the next open of the store under <paramref name="dataPath"/> to discard every record at or past
+    /// <paramref name="offset"/> before anything reads the log (a replica whose tail diverged from its new leader's).
+    /// </summary>
+    public static void RequestTruncation(string dataPath, long offset) =>
+        ReplicaMarkers.RequestTruncation(Path.Combine(dataPath, "checkpoint"), offset);
+
+    private void ApplyPendingTruncation(string checkpointDirectory)
+    {
+        if (ReplicaMarkers.PendingTruncation(checkpointDirectory) is not long offset) return;
+        long discarded = CommitLog.CommitLogFile.TruncateTo(Path.Combine(options.DataPath, "commitlog"), options, offset);
+        StoreLog.CommitLogTruncated(logger, offset, discarded);
+        File.Delete(ReplicaMarkers.TruncatePath(checkpointDirectory));
+    }
+
+    /// <summary>
+    /// End of the commit log's written records (followers report it; the leader reads from below it).
+    /// Same as <see cref="MaxPhysicalOffset"/>.
+    /// </summary>
+    public long LogEndOffset => commitLog.WrittenUntilAddress;
+
+    /// <summary>
+    /// A follower's append of records copied from its leader, at the leader's physical offsets; completes once they
+    /// are written through (and fsynced under sync flush). Returns the new log end, the follower's acknowledgement.
+    /// Throws <see cref="ReplicaDivergedException"/> when the records do not continue this log.
+    /// </summary>
+    public async ValueTask<long> AppendReplicatedAsync(ReadOnlyMemory<byte> transfer, CancellationToken ct = default)
+    {
+        if (health.ReadOnlyReason is { } reason)
+            throw new IOException(reason);
+        var rented = new List<byte[]>(64);
+        try
+        {
+            long end;
+            commitLog.EnterPut();
+            try
+            {
+                end = commitLog.AppendReplicated(transfer.Span, rented);
+            }
+            finally
+            {
+                commitLog.ExitPut();
+            }
+            if (end == 0) return commitLog.WrittenUntilAddress;
+            await commitLog.WaitWrittenAsync(end).ConfigureAwait(false);
+            if (options.FlushDiskType == FlushDiskType.SyncFlush)
+                await commitLog.WaitDurableAsync(end).WaitAsync(ct).ConfigureAwait(false);
+            return commitLog.WrittenUntilAddress;
+        }
+        finally
+        {
+            foreach (var buffer in rented) ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Opens a leader-side read position at <paramref name="offset"/>, or null when the offset is not a place a read
+    /// can start (inside a record, past the log end, below the retained log).
+    /// </summary>
+    public ReplicaCursor? OpenReplicaCursor(long offset) =>
+        commitLog.IsReadableBoundary(offset) ? new ReplicaCursor(commitLog.OpenReader(offset)) : null;
+
+    /// <summary>
+    /// Copies whole written records from the cursor's position into <paramref name="destination"/> (up to
+    /// <paramref name="until"/>, default the log end) and returns the filled bytes (the array may be a larger one
+    /// when a single record does not fit).
+    /// </summary>
+    public ArraySegment<byte> ReadForReplica(ReplicaCursor cursor, byte[] destination, long until = long.MaxValue)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        int count = cursor.Read(Math.Min(until, commitLog.WrittenUntilAddress), destination);
+        return new ArraySegment<byte>(cursor.LastBuffer, 0, count);
+    }
+}

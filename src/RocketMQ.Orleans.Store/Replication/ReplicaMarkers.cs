@@ -1,0 +1,62 @@
+using System.Buffers.Binary;
+using System.Globalization;
+
+namespace RocketMQ.Orleans.Store.Replication;
+
+/// <summary>
+/// Two small files a replicated store keeps beside its checkpoint. <c>confirmed</c>: the last confirmed offset this
+/// replica knew, so that after a restart the dispatcher makes nothing visible past it before the group has spoken.
+/// <c>truncate</c>: a truncation the replica asked for (its tail diverged from the new leader's log), applied by
+/// the next open before the commit log is read.
+/// </summary>
+internal sealed class ReplicaMarkers(string checkpointDirectory)
+{
+    private readonly string confirmedPath = Path.Combine(checkpointDirectory, "confirmed");
+    private long recorded = -1;
+    private long written = -1;
+
+    public void Record(long confirmed) => Volatile.Write(ref recorded, confirmed);
+
+    /// <summary>Writes the recorded offset when it changed (with the checkpoint; a stale, lower value is safe).</summary>
+    public void Flush()
+    {
+        long value = Volatile.Read(ref recorded);
+        if (value < 0 || value == written) return;
+        Span<byte> bytes = stackalloc byte[8];
+        BinaryPrimitives.WriteInt64LittleEndian(bytes, value);
+        WriteDurably(confirmedPath, bytes);
+        written = value;
+    }
+
+    public long? LoadConfirmed()
+    {
+        if (!File.Exists(confirmedPath)) return null;
+        var bytes = File.ReadAllBytes(confirmedPath);
+        return bytes.Length == 8 ? BinaryPrimitives.ReadInt64LittleEndian(bytes) : null;
+    }
+
+    public static string TruncatePath(string checkpointDirectory) => Path.Combine(checkpointDirectory, "truncate");
+
+    public static void RequestTruncation(string checkpointDirectory, long offset)
+    {
+        Directory.CreateDirectory(checkpointDirectory);
+        WriteDurably(TruncatePath(checkpointDirectory), System.Text.Encoding.ASCII.GetBytes(offset.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    public static long? PendingTruncation(string checkpointDirectory)
+    {
+        var path = TruncatePath(checkpointDirectory);
+        return File.Exists(path) && long.TryParse(File.ReadAllText(path), NumberStyles.None, CultureInfo.InvariantCulture, out long offset) ? offset : null;
+    }
+
+    private static void WriteDurably(string path, ReadOnlySpan<byte> bytes)
+    {
+        var temporary = path + ".tmp";
+        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+        {
+            file.Write(bytes);
+            file.Flush(flushToDisk: true);
+        }
+        File.Move(temporary, path, overwrite: true);
+    }
+}
