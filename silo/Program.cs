@@ -19,8 +19,15 @@ while (true)
     string? reason;
     try
     {
-        await host.StartAsync();
-        await host.WaitForShutdownAsync();
+        try
+        {
+            await host.StartAsync();
+            await host.WaitForShutdownAsync();
+        }
+        catch (OperationCanceledException) when (host.Services.GetService<ReplicaRestartSignal>()?.Requested is not null)
+        {
+            // The restart was asked for while the host was still starting: its start was cancelled, which is the point.
+        }
         reason = host.Services.GetService<ReplicaRestartSignal>()?.Requested;
     }
     finally

@@ -75,6 +75,22 @@ public sealed class SiloFixture : IAsyncDisposable
         Note($"[harness] silo generation {_generation} killed (exit code {process.ExitCode})");
     }
 
+    /// <summary>The running generation's process id (for signals).</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("The silo is not running.");
+
+    /// <summary>Deletes everything under the data directory of a stopped silo (a lost disk).</summary>
+    public void WipeData()
+    {
+        if (IsRunning)
+        {
+            throw new InvalidOperationException("Kill the silo before wiping its data.");
+        }
+
+        Directory.Delete(DataPath, recursive: true);
+        Directory.CreateDirectory(DataPath);
+        Note($"[harness] data directory {DataPath} wiped");
+    }
+
     /// <summary>Starts the silo again with the same data directory and ports.</summary>
     public async Task RestartAsync()
     {
