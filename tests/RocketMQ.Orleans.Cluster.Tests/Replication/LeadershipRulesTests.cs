@@ -93,9 +93,9 @@ public sealed class LeadershipRulesTests
     {
         var group = new LeadershipHarness();
         group.FormGroup("a", "b", "c", "d");
-        group.SetLog("b", 900, lastLogEpoch: 1);
-        group.SetLog("c", 500, lastLogEpoch: 2);
-        group.SetLog("d", 700, lastLogEpoch: 2);
+        group.SetLog("b", 900, lastLogEpoch: 0);
+        group.SetLog("c", 500, lastLogEpoch: 1);
+        group.SetLog("d", 700, lastLogEpoch: 1);
 
         group.Run(group.Lease, "b", "c", "d");
 
@@ -188,6 +188,17 @@ public sealed class LeadershipRulesTests
         Assert.Equal(before.Members["a"], after.Members["a"]);
         Assert.Equal(before.InSync.AsEnumerable(), after.InSync.AsEnumerable());
         Assert.NotEqual("a", after.LeaderId);
+    }
+
+    [Fact]
+    public void A_new_epoch_is_beyond_every_epoch_a_replica_reported_when_the_group_state_was_lost()
+    {
+        var group = new LeadershipHarness();
+        group.Report("a", logEndOffset: 7_000, lastLogEpoch: 6, epoch: 7, isLeader: false);
+        group.Report("b", logEndOffset: 8_000, lastLogEpoch: 7, epoch: 7, isLeader: true);
+
+        Assert.Equal(("b", 8L), (group.State.LeaderId, group.State.Epoch));
+        Assert.Equal(8, group.State.EpochHistory.Single().Epoch);
     }
 
     [Fact]

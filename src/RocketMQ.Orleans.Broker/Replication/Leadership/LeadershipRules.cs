@@ -30,6 +30,9 @@ internal sealed class LeadershipRules
     private readonly TimeProvider _time;
     private readonly TimeSpan _lease;
 
+    /// <summary>The highest epoch any replica reported acting under or holding in its log since this activation began.</summary>
+    private long _highestReportedEpoch;
+
     public LeadershipRules(ReplicaGroupState state, ReplicationOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(state);
@@ -63,6 +66,7 @@ internal sealed class LeadershipRules
         }
 
         var now = _time.GetUtcNow();
+        _highestReportedEpoch = Math.Max(_highestReportedEpoch, Math.Max(report.Epoch, report.LastLogEpoch));
         var durable = Register(report, now);
         if (report.IsLeader && report.Epoch == State.Epoch && report.ReplicaId == State.LeaderId)
         {
@@ -222,7 +226,9 @@ internal sealed class LeadershipRules
             inSync.Insert(0, winner);
         }
 
-        State.Epoch++;
+        // Epochs only grow, even past a group state that was lost or restored from a backup while the replicas kept
+        // their logs: a new leader never reuses an epoch some replica already saw, so fencing still tells them apart.
+        State.Epoch = Math.Max(State.Epoch, _highestReportedEpoch) + 1;
         State.LeaderId = winner;
         State.InSync = inSync;
         State.EpochHistory.Add(new EpochState { Epoch = State.Epoch, LeaderId = winner, StartOffset = -1 });
