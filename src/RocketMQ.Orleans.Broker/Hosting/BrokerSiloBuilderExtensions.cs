@@ -29,7 +29,7 @@ public static class BrokerSiloBuilderExtensions
     /// <summary>
     /// Adds the broker bound to <paramref name="configuration"/> (the "RocketMQ" section): "Broker" (BrokerOptions and
     /// the broker identity: BrokerName, BrokerClusterName, BrokerId, BrokerIP1), "Remoting" (NameServerPort,
-    /// ListenPort, ...), "Store" (DataPath, FlushDiskType, ...), "ControlPlane" and "Acl" (Enabled, File). <paramref name="configure"/> runs
+    /// ListenPort, ...), "Store" (DataPath, FlushDiskType, ...), "ControlPlane", "Acl" (Enabled, File) and "Replication" (Mode, LeaseMillis, ...). <paramref name="configure"/> runs
     /// after the binding.
     /// </summary>
     public static ISiloBuilder AddRocketMQBroker(this ISiloBuilder builder, IConfiguration configuration, Action<RocketMQBrokerBuilder>? configure = null)
@@ -45,6 +45,7 @@ public static class BrokerSiloBuilderExtensions
         services.AddOptions<AclOptions>().Bind(configuration.GetSection("Acl"));
         services.AddOptions<ReplicationOptions>().Bind(configuration.GetSection(ReplicationOptions.SectionName));
         services.AddRocketMQMessageStore(configuration.GetSection("Store"));
+        builder.AddRocketMQReplication(configuration.GetSection(ReplicationOptions.SectionName));
         return builder.AddRocketMQBroker(configure);
     }
 
@@ -86,6 +87,7 @@ public static class BrokerSiloBuilderExtensions
         }
 
         builder.AddRocketMQControlPlaneCore();
+        builder.AddRocketMQReplication();
         services.TryAddSingleton<KvConfigCache>();
         services.TryAddSingleton<BrokerEndpoints>();
 
