@@ -43,7 +43,6 @@ public static class BrokerSiloBuilderExtensions
         services.AddOptions<RemotingServerOptions>().Bind(configuration.GetSection("Remoting"));
         services.AddOptions<ControlPlaneOptions>().Bind(configuration.GetSection("ControlPlane"));
         services.AddOptions<AclOptions>().Bind(configuration.GetSection("Acl"));
-        services.AddOptions<ReplicationOptions>().Bind(configuration.GetSection(ReplicationOptions.SectionName));
         services.AddRocketMQMessageStore(configuration.GetSection("Store"));
         builder.AddRocketMQReplication(configuration.GetSection(ReplicationOptions.SectionName));
         return builder.AddRocketMQBroker(configure);
@@ -72,7 +71,6 @@ public static class BrokerSiloBuilderExtensions
         services.AddOptions<AclOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AclOptions>, AclOptionsValidator>());
         services.TryAddSingleton<AclConfigStore>();
-        services.AddOptions<ReplicationOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ReplicaRestartSignal>();
 
         // The remoting listen port is the one truth: the identity registered in routes follows it.
