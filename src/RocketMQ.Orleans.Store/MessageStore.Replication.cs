@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using RocketMQ.Orleans.Store.Offsets;
 using RocketMQ.Orleans.Store.Replication;
 
 namespace RocketMQ.Orleans.Store;
@@ -99,5 +102,33 @@ public sealed partial class MessageStore
         ArgumentNullException.ThrowIfNull(cursor);
         int count = cursor.Read(Math.Min(until, commitLog.WrittenUntilAddress), destination);
         return new ArraySegment<byte>(cursor.LastBuffer, 0, count);
+    }
+
+    /// <summary>
+    /// A follower takes over its leader's consumer offsets (consumerOffset.json) and delay-level progress
+    /// (delayOffset.json), which live beside the log rather than in it, as Apache's slaves copy them every few
+    /// seconds: after a failover consumers resume near where they were and delayed messages are not delivered again
+    /// from the start. Offsets only move forward here, so a late copy never rewinds a group.
+    /// </summary>
+    public void ApplyReplicatedMetadata(string consumerOffsetsJson, string? delayOffsetsJson)
+    {
+        foreach (var ((topic, group), queues) in ConsumerOffsetJson.Decode(consumerOffsetsJson))
+        {
+            foreach (var (queueId, offset) in queues)
+            {
+                if (offset > ConsumerOffsets.Query(group, topic, queueId))
+                    ConsumerOffsets.Commit(group, topic, queueId, offset);
+            }
+        }
+        if (string.IsNullOrEmpty(delayOffsetsJson)) return;
+        using var document = JsonDocument.Parse(delayOffsetsJson);
+        if (!document.RootElement.TryGetProperty("offsetTable", out var table)) return;
+        foreach (var level in table.EnumerateObject())
+        {
+            if (int.TryParse(level.Name, NumberStyles.None, CultureInfo.InvariantCulture, out int number)
+                && number >= 1 && number <= DelayLevels.MaxLevel && level.Value.TryGetInt64(out long offset)
+                && offset > Schedule.Offsets.Get(number))
+                Schedule.Offsets.Set(number, offset);
+        }
     }
 }

@@ -41,5 +41,8 @@ public static class AclPermission
         RequestCode.UpdateBrokerConfig or
         RequestCode.DeleteTopicInBroker or
         RequestCode.UpdateAndCreateSubscriptionGroup or
-        RequestCode.DeleteSubscriptionGroup;
+        RequestCode.DeleteSubscriptionGroup or
+        // Not Apache's: a replica fetch reads the whole commit log, so only a replica (with admin credentials) may.
+        Replication.ReplicationRequestCodes.ReplicaFetch or
+        Replication.ReplicationRequestCodes.ReplicaMetadata;
 }

@@ -76,7 +76,7 @@ internal sealed partial class BrokerRemotingHost(
             {
                 // Before the port opens: a replica takes no write until its group says it leads.
                 _replica = new ReplicaCoordinator(storeAccessor.Store, replication, identity, grains, localSilo.SiloAddress, restartSignal, loggerFactory);
-                brokerDispatcher.Register(ReplicationRequestCodes.ReplicaFetch, _replica.FetchProcessor,
+                brokerDispatcher.Register([ReplicationRequestCodes.ReplicaFetch, ReplicationRequestCodes.ReplicaMetadata], _replica.FetchProcessor,
                     _runtime.CreateExecutor("replication", concurrency: 2, queueCapacity: 256));
             }
             if (acl.Enabled)

@@ -36,5 +36,17 @@ public sealed class ReplicationOptions
     [Range(64 * 1024, 256 * 1024 * 1024)]
     public int MaxTransferBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// With ACL on, the admin account followers sign their fetches with (a fetch reads the whole log, so the leader
+    /// admits only admin accounts). Every replica of a group needs the same one; unused while ACL is off.
+    /// </summary>
+    public string? AccessKey { get; set; }
+
+    public string? SecretKey { get; set; }
+
+    /// <summary>How often a follower copies its leader's consumer offsets and delay-level progress (not in the log).</summary>
+    [Range(100, 600_000)]
+    public int MetadataSyncMillis { get; set; } = 1_000;
+
     public bool Enabled => Mode != ReplicationMode.None;
 }

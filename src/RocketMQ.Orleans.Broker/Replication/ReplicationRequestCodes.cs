@@ -14,6 +14,12 @@ public static class ReplicationRequestCodes
     /// </summary>
     public const int ReplicaFetch = 61_001;
 
+    /// <summary>
+    /// A follower asks for what lives beside the log: the body is the leader's consumerOffset.json, the ext field
+    /// <c>delayOffsets</c> its delayOffset.json. Ext fields: epoch, replicaId.
+    /// </summary>
+    public const int ReplicaMetadata = 61_002;
+
     public static class Fields
     {
         public const string Epoch = "epoch";
@@ -22,5 +28,6 @@ public static class ReplicationRequestCodes
         public const string MaxBytes = "maxBytes";
         public const string Confirmed = "confirmed";
         public const string LogEnd = "logEnd";
+        public const string DelayOffsets = "delayOffsets";
     }
 }

@@ -15,7 +15,12 @@ internal sealed class BrokerRuntimeTransactionChecker(IServiceProvider services,
     private BrokerRuntime? Runtime =>
         (_host ??= services.GetServices<IHostedService>().OfType<BrokerRemotingHost>().FirstOrDefault())?.Runtime;
 
-    public string? BrokerName => Runtime?.Identity.BrokerName;
+    // A follower of a replicated group neither writes op messages nor talks to producers (they send to the leader):
+    // it stays out of its group's checks until it leads.
+    public string? BrokerName =>
+        Runtime is { } runtime && (runtime.Store.ReplicationGate is not { } gate || gate.AdmitWrite(out _) == Store.PutMessageStatus.PutOk)
+            ? runtime.Identity.BrokerName
+            : null;
 
     public TimeSpan Interval => TimeSpan.FromMilliseconds(options.Value.TransactionCheckInterval);
 

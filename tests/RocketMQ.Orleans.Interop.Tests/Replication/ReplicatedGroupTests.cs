@@ -37,6 +37,17 @@ public sealed class ReplicatedGroupTests(ITestOutputHelper output)
             await Eventually.TrueAsync(() => producer.Acks.Count >= 200, "200 sends acknowledged by the first leader", Generous);
             Lap(clock, $"{producer.Acks.Count} acknowledged by {leader.BrokerAddress}");
 
+            // Consumer offsets live beside the log: the followers copy them from the leader.
+            const string Group = "GID_replication_offsets";
+            await using (var committer = new RocketMQPullConsumer(new RocketMQClientOptions { NameServerAddress = group.NameServers }, new PullConsumerOptions { ConsumerGroup = Group }))
+            {
+                var queue = (await committer.FetchSubscribeQueuesAsync(topic)).First(q => q.QueueId == 0);
+                await committer.CommitOffsetAsync(queue, 7);
+            }
+            await Eventually.HoldsAsync(
+                async () => (await Task.WhenAll(group.Silos.Select(s => BrokerAdmin.QueryConsumerOffsetAsync(s, Group, topic, 0)))).All(o => o == 7),
+                Generous, "every replica to hold the committed consumer offset");
+
             await leader.KillAsync();
             long killedAt = Stopwatch.GetTimestamp();
             Lap(clock, "leader killed (kill -9)");
@@ -56,7 +67,25 @@ public sealed class ReplicatedGroupTests(ITestOutputHelper output)
 
             await AssertReplicasIdenticalAsync(group, clock);
             await AssertEveryAckConsumableAsync(group, topic, producer, clock);
+
+            // A client nobody here wrote, after the failover: ali-ons reads the group's routes (leader as id 0,
+            // followers under their ids) and sends only to the new leader.
+            var newLeader = await group.LeaderInRoutesAsync(topic) ?? throw new InvalidOperationException("no leader in the routes");
+            await using var aliOns = ClusterScenarios.StartProducer(group.Silos.Select(s => s.NameServerAddress).ToArray(),
+                new ProduceOptions { Topic = topic, Count = 50, Concurrency = 4, ProducerGroup = Scenarios.UniqueName("PID_replication_alions") });
+            await aliOns.WaitForExitAsync(Generous);
+            Assert.Empty(aliOns.SendErrors());
+            var aliOnsAcks = aliOns.Events("sent").Select(SentMessage.From).ToArray();
+            Assert.Equal(50, aliOnsAcks.Length);
+            Assert.All(aliOnsAcks, a => Assert.Equal(newLeader.BrokerAddress, StoreHostOf(a.MsgId)));
+            Lap(clock, "ali-ons sent 50 messages to the new leader");
         });
+    }
+
+    private static string StoreHostOf(string msgId)
+    {
+        Assert.True(RocketMQ.Orleans.Protocol.Messages.MessageIds.TryParseOffsetMessageId(msgId, out System.Net.IPEndPoint? storeHost, out _), $"'{msgId}' is not an offset message id");
+        return storeHost.ToString();
     }
 
     [Fact]

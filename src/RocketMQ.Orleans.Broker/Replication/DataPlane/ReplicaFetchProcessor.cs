@@ -22,6 +22,8 @@ internal sealed class ReplicaFetchProcessor(MessageStore store, ReplicaGate gate
 
     public async ValueTask<RemotingCommand?> ProcessRequestAsync(RemotingRequestContext context, RemotingCommand request, CancellationToken cancellationToken)
     {
+        if (request.Code == ReplicaMetadata)
+            return Metadata(request);
         if (!TryReadLong(request, Fields.Epoch, out long epoch) || !TryReadLong(request, Fields.Offset, out long offset)
             || request.GetExtField(Fields.ReplicaId) is not { Length: > 0 and <= 64 } replicaId)
             return RemotingCommand.CreateResponse(ResponseCode.SystemError, "replica fetch needs epoch, replicaId and offset");
@@ -55,6 +57,16 @@ internal sealed class ReplicaFetchProcessor(MessageStore store, ReplicaGate gate
             [Fields.LogEnd] = store.LogEndOffset.ToString(CultureInfo.InvariantCulture),
         };
         response.Body = body.AsMemory();
+        return response;
+    }
+
+    private RemotingCommand Metadata(RemotingCommand request)
+    {
+        if (!TryReadLong(request, Fields.Epoch, out long epoch) || !gate.IsLeader || epoch != gate.Epoch)
+            return Refuse($"this replica does not lead epoch {request.GetExtField(Fields.Epoch)} (its epoch is {gate.Epoch}, leader: {gate.IsLeader})");
+        var response = RemotingCommand.CreateResponse(ResponseCode.Success);
+        response.ExtFields = new Dictionary<string, string>(1) { [Fields.DelayOffsets] = store.EncodeDelayOffsets() };
+        response.Body = System.Text.Encoding.UTF8.GetBytes(store.ConsumerOffsets.ToJson());
         return response;
     }
 

@@ -23,6 +23,7 @@ internal sealed partial class ReplicaFollower : IAsyncDisposable
     private readonly ILogger logger;
     private readonly CancellationTokenSource stopping = new();
     private readonly Task loop;
+    private readonly Protocol.Acl.AclHmac? hmac;
 
     public ReplicaFollower(MessageStore store, RemotingClient client, ReplicationOptions options, string replicaId,
         string leaderAddress, long epoch, ILogger logger)
@@ -32,6 +33,7 @@ internal sealed partial class ReplicaFollower : IAsyncDisposable
         this.options = options;
         this.replicaId = replicaId;
         this.logger = logger;
+        hmac = options.SecretKey is { Length: > 0 } secret ? new Protocol.Acl.AclHmac(secret) : null;
         LeaderAddress = leaderAddress;
         Epoch = epoch;
         loop = Task.Run(RunAsync);
@@ -48,10 +50,16 @@ internal sealed partial class ReplicaFollower : IAsyncDisposable
     {
         var ct = stopping.Token;
         int failures = 0;
+        long metadataDue = 0;
         while (!ct.IsCancellationRequested)
         {
             try
             {
+                if (System.Diagnostics.Stopwatch.GetTimestamp() >= metadataDue)
+                {
+                    await SyncMetadataAsync(ct).ConfigureAwait(false);
+                    metadataDue = System.Diagnostics.Stopwatch.GetTimestamp() + options.MetadataSyncMillis * System.Diagnostics.Stopwatch.Frequency / 1000;
+                }
                 long offset = store.LogEndOffset;
                 var request = RemotingCommand.CreateRequest(ReplicationRequestCodes.ReplicaFetch, new Dictionary<string, string>(4)
                 {
@@ -60,6 +68,7 @@ internal sealed partial class ReplicaFollower : IAsyncDisposable
                     [Fields.Offset] = offset.ToString(CultureInfo.InvariantCulture),
                     [Fields.MaxBytes] = options.MaxTransferBytes.ToString(CultureInfo.InvariantCulture),
                 });
+                Sign(request);
                 var response = await client.InvokeAsync(LeaderAddress, request, FetchTimeout, ct).ConfigureAwait(false);
                 if (response.Code != ResponseCode.Success)
                 {
@@ -91,6 +100,28 @@ internal sealed partial class ReplicaFollower : IAsyncDisposable
         }
     }
 
+    private async Task SyncMetadataAsync(CancellationToken ct)
+    {
+        var request = RemotingCommand.CreateRequest(ReplicationRequestCodes.ReplicaMetadata, new Dictionary<string, string>(2)
+        {
+            [Fields.Epoch] = Epoch.ToString(CultureInfo.InvariantCulture),
+            [Fields.ReplicaId] = replicaId,
+        });
+        Sign(request);
+        var response = await client.InvokeAsync(LeaderAddress, request, FetchTimeout, ct).ConfigureAwait(false);
+        if (response.Code == ResponseCode.Success)
+            store.ApplyReplicatedMetadata(System.Text.Encoding.UTF8.GetString(response.Body.Span), response.GetExtField(Fields.DelayOffsets));
+    }
+
+    // With ACL on, the leader admits replication requests from admin accounts only (see AclPermission.NeedsAdmin).
+    private void Sign(RemotingCommand request)
+    {
+        if (hmac is null || options.AccessKey is null) return;
+        var fields = request.ExtFields ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        fields[Protocol.Acl.AclFields.AccessKey] = options.AccessKey;
+        fields[Protocol.Acl.AclFields.Signature] = Protocol.Acl.AclSignature.Sign(fields, request.Body.Span, hmac);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync().ConfigureAwait(false);
@@ -102,6 +133,7 @@ internal sealed partial class ReplicaFollower : IAsyncDisposable
         {
         }
         stopping.Dispose();
+        hmac?.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Replica fetch from leader {Leader} (epoch {Epoch}) refused: {Remark}")]
