@@ -165,6 +165,8 @@ public sealed partial class MessageStore
 
     private StoredMessageBuffer? ReadMessage(long commitLogOffset)
     {
+        // A replica shows no bytes its group has not confirmed, not even to a client that guessed an offset id.
+        if (commitLogOffset >= dispatcher.VisibleUntil) return null;
         var (owner, length) = commitLog.ReadAtUntrustedAddress(commitLogOffset);
         if (owner is null) return null;
         // A misaligned address can decode as some record; the stored physical offset proves it starts here.
