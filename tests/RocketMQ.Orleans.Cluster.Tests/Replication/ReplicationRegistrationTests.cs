@@ -5,6 +5,7 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using RocketMQ.Orleans.Broker.Hosting;
 using RocketMQ.Orleans.Broker.Replication;
+using RocketMQ.Orleans.Cluster.Tests.Infrastructure;
 
 namespace RocketMQ.Orleans.Cluster.Tests.Replication;
 
@@ -32,6 +33,25 @@ public sealed class ReplicationRegistrationTests
         // Worst case from a crash to the last vote: a direct miss and an indirect one, each at most MaxProbeTimeout
         // after its predecessor, plus the indirect probe's own timeout.
         Assert.True(membership.MaxProbeTimeout * (membership.NumMissedProbesLimit + 1) <= TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task A_silo_with_replication_on_starts_with_the_tightened_failure_detection()
+    {
+        var dataPath = TestClusters.CreateDataDirectory();
+        try
+        {
+            await using var cluster = await TestClusters.StartAsync(1, dataPath, (_, silo) =>
+                silo.AddRocketMQReplication(configure: options => options.Mode = ReplicationMode.Sync));
+
+            // Orleans validated the combination at start (e.g. MinProbeTimeout <= ProbeTimeout <= MaxProbeTimeout).
+            var membership = cluster.Silos[0].Get<IOptions<ClusterMembershipOptions>>().Value;
+            Assert.Equal((TimeSpan.FromSeconds(1), 2, TimeSpan.FromSeconds(10)), (membership.MaxProbeTimeout, membership.NumMissedProbesLimit, membership.DeathVoteExpirationTimeout));
+        }
+        finally
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
     }
 
     [Fact]
