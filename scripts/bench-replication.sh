@@ -14,7 +14,7 @@ SILO_DLL="$(ls silo/bin/Release/net*/RocketMQ.Orleans.Silo.dll | head -1)"
 RMQ_DLL="$(ls src/RocketMQ.Orleans.Cli/bin/Release/net*/rmq.dll | head -1)"
 WORK="$(mktemp -d -t rmq-bench-repl-XXXXXX)"
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill -INT "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
+cleanup() { for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 free_ports() { python3 -c '
@@ -60,13 +60,13 @@ run() {
   failures=$(grep -o '"failures":[0-9]*' <<<"$out" | cut -d: -f2)
   printf '%-14s tps=%-9s avg_ms=%-6s p99_ms=%-6s failures=%-4s silos_cpu_us_per_msg=%s load=%s\n' "$label" "$tps" "$avg" "${p99:-?}" "${failures:-?}" \
     "$(awk -v a="$cpu0" -v b="$cpu1" -v t="$tps" -v d="${DURATION%s}" 'BEGIN{printf "%.1f", (b-a)*10000/(t*d)}')" "$(cut -d' ' -f1 /proc/loadavg)"
-  for p in "${silo_pids[@]}"; do kill -INT "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
+  for p in "${silo_pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
   kill "$redis_pid" 2>/dev/null || true; wait "$redis_pid" 2>/dev/null || true
 }
 
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq 1 "$ROUNDS"); do
-  run unreplicated 1 None
+  [ -n "${SKIP_UNREPLICATED:-}" ] || run unreplicated 1 None
   run async-2 2 Async
   run sync-2 2 Sync
 done
