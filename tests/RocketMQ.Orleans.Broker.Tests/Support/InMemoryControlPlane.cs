@@ -40,6 +40,17 @@ internal sealed class InMemoryGroups : ISubscriptionGroupProvider
         Interlocked.Increment(ref CreateCalls);
         return Task.FromResult(_groups.GetOrAdd(config.GroupName, config));
     }
+
+    /// <summary>Counts every group created through here against the cap (no admin path in memory).</summary>
+    public Task<SubscriptionGroupConfig?> AutoCreateAsync(SubscriptionGroupConfig config, int maxAutoCreated)
+    {
+        if (_groups.TryGetValue(config.GroupName, out var existing))
+        {
+            return Task.FromResult<SubscriptionGroupConfig?>(existing);
+        }
+
+        return _groups.Count >= maxAutoCreated ? Task.FromResult<SubscriptionGroupConfig?>(null) : CreateAsync(config)!;
+    }
 }
 
 internal sealed class RecordingReporter : IConsumerConnectionReporter
