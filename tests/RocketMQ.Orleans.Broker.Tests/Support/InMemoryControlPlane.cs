@@ -49,7 +49,13 @@ internal sealed class InMemoryGroups : ISubscriptionGroupProvider
             return Task.FromResult<SubscriptionGroupConfig?>(existing);
         }
 
-        return _groups.Count >= maxAutoCreated ? Task.FromResult<SubscriptionGroupConfig?>(null) : CreateAsync(config)!;
+        if (_groups.Count >= maxAutoCreated)
+        {
+            return Task.FromResult<SubscriptionGroupConfig?>(null);
+        }
+
+        Interlocked.Increment(ref CreateCalls);
+        return Task.FromResult<SubscriptionGroupConfig?>(_groups.GetOrAdd(config.GroupName, config));
     }
 }
 
