@@ -1,11 +1,28 @@
 using Microsoft.Extensions.Logging;
+using RocketMQ.Orleans.Broker.Runtime;
 using RocketMQ.Orleans.Broker.Tests.Support;
 
 namespace RocketMQ.Orleans.Broker.Tests.Names;
 
-/// <summary>A client cycling new group names past the auto-creation cap must not flood the broker's log.</summary>
+/// <summary>The auto-creation cap's setting and log: validated at start, one line per 1,000 refusals.</summary>
 public sealed class AutoCreateCapLogTests
 {
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(-1, false)]
+    [InlineData(1, true)]
+    [InlineData(BrokerOptions.DefaultMaxAutoCreatedSubscriptionGroups, true)]
+    public void A_cap_below_one_fails_validation(int max, bool valid)
+    {
+        var result = new SubscriptionGroupOptionsValidator().Validate(null, new BrokerOptions { MaxAutoCreatedSubscriptionGroups = max });
+
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid)
+        {
+            Assert.Contains("MaxAutoCreatedSubscriptionGroups must be at least 1", result.FailureMessage, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Refusals_past_the_cap_are_logged_once_per_thousand()
     {
