@@ -16,6 +16,14 @@ public interface IConsumerGroupGrain : IGrainWithStringKey
     [Alias("CreateOrUpdateConfig")]
     Task<SubscriptionGroupConfig> CreateOrUpdateConfigAsync(SubscriptionGroupConfig config);
 
+    /// <summary>
+    /// Creates <paramref name="config"/> for a group a client named (auto-creation) if fewer than
+    /// <paramref name="maxAutoCreated"/> groups were auto-created cluster-wide; returns the configuration in force, or
+    /// null when the group has none and the cap is reached.
+    /// </summary>
+    [Alias("AutoCreateConfig")]
+    Task<SubscriptionGroupConfig?> AutoCreateConfigAsync(SubscriptionGroupConfig config, int maxAutoCreated);
+
     /// <summary>Deletes the configuration; false if there was none.</summary>
     [Alias("DeleteConfig")]
     Task<bool> DeleteConfigAsync();

@@ -66,6 +66,7 @@ public static class BrokerSiloBuilderExtensions
         services.AddOptions<BrokerOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, FilterOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, LongPollingOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, SubscriptionGroupOptionsValidator>());
         services.AddOptions<RemotingServerOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RemotingServerOptions>, RemotingServerOptionsValidator>());
         services.AddOptions<AclOptions>().ValidateOnStart();

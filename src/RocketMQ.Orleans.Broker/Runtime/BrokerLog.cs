@@ -23,6 +23,10 @@ internal static partial class BrokerLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Auto-created subscription group {Group}")]
     public static partial void SubscriptionGroupCreated(ILogger logger, string group);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription group {Group} not auto-created: the cluster has {Max} auto-created groups " +
+        "(Broker:MaxAutoCreatedSubscriptionGroups); {Refused} refused by this broker so far, logged once per 1000")]
+    public static partial void SubscriptionGroupCapReached(ILogger logger, string group, int max, long refused);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Message}")]
     public static partial void RequestRefused(ILogger logger, string message);
 

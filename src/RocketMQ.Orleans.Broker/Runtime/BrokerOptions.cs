@@ -13,6 +13,16 @@ public sealed class BrokerOptions
     /// <summary>A heartbeat, pull or send-back of an unknown consumer group creates its configuration.</summary>
     public bool AutoCreateSubscriptionGroup { get; set; } = true;
 
+    /// <summary>
+    /// The most subscription groups auto-creation may create cluster-wide (each is persisted configuration, a retry topic
+    /// and a grain, keyed by a name any client chooses). Past it an unknown group is answered as with auto-creation off
+    /// (pulls SUBSCRIPTION_GROUP_NOT_EXIST) and its heartbeat is refused the same way. Groups created by
+    /// UPDATE_AND_CREATE_SUBSCRIPTIONGROUP and system groups are not counted. Not an Apache setting (Apache has no cap).
+    /// </summary>
+    public int MaxAutoCreatedSubscriptionGroups { get; set; } = DefaultMaxAutoCreatedSubscriptionGroups;
+
+    public const int DefaultMaxAutoCreatedSubscriptionGroups = 10_000;
+
     /// <summary>Queue count of TBW102 on this broker, the ceiling of auto-created topics.</summary>
     public int DefaultTopicQueueNums { get; set; } = 8;
 

@@ -17,6 +17,10 @@ public sealed partial class BrokerRuntime : IConnectionEventListener, IAsyncDisp
     private readonly CancellationTokenSource _stopping = new();
     private Task[] _backgroundLoops = [];
     private int _disposed;
+    private long _autoCreateRefusals;
+
+    /// <summary>Refusals by the auto-creation cap per log line.</summary>
+    internal const long AutoCreateRefusalLogInterval = 1000;
 
     public BrokerRuntime(
         MessageStore store,
@@ -98,15 +102,40 @@ public sealed partial class BrokerRuntime : IConnectionEventListener, IAsyncDisp
 
     private async ValueTask<SubscriptionGroupConfig?> CreateGroupIfAllowedAsync(string group)
     {
-        if (!(Options.AutoCreateSubscriptionGroup || SystemTopics.IsSysConsumerGroup(group)))
+        if (SystemTopics.IsSysConsumerGroup(group))
+        {
+            var system = await SubscriptionGroups.CreateAsync(new SubscriptionGroupConfig(group)).ConfigureAwait(false);
+            BrokerLog.SubscriptionGroupCreated(_logger, group);
+            return system;
+        }
+
+        if (!Options.AutoCreateSubscriptionGroup)
         {
             return null;
         }
 
-        var config = await SubscriptionGroups.CreateAsync(new SubscriptionGroupConfig(group)).ConfigureAwait(false);
+        var max = Options.MaxAutoCreatedSubscriptionGroups;
+        if (await SubscriptionGroups.AutoCreateAsync(new SubscriptionGroupConfig(group), max).ConfigureAwait(false) is not { } config)
+        {
+            // One line per AutoCreateRefusalLogInterval refusals: a client cycling names must not flood the log.
+            var refused = Interlocked.Increment(ref _autoCreateRefusals);
+            if (refused % AutoCreateRefusalLogInterval == 1)
+            {
+                BrokerLog.SubscriptionGroupCapReached(_logger, group, max, refused);
+            }
+
+            return null;
+        }
+
         BrokerLog.SubscriptionGroupCreated(_logger, group);
         return config;
     }
+
+    /// <summary>
+    /// Whether a group the broker found no configuration for was refused by <see cref="BrokerOptions.MaxAutoCreatedSubscriptionGroups"/>
+    /// rather than left uncreated as Apache leaves it with auto-creation off.
+    /// </summary>
+    public bool RefusedByAutoCreateCap(string group) => Options.AutoCreateSubscriptionGroup && !SystemTopics.IsSysConsumerGroup(group);
 
     /// <summary>
     /// Apache createTopicInSendMessageBackMethod: the topic (a retry or DLQ topic) as it is, or created on this broker

@@ -11,4 +11,7 @@ public sealed class ControlPlaneSubscriptionGroupProvider(IGrainFactory grains, 
 
     public Task<SubscriptionGroupConfig> CreateAsync(SubscriptionGroupConfig config) =>
         grains.GetGrain<IConsumerGroupGrain>(config.GroupName).CreateOrUpdateConfigAsync(config);
+
+    public Task<SubscriptionGroupConfig?> AutoCreateAsync(SubscriptionGroupConfig config, int maxAutoCreated) =>
+        grains.GetGrain<IConsumerGroupGrain>(config.GroupName).AutoCreateConfigAsync(config, maxAutoCreated);
 }

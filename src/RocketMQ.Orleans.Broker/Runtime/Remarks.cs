@@ -17,6 +17,10 @@ public static class Remarks
     public static string TopicNotExistOnSend(string topic) =>
         "topic[" + topic + "] not exist, apply first please!" + SuggestTodo();
 
+    /// <summary>Apache PullMessageProcessor's SUBSCRIPTION_GROUP_NOT_EXIST remark.</summary>
+    public static string SubscriptionGroupDoesNotExist(string group) =>
+        $"subscription group [{group}] does not exist, {SuggestTodo()}";
+
     public static string SubscriptionGroupNotExist(string group) =>
         "subscription group not exist, " + group + " " + SuggestTodo();
 

@@ -16,6 +16,9 @@ public static class AclSignature
     /// <summary>Characters of a base64 HMAC-SHA1 (20 bytes).</summary>
     public const int Length = 28;
 
+    [ThreadStatic]
+    private static SortScratch? _scratch;
+
     /// <summary>The base64 signature of <paramref name="extFields"/> and <paramref name="body"/>.</summary>
     public static string Sign(Dictionary<string, string>? extFields, ReadOnlySpan<byte> body, AclHmac hmac)
     {
@@ -64,6 +67,57 @@ public static class AclSignature
 
     private static void AppendSortedValues(IncrementalHash hash, Dictionary<string, string> extFields)
     {
+        // A request's fields are a dozen or so: sorted by insertion in per-thread arrays, with no comparer interface
+        // and no rented arrays. A request with more (only a hostile one) takes the pooled O(n log n) path.
+        if (extFields.Count > SortScratch.Capacity)
+        {
+            AppendSortedValuesPooled(hash, extFields);
+            return;
+        }
+
+        var scratch = _scratch ??= new SortScratch();
+        var keys = scratch.Keys;
+        var values = scratch.Values;
+        var count = 0;
+        var maxBytes = 0;
+        foreach (var (key, value) in extFields)
+        {
+            if (key is AclFields.Signature or AclFields.UniqueKeyQuery || value is null)
+            {
+                continue;
+            }
+
+            var at = count++;
+            while (at > 0 && string.CompareOrdinal(keys[at - 1], key) > 0)
+            {
+                keys[at] = keys[at - 1];
+                values[at] = values[at - 1];
+                at--;
+            }
+
+            keys[at] = key;
+            values[at] = value;
+            maxBytes += Encoding.UTF8.GetMaxByteCount(value.Length);
+        }
+
+        if (maxBytes <= scratch.Bytes.Length)
+        {
+            hash.AppendData(scratch.Bytes, 0, EncodeValues(values.AsSpan(0, count), scratch.Bytes));
+        }
+        else
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(maxBytes);
+            hash.AppendData(buffer, 0, EncodeValues(values.AsSpan(0, count), buffer));
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        // The strings are the request's; the scratch must not keep them alive.
+        keys.AsSpan(0, count).Clear();
+        values.AsSpan(0, count).Clear();
+    }
+
+    private static void AppendSortedValuesPooled(IncrementalHash hash, Dictionary<string, string> extFields)
+    {
         var keys = ArrayPool<string>.Shared.Rent(extFields.Count);
         var values = ArrayPool<string>.Shared.Rent(extFields.Count);
         var count = 0;
@@ -84,13 +138,7 @@ public static class AclSignature
         var buffer = ArrayPool<byte>.Shared.Rent(maxBytes);
         try
         {
-            var written = 0;
-            for (var i = 0; i < count; i++)
-            {
-                written += Encoding.UTF8.GetBytes(values[i], buffer.AsSpan(written));
-            }
-
-            hash.AppendData(buffer, 0, written);
+            hash.AppendData(buffer, 0, EncodeValues(values.AsSpan(0, count), buffer));
         }
         finally
         {
@@ -100,5 +148,29 @@ public static class AclSignature
             ArrayPool<string>.Shared.Return(keys);
             ArrayPool<string>.Shared.Return(values);
         }
+    }
+
+    private static int EncodeValues(ReadOnlySpan<string> values, byte[] destination)
+    {
+        var written = 0;
+        foreach (var value in values)
+        {
+            written += Encoding.UTF8.GetBytes(value, destination.AsSpan(written));
+        }
+
+        return written;
+    }
+
+    /// <summary>One thread's arrays for sorting and encoding a request's field values (a signature is computed synchronously).</summary>
+    private sealed class SortScratch
+    {
+        public const int Capacity = 32;
+
+        public readonly string[] Keys = new string[Capacity];
+
+        public readonly string[] Values = new string[Capacity];
+
+        /// <summary>A send's values (properties included) fit; a larger header rents.</summary>
+        public readonly byte[] Bytes = new byte[4096];
     }
 }

@@ -21,6 +21,7 @@ public class StorePutBenchmarks
 {
     private const int AsyncMessages = 16_000;
     private const int SyncMessages = 1_600;
+    private const int GuardChecks = 4_000_000;
 
     private readonly BenchmarkDirectory _directory = new("rmq-bench-");
     private MessageStore _asyncStore = null!;
@@ -99,6 +100,26 @@ public class StorePutBenchmarks
 
     [Benchmark(OperationsPerInvoke = SyncMessages, Description = "Store put, SyncFlush (ack after fsync, group commit)")]
     public Task StorePutSyncFlush() => RunWritersAsync(SyncMessages, w => _syncStore.PutOkAsync(_messages[w]));
+
+    /// <summary>
+    /// What issue 14's fail-stop work put in front of every put (PutAsync's disk-full and read-only checks), alone, on
+    /// the same store in the same run: set against the put's mean, it is the cost the checks add (the A/B a build
+    /// without them would give, without the machine's run-to-run noise).
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = GuardChecks, Description = "The put's fail-stop checks alone (disk full, read-only latch)")]
+    public int FailStopChecks()
+    {
+        var refused = 0;
+        for (var i = 0; i < GuardChecks; i++)
+        {
+            if (_asyncStore.IsDiskFull || _asyncStore.ReadOnlyReason is not null)
+            {
+                refused++;
+            }
+        }
+
+        return refused;
+    }
 
     private Task RunWritersAsync(int messages, Func<int, ValueTask> put) => ConcurrentWriters.RepeatAsync(Writers, messages / Writers, put);
 }

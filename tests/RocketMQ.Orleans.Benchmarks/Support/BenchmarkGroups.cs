@@ -12,4 +12,7 @@ internal sealed class BenchmarkGroups : ISubscriptionGroupProvider
     public ValueTask<SubscriptionGroupConfig?> GetAsync(string group) => ValueTask.FromResult(_groups.GetValueOrDefault(group));
 
     public Task<SubscriptionGroupConfig> CreateAsync(SubscriptionGroupConfig config) => Task.FromResult(_groups.GetOrAdd(config.GroupName, config));
+
+    public Task<SubscriptionGroupConfig?> AutoCreateAsync(SubscriptionGroupConfig config, int maxAutoCreated) =>
+        Task.FromResult<SubscriptionGroupConfig?>(_groups.GetOrAdd(config.GroupName, config));
 }

@@ -60,4 +60,29 @@ public sealed class AclSignatureTests
         using var hmac = new AclHmac("12345678");
         Parallel.For(0, 2000, _ => Assert.Equal("FV4Nz7xhZ4znYGQuTETXBHDUaos=", AclSignature.Sign(Fields(), Body, hmac)));
     }
+
+    [Theory]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(33)]
+    [InlineData(500)]
+    public void Any_number_of_fields_in_any_order_signs_as_the_sorted_concatenation(int count)
+    {
+        // Up to 32 fields are sorted in per-thread arrays, more on the pooled path; both must sort as Java's TreeMap.
+        var random = new Random(count);
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (fields.Count < count)
+        {
+            fields["k" + random.Next(100_000).ToString("x", System.Globalization.CultureInfo.InvariantCulture) + (random.Next(2) == 0 ? "Z" : "a")] =
+                new string((char)('a' + random.Next(26)), random.Next(0, 2000)) + "值";
+        }
+
+        var content = string.Concat(fields.OrderBy(field => field.Key, StringComparer.Ordinal).Select(field => field.Value));
+        using var reference = new System.Security.Cryptography.HMACSHA1(Encoding.UTF8.GetBytes("12345678"));
+        var expected = Convert.ToBase64String(reference.ComputeHash([.. Encoding.UTF8.GetBytes(content), .. Body]));
+        using var hmac = new AclHmac("12345678");
+
+        Assert.Equal(expected, AclSignature.Sign(fields, Body, hmac));
+        Assert.True(AclSignature.Verify(fields, Body, hmac, expected));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RocketMQ.Orleans.Abstractions.Contracts;
 using RocketMQ.Orleans.Broker.Runtime;
@@ -47,7 +48,8 @@ internal sealed class BrokerTestHost : IAsyncDisposable
 
     public TestConnection Client { get; } = new();
 
-    public static async Task<BrokerTestHost> StartAsync(Action<BrokerOptions>? configure = null, Action<MessageStoreOptions>? configureStore = null)
+    public static async Task<BrokerTestHost> StartAsync(Action<BrokerOptions>? configure = null, Action<MessageStoreOptions>? configureStore = null,
+        ILoggerFactory? loggerFactory = null)
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "rmq-broker-" + Guid.NewGuid().ToString("N"));
         var storeOptions = new MessageStoreOptions
@@ -71,7 +73,8 @@ internal sealed class BrokerTestHost : IAsyncDisposable
         var topics = new InMemoryTopics();
         var groups = new InMemoryGroups();
         var reporter = new RecordingReporter();
-        var runtime = new BrokerRuntime(store, options, new BrokerIdentity("broker-a", "DefaultCluster", 0, StoreHost), topics, groups, reporter);
+        var runtime = new BrokerRuntime(store, options, new BrokerIdentity("broker-a", "DefaultCluster", 0, StoreHost), topics, groups, reporter,
+            loggerFactory);
         var builder = new RequestDispatcherBuilder();
         runtime.RegisterProcessors(builder);
         return new BrokerTestHost(store, runtime, builder.Build(), topics, groups, reporter, dataPath);

@@ -40,6 +40,23 @@ internal sealed class InMemoryGroups : ISubscriptionGroupProvider
         Interlocked.Increment(ref CreateCalls);
         return Task.FromResult(_groups.GetOrAdd(config.GroupName, config));
     }
+
+    /// <summary>Counts every group created through here against the cap (no admin path in memory).</summary>
+    public Task<SubscriptionGroupConfig?> AutoCreateAsync(SubscriptionGroupConfig config, int maxAutoCreated)
+    {
+        if (_groups.TryGetValue(config.GroupName, out var existing))
+        {
+            return Task.FromResult<SubscriptionGroupConfig?>(existing);
+        }
+
+        if (_groups.Count >= maxAutoCreated)
+        {
+            return Task.FromResult<SubscriptionGroupConfig?>(null);
+        }
+
+        Interlocked.Increment(ref CreateCalls);
+        return Task.FromResult<SubscriptionGroupConfig?>(_groups.GetOrAdd(config.GroupName, config));
+    }
 }
 
 internal sealed class RecordingReporter : IConsumerConnectionReporter

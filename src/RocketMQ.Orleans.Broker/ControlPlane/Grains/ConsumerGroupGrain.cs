@@ -31,19 +31,57 @@ internal sealed class ConsumerGroupGrain(
 
     public async Task<SubscriptionGroupConfig> CreateOrUpdateConfigAsync(SubscriptionGroupConfig config)
     {
-        ArgumentNullException.ThrowIfNull(config);
-        if (!string.Equals(config.GroupName, Group, StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"Subscription group config is for '{config.GroupName}', not '{Group}'.", nameof(config));
-        }
-
-        if (config != state.State.Config)
+        CheckIsMine(config);
+        // An admin call makes the group the operator's: it no longer counts against the auto-creation cap.
+        var adopted = state.State.AutoCreated;
+        if (config != state.State.Config || adopted)
         {
             state.State.Config = config;
+            state.State.AutoCreated = false;
             await state.PersistOrReloadAsync();
             await changes.PublishAsync(new ControlPlaneChange(ControlPlaneChangeKind.ConsumerGroup, Group));
         }
 
+        if (adopted)
+        {
+            await AutoCreatedGroups.ReleaseAsync();
+        }
+
+        return config;
+    }
+
+    public async Task<SubscriptionGroupConfig?> AutoCreateConfigAsync(SubscriptionGroupConfig config, int maxAutoCreated)
+    {
+        CheckIsMine(config);
+        if (state.State.Config is { } existing)
+        {
+            return existing;
+        }
+
+        if (!await AutoCreatedGroups.TryTakeAsync(maxAutoCreated))
+        {
+            // Refused: a made-up name past the cap keeps no activation (as GetConfigAsync for unknown groups).
+            if (_connections.Count == 0)
+            {
+                DeactivateOnIdle();
+            }
+
+            return null;
+        }
+
+        state.State.Config = config;
+        state.State.AutoCreated = true;
+        try
+        {
+            await state.PersistOrReloadAsync();
+        }
+        catch
+        {
+            await AutoCreatedGroups.ReleaseAsync();
+            throw;
+        }
+
+        await changes.PublishAsync(new ControlPlaneChange(ControlPlaneChangeKind.ConsumerGroup, Group));
         return config;
     }
 
@@ -54,9 +92,26 @@ internal sealed class ConsumerGroupGrain(
             return false;
         }
 
+        var autoCreated = state.State.AutoCreated;
         await state.ClearOrReloadAsync();
         await changes.PublishAsync(new ControlPlaneChange(ControlPlaneChangeKind.ConsumerGroup, Group));
+        if (autoCreated)
+        {
+            await AutoCreatedGroups.ReleaseAsync();
+        }
+
         return true;
+    }
+
+    private IAutoCreatedGroupsGrain AutoCreatedGroups => GrainFactory.GetGrain<IAutoCreatedGroupsGrain>(0);
+
+    private void CheckIsMine(SubscriptionGroupConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        if (!string.Equals(config.GroupName, Group, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Subscription group config is for '{config.GroupName}', not '{Group}'.", nameof(config));
+        }
     }
 
     public Task ReportConnectionsAsync(SiloAddress silo, ImmutableArray<ConsumerClientInfo> clients)

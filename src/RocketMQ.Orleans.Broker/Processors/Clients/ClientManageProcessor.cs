@@ -30,10 +30,25 @@ public sealed class ClientManageProcessor(BrokerRuntime runtime) : IRequestProce
             return invalid;
         }
 
-        var client = new ClientChannelInfo(connection, heartbeat.ClientID, request.Language, request.Version, runtime.Now);
-        foreach (var consumer in heartbeat.ConsumerDataSet)
+        // Every group is resolved (and created) before any is registered, so a refused group refuses the heartbeat whole.
+        var groupConfigs = heartbeat.ConsumerDataSet.Count == 0 ? [] : new Abstractions.Contracts.SubscriptionGroupConfig?[heartbeat.ConsumerDataSet.Count];
+        for (var i = 0; i < groupConfigs.Length; i++)
         {
-            var groupConfig = await runtime.FindSubscriptionGroupAsync(consumer.GroupName).ConfigureAwait(false);
+            var group = heartbeat.ConsumerDataSet[i].GroupName;
+            groupConfigs[i] = await runtime.FindSubscriptionGroupAsync(group).ConfigureAwait(false);
+            if (groupConfigs[i] is null && runtime.RefusedByAutoCreateCap(group))
+            {
+                // Past Broker:MaxAutoCreatedSubscriptionGroups. Apache (no cap) would register the consumer and refuse its
+                // pulls; refusing here keeps the name out of the consumer tables too, with the answer its pulls would get.
+                return RemotingCommand.CreateResponse(ResponseCode.SubscriptionGroupNotExist, Remarks.SubscriptionGroupDoesNotExist(group));
+            }
+        }
+
+        var client = new ClientChannelInfo(connection, heartbeat.ClientID, request.Language, request.Version, runtime.Now);
+        for (var i = 0; i < groupConfigs.Length; i++)
+        {
+            var consumer = heartbeat.ConsumerDataSet[i];
+            var groupConfig = groupConfigs[i];
             var notify = true;
             if (groupConfig is not null)
             {

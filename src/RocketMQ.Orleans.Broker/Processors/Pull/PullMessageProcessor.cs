@@ -64,8 +64,7 @@ public sealed class PullMessageProcessor(BrokerRuntime runtime) : IRequestProces
         var groupConfig = await runtime.FindSubscriptionGroupAsync(header.ConsumerGroup).ConfigureAwait(false);
         if (groupConfig is null)
         {
-            return Refuse(response, ResponseCode.SubscriptionGroupNotExist,
-                $"subscription group [{header.ConsumerGroup}] does not exist, {Remarks.SuggestTodo()}");
+            return Refuse(response, ResponseCode.SubscriptionGroupNotExist, Remarks.SubscriptionGroupDoesNotExist(header.ConsumerGroup));
         }
 
         if (!groupConfig.ConsumeEnable)

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# `rmq bench produce` against a silo process with ACL off and on, alternating, ROUNDS times (docs/benchmarks.md,
+# "What issue 14 costs"): per run a fresh silo (free ports, temp data directory, console off, logging at Warning), a
+# 5 s warm-up run, then the measured run; prints msg/s and the silo's CPU (user + system) per message of each run.
+#   scripts/bench-acl.sh [ROUNDS=4] [DURATION=20s]     SKIP_BUILD=1 to use the existing Release builds
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS="${1:-4}"; DURATION="${2:-20s}"
+
+if [[ "${SKIP_BUILD:-}" != 1 ]]; then
+  for project in silo/RocketMQ.Orleans.Silo.csproj src/RocketMQ.Orleans.Cli/RocketMQ.Orleans.Cli.csproj; do
+    dotnet build "$project" -c Release -v q -nologo >/dev/null || { echo "build of $project failed" >&2; exit 1; }
+  done
+fi
+SILO_DLL="$(ls silo/bin/Release/net*/RocketMQ.Orleans.Silo.dll | head -1)"
+RMQ_DLL="$(ls src/RocketMQ.Orleans.Cli/bin/Release/net*/rmq.dll | head -1)"
+WORK="$(mktemp -d -t rmq-bench-acl-XXXXXX)"
+trap 'rm -rf "$WORK"' EXIT
+ACCESS_KEY=benchAdminKey
+SECRET_KEY=benchAdminSecret
+cat >"$WORK/plain_acl.yml" <<YAML
+globalWhiteRemoteAddresses:
+accounts:
+  - accessKey: $ACCESS_KEY
+    secretKey: $SECRET_KEY
+    admin: true
+YAML
+TICKS="$(getconf CLK_TCK)"
+
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+run_one() { # mode (off|on) -> "msg/s µs-per-msg"
+  local mode="$1" ns broker silo gateway data pid acl=() creds=() before after result tps
+  read -r ns broker silo gateway < <(python3 -c '
+import socket
+socks=[socket.socket() for _ in range(4)]
+[s.bind(("127.0.0.1",0)) for s in socks]
+print(*[s.getsockname()[1] for s in socks]); [s.close() for s in socks]')
+  data="$WORK/data-$mode-$RANDOM"
+  if [[ "$mode" == on ]]; then
+    acl=("--RocketMQ:Acl:Enabled=true" "--RocketMQ:Acl:File=$WORK/plain_acl.yml")
+    creds=(--access-key "$ACCESS_KEY" --secret-key "$SECRET_KEY")
+  fi
+  DOTNET_ENVIRONMENT=Production dotnet "$SILO_DLL" \
+    "--RocketMQ:Store:DataPath=$data" "--Silo:SiloPort=$silo" "--Silo:GatewayPort=$gateway" \
+    "--RocketMQ:Remoting:NameServerPort=$ns" "--RocketMQ:Remoting:ListenPort=$broker" \
+    "--RocketMQ:Remoting:EnableVipChannel=false" "--RocketMQ:Broker:BrokerIP1=127.0.0.1" \
+    "--RocketMQ:Console:Enabled=false" "--Logging:LogLevel:Default=Warning" "${acl[@]}" >"$data.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 120); do
+    if python3 -c "import socket; socket.create_connection(('127.0.0.1',$ns),1).close(); socket.create_connection(('127.0.0.1',$broker),1).close()" 2>/dev/null; then break; fi
+    kill -0 "$pid" 2>/dev/null || { cat "$data.log" >&2; exit 1; }
+    sleep 1
+  done
+  dotnet "$RMQ_DLL" bench produce -n "127.0.0.1:$ns" --threads 16 --size 1024 --duration 5s --topic BenchTopic "${creds[@]}" >/dev/null
+  before="$(cpu_ticks "$pid")"
+  result="$(dotnet "$RMQ_DLL" bench produce -n "127.0.0.1:$ns" --threads 16 --size 1024 --duration "$DURATION" --topic BenchTopic --json "${creds[@]}")"
+  after="$(cpu_ticks "$pid")"
+  kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+  rm -rf "$data" "$data.log"
+  python3 -c '
+import json, sys
+r = json.loads(sys.argv[1]); ticks = int(sys.argv[2]) - int(sys.argv[3]); hz = int(sys.argv[4])
+print("%.0f %.1f failures=%d" % (r["tps"], ticks / hz / r["messages"] * 1e6, r["failures"]))' "$result" "$after" "$before" "$TICKS"
+}
+
+echo "round mode msg/s silo-µs/msg failures load1"
+for round in $(seq 1 "$ROUNDS"); do
+  for mode in off on; do
+    echo "$round $mode $(run_one "$mode") $(cut -d' ' -f1 /proc/loadavg)"
+  done
+done
