@@ -44,7 +44,7 @@ public static class AdminProcessors
         broker.Register(ConsumeStatsProcessor.RequestCodes,
             new ConsumeStatsProcessor(runtime.Store, runtime.Topics, runtime.ConsumerManager, runtime.Identity), executor);
         broker.Register(ConsumerAdminProcessor.RequestCodes, new ConsumerAdminProcessor(runtime.ConsumerManager, runtime.Store), executor);
-        broker.Register(Protocol.Remoting.RequestCode.GetBrokerRuntimeInfo, new BrokerRuntimeInfoProcessor(runtime.Store, runtime.TimeProvider), executor);
+        broker.Register(Protocol.Remoting.RequestCode.GetBrokerRuntimeInfo, new BrokerRuntimeInfoProcessor(runtime.Store, runtime.TimeProvider, runtime.FindExecutor), executor);
 
         if (!ControlPlanes.TryGetValue(runtime, out var controlPlane))
         {
