@@ -13,4 +13,61 @@ public sealed partial class RocketMQAdmin
         var response = await _core.InvokeAsync(brokerAddress, _core.CreateRequest(RequestCode.GetBrokerRuntimeInfo), cancellationToken: cancellationToken).ConfigureAwait(false);
         return ResponseChecks.DecodeBody<KVTable>(response, brokerAddress).Table;
     }
+
+    /// <summary>A broker's settings as its "key=value" text parsed (Apache <c>getBrokerConfig</c>).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> GetBrokerConfigAsync(string brokerAddress, CancellationToken cancellationToken = default)
+    {
+        var response = await _core.InvokeAsync(brokerAddress, _core.CreateRequest(RequestCode.GetBrokerConfig), cancellationToken: cancellationToken).ConfigureAwait(false);
+        ResponseChecks.EnsureSuccess(response, brokerAddress);
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in System.Text.Encoding.UTF8.GetString(response.Body.Span).Split('\n'))
+        {
+            var separator = line.IndexOf('=', StringComparison.Ordinal);
+            if (separator > 0)
+            {
+                settings[line[..separator]] = line[(separator + 1)..];
+            }
+        }
+
+        return settings;
+    }
+
+    /// <summary>Changes broker settings live (Apache <c>updateBrokerConfig</c>); the broker refuses settings it cannot change live.</summary>
+    public async Task UpdateBrokerConfigAsync(string brokerAddress, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var body = System.Text.Encoding.UTF8.GetBytes(string.Concat(settings.Select(setting => setting.Key + "=" + setting.Value + "\n")));
+        var response = await _core.InvokeAsync(brokerAddress, _core.CreateRequest(RequestCode.UpdateBrokerConfig, body: body), cancellationToken: cancellationToken).ConfigureAwait(false);
+        ResponseChecks.EnsureSuccess(response, brokerAddress);
+    }
+
+    /// <summary>Raw consume-queue entries of a queue from an index (Apache <c>queryConsumeQueue</c>, mqadmin queryCq).</summary>
+    public async Task<QueryConsumeQueueResponseBody?> QueryConsumeQueueAsync(string brokerAddress, string topic, int queueId, long index, int count, string? consumerGroup = null, CancellationToken cancellationToken = default)
+    {
+        var request = _core.CreateRequest(RequestCode.QueryConsumeQueue);
+        request.ExtFields = new()
+        {
+            ["topic"] = topic,
+            ["queueId"] = queueId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["index"] = index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["count"] = count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (consumerGroup is not null)
+        {
+            request.ExtFields["consumerGroup"] = consumerGroup;
+        }
+
+        var response = ResponseChecks.EnsureSuccess(await _core.InvokeAsync(brokerAddress, request, cancellationToken: cancellationToken).ConfigureAwait(false), brokerAddress);
+        // Apache answers SUCCESS without a body when the index is outside the queue.
+        return response.Body.IsEmpty ? null : Protocol.Bodies.RemotingBody.Decode<QueryConsumeQueueResponseBody>(response.Body.Span);
+    }
+
+    /// <summary>Every group's progress on one broker (Apache <c>fetchConsumeStatsInBroker</c>, mqadmin brokerConsumeStats).</summary>
+    public async Task<ConsumeStatsList> GetBrokerConsumeStatsAsync(string brokerAddress, bool orderOnly = false, CancellationToken cancellationToken = default)
+    {
+        var request = _core.CreateRequest(RequestCode.GetBrokerConsumeStats);
+        request.ExtFields = new() { ["isOrder"] = orderOnly ? "true" : "false" };
+        var response = await _core.InvokeAsync(brokerAddress, request, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return ResponseChecks.DecodeBody<ConsumeStatsList>(response, brokerAddress);
+    }
 }

@@ -45,6 +45,11 @@ public static class AdminProcessors
             new ConsumeStatsProcessor(runtime.Store, runtime.Topics, runtime.ConsumerManager, runtime.Identity), executor);
         broker.Register(ConsumerAdminProcessor.RequestCodes, new ConsumerAdminProcessor(runtime.ConsumerManager, runtime.Store), executor);
         broker.Register(Protocol.Remoting.RequestCode.GetBrokerRuntimeInfo, new BrokerRuntimeInfoProcessor(runtime.Store, runtime.TimeProvider, runtime.FindExecutor), executor);
+        broker.Register(BrokerConfigProcessor.RequestCodes, new BrokerConfigProcessor(runtime,
+            Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<BrokerConfigProcessor>(loggers)), executor);
+        broker.Register(ClientCallProcessor.RequestCodes, new ClientCallProcessor(runtime), executor);
+        broker.Register(Protocol.Remoting.RequestCode.QueryConsumeQueue, new ConsumeQueueQueryProcessor(runtime), executor);
+        broker.Register(Protocol.Remoting.RequestCode.GetBrokerConsumeStats, new BrokerConsumeStatsProcessor(runtime), executor);
 
         if (!ControlPlanes.TryGetValue(runtime, out var controlPlane))
         {

@@ -40,6 +40,7 @@ public sealed partial class RocketMQPushConsumer : IAsyncDisposable
         {
             builder.Register(RequestCode.NotifyConsumerIdsChanged, new ConsumerIdsChangedProcessor(OnConsumerIdsChanged), executor);
             builder.Register(RequestCode.ResetConsumerClientOffset, new ResetOffsetProcessor(OnResetOffset), executor);
+            builder.Register(RequestCode.GetConsumerRunningInfo, new ConsumerRunningInfoProcessor(BuildRunningInfo), executor);
         });
         _api = new ConsumerApi(_core);
         _heartbeat = new HeartbeatService(_core, BuildHeartbeat);
@@ -96,6 +97,7 @@ public sealed partial class RocketMQPushConsumer : IAsyncDisposable
             }
         }
 
+        Volatile.Write(ref _startTimestamp, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         await _heartbeat.SendToAllAsync(cancellationToken).ConfigureAwait(false);
         _heartbeat.Start();
         await RebalanceAsync(cancellationToken).ConfigureAwait(false);

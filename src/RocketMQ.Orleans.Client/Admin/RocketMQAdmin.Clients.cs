@@ -1,0 +1,35 @@
+using RocketMQ.Orleans.Client.Core;
+using RocketMQ.Orleans.Protocol.Bodies;
+using RocketMQ.Orleans.Protocol.Remoting;
+
+namespace RocketMQ.Orleans.Client.Admin;
+
+public sealed partial class RocketMQAdmin
+{
+    /// <summary>A producer group's connections on one broker (Apache <c>examineProducerConnectionInfo</c>).</summary>
+    public async Task<ProducerConnection> GetProducerConnectionAsync(string brokerAddress, string producerGroup, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(producerGroup);
+        var request = _core.CreateRequest(RequestCode.GetProducerConnectionList);
+        request.ExtFields = new() { ["producerGroup"] = producerGroup };
+        var response = await _core.InvokeAsync(brokerAddress, request, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return ResponseChecks.DecodeBody<ProducerConnection>(response, brokerAddress);
+    }
+
+    /// <summary>
+    /// A consumer's running info, asked through a broker it is connected to, which forwards the call to it
+    /// (Apache <c>getConsumerRunningInfo</c>, mqadmin consumerStatus).
+    /// </summary>
+    public async Task<ConsumerRunningInfo> GetConsumerRunningInfoAsync(string brokerAddress, string consumerGroup, string clientId, bool jstack = false, CancellationToken cancellationToken = default)
+    {
+        var request = _core.CreateRequest(RequestCode.GetConsumerRunningInfo);
+        request.ExtFields = new()
+        {
+            ["consumerGroup"] = consumerGroup,
+            ["clientId"] = clientId,
+            ["jstackEnable"] = jstack ? "true" : "false",
+        };
+        var response = await _core.InvokeAsync(brokerAddress, request, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return ResponseChecks.DecodeBody<ConsumerRunningInfo>(response, brokerAddress);
+    }
+}

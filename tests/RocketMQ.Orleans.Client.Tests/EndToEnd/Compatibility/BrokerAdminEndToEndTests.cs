@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using System.Text;
+using RocketMQ.Orleans.Client.Admin;
+using RocketMQ.Orleans.Client.Consumer.Push;
+using RocketMQ.Orleans.Client.Producer;
+using RocketMQ.Orleans.Protocol.Bodies;
+using RocketMQ.Orleans.Protocol.Remoting;
+
+namespace RocketMQ.Orleans.Client.Tests.EndToEnd.Compatibility;
+
+/// <summary>
+/// The broker admin codes mqadmin's getBrokerConfig, updateBrokerConfig, producerConnection, consumerStatus, queryCq
+/// and brokerConsumeStats use, through the .NET admin client against an in-process silo over TCP.
+/// </summary>
+public sealed class BrokerAdminEndToEndTests(SiloFixture silo) : IClassFixture<SiloFixture>
+{
+    private async Task<(RocketMQAdmin Admin, string Broker)> AdminAsync()
+    {
+        var admin = new RocketMQAdmin(silo.ClientOptions());
+        var (_, address) = Assert.Single(await admin.GetMasterBrokersAsync());
+        return (admin, address);
+    }
+
+    private async Task SendAsync(string topic, int count, int queueId = 0)
+    {
+        await using var admin = new RocketMQAdmin(silo.ClientOptions());
+        await admin.CreateTopicAsync(new TopicConfig { TopicName = topic, ReadQueueNums = 2, WriteQueueNums = 2 });
+        var route = await admin.GetTopicRouteAsync(topic);
+        var queue = new MessageQueue(topic, Assert.Single(route!.QueueDatas).BrokerName, queueId);
+        await using var producer = new RocketMQProducer(silo.ClientOptions(), new ProducerOptions { ProducerGroup = topic + "Producer" });
+        for (var i = 0; i < count; i++)
+        {
+            await producer.SendAsync(new Message(topic, Encoding.UTF8.GetBytes("m" + i)) { Tags = "TagA" }, queue);
+        }
+    }
+
+    [Fact]
+    public async Task Broker_config_is_Apache_key_value_text_and_live_settings_update()
+    {
+        var (admin, broker) = await AdminAsync();
+        await using var _ = admin;
+
+        var before = await admin.GetBrokerConfigAsync(broker);
+        await admin.UpdateBrokerConfigAsync(broker, new Dictionary<string, string> { ["regionId"] = "EndToEndRegion", ["noSuchSetting"] = "x" });
+        var after = await admin.GetBrokerConfigAsync(broker);
+
+        Assert.Equal("true", before["autoCreateTopicEnable"]);
+        Assert.False(string.IsNullOrEmpty(before["brokerName"]));
+        Assert.Equal("EndToEndRegion", after["regionId"]);
+        Assert.False(after.ContainsKey("noSuchSetting"));
+        var refused = await Assert.ThrowsAsync<RocketMQClientException>(() => admin.UpdateBrokerConfigAsync(broker, new Dictionary<string, string> { ["sendThreads"] = "64" }));
+        Assert.Equal(ResponseCode.NoPermission, refused.ResponseCode);
+        Assert.Contains("Can not update config in black list.", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before["sendThreads"], (await admin.GetBrokerConfigAsync(broker))["sendThreads"]);
+        await admin.UpdateBrokerConfigAsync(broker, new Dictionary<string, string> { ["regionId"] = before["regionId"] });
+    }
+
+    [Fact]
+    public async Task Producer_connection_lists_the_connected_producer_and_refuses_an_unknown_group()
+    {
+        var (admin, broker) = await AdminAsync();
+        await using var _ = admin;
+        await admin.CreateTopicAsync(new TopicConfig { TopicName = "ProducerConnTopic", ReadQueueNums = 1, WriteQueueNums = 1 });
+        var options = silo.ClientOptions();
+        options.HeartbeatInterval = TimeSpan.FromMilliseconds(200);
+        await using var producer = new RocketMQProducer(options, new ProducerOptions { ProducerGroup = "ProducerConnGroup" });
+        await producer.SendAsync(new Message("ProducerConnTopic", Encoding.UTF8.GetBytes("hello")));
+
+        ProducerConnection? connection = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            try
+            {
+                connection = await admin.GetProducerConnectionAsync(broker, "ProducerConnGroup");
+                return connection.ConnectionSet.Count == 1;
+            }
+            catch (RocketMQClientException)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(10), "the producer's heartbeat reached the broker", TimeSpan.FromMilliseconds(100));
+
+        var client = Assert.Single(connection!.ConnectionSet);
+        Assert.Equal(LanguageCode.DOTNET, client.Language);
+        Assert.Contains("127.0.0.1:", client.ClientAddr, StringComparison.Ordinal);
+        var unknown = await Assert.ThrowsAsync<RocketMQClientException>(() => admin.GetProducerConnectionAsync(broker, "NoSuchProducerGroup"));
+        Assert.Equal(ResponseCode.SystemError, unknown.ResponseCode);
+        Assert.Contains("the producer group[NoSuchProducerGroup] not exist", unknown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Consumer_running_info_is_forwarded_to_the_consumer_and_answered_by_it()
+    {
+        const string Topic = "RunningInfoTopic", Group = "RunningInfoGroup";
+        await SendAsync(Topic, 1);
+        var (admin, broker) = await AdminAsync();
+        await using var _ = admin;
+        await using var consumer = new RocketMQPushConsumer(silo.ClientOptions(), new PushConsumerOptions
+        {
+            ConsumerGroup = Group,
+            ConsumeFromWhere = ConsumeFromWhere.ConsumeFromFirstOffset,
+        }, (_, _) => ValueTask.FromResult(ConsumeResult.Success));
+        consumer.Subscribe(Topic, "TagA || TagB");
+        await consumer.StartAsync();
+
+        var info = await admin.GetConsumerRunningInfoAsync(broker, Group, consumer.ClientId, jstack: true);
+
+        Assert.Equal("CONSUME_PASSIVELY", info.Properties[ConsumerRunningInfo.PropConsumeType]);
+        Assert.Equal("CLUSTERING", info.Properties["messageModel"]);
+        Assert.Contains(info.SubscriptionSet, subscription => subscription.Topic == Topic && subscription.SubString == "TagA || TagB");
+        Assert.Equal(consumer.AssignedQueues.Where(queue => queue.Topic == Topic).Order().ToArray(),
+            info.MqTable.Keys.Where(queue => queue.Topic == Topic).Order().ToArray());
+        Assert.False(string.IsNullOrEmpty(info.Jstack));
+        var offline = await Assert.ThrowsAsync<RocketMQClientException>(() => admin.GetConsumerRunningInfoAsync(broker, Group, "127.0.0.1@nobody"));
+        Assert.Equal(ResponseCode.SystemError, offline.ResponseCode);
+        Assert.Contains($"The Consumer <{Group}> <127.0.0.1@nobody> not online", offline.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Query_consume_queue_returns_the_raw_entries_from_an_index()
+    {
+        const string Topic = "QueryCqTopic";
+        await SendAsync(Topic, 3);
+        var (admin, broker) = await AdminAsync();
+        await using var _ = admin;
+
+        var body = await admin.QueryConsumeQueueAsync(broker, Topic, 0, index: 1, count: 10, consumerGroup: "QueryCqOffline");
+
+        Assert.NotNull(body);
+        Assert.Equal(0, body.MinQueueIndex);
+        Assert.Equal(3, body.MaxQueueIndex);
+        Assert.Equal(2, body.QueueData.Count);
+        Assert.True(body.QueueData[1].PhysicOffset > body.QueueData[0].PhysicOffset);
+        Assert.All(body.QueueData, entry => Assert.True(entry.PhysicSize > 0));
+        Assert.All(body.QueueData, entry => Assert.Equal(Protocol.Messages.TagsCode.Of("TagA"), entry.TagsCode));
+        Assert.Equal("QueryCqOffline@QueryCqTopic is not online!", body.FilterData);
+        Assert.Null(await admin.QueryConsumeQueueAsync(broker, Topic, 0, index: 3, count: 1));
+        var missing = await Assert.ThrowsAsync<RocketMQClientException>(() => admin.QueryConsumeQueueAsync(broker, "NoSuchCqTopic", 0, 0, 1));
+        Assert.Contains("0@NoSuchCqTopic is not exist!", missing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Broker_consume_stats_lists_each_groups_progress_and_the_total_lag()
+    {
+        const string Topic = "BrokerStatsTopic", Group = "BrokerStatsGroup";
+        await SendAsync(Topic, 4);
+        var (admin, broker) = await AdminAsync();
+        await using var _ = admin;
+        var consumed = new ConcurrentDictionary<string, bool>();
+        await using (var consumer = new RocketMQPushConsumer(silo.ClientOptions(), new PushConsumerOptions
+        {
+            ConsumerGroup = Group,
+            ConsumeFromWhere = ConsumeFromWhere.ConsumeFromFirstOffset,
+        }, (message, _) =>
+        {
+            consumed[Encoding.UTF8.GetString(message.Body)] = true;
+            return ValueTask.FromResult(ConsumeResult.Success);
+        }))
+        {
+            consumer.Subscribe(Topic);
+            await consumer.StartAsync();
+            await Eventually.TrueAsync(() => consumed.Count == 4, "m0..m3 consumed", TimeSpan.FromSeconds(20));
+        }
+
+        var list = await admin.GetBrokerConsumeStatsAsync(broker);
+
+        Assert.Equal(broker, list.BrokerAddr);
+        var stats = Assert.Single(list.ConsumeStatsListItems.Where(map => map.ContainsKey(Group)))[Group];
+        var offsets = Assert.Single(stats.Where(s => s.OffsetTable.Keys.Any(queue => queue.Topic == Topic))).OffsetTable;
+        var queue0 = offsets.Single(entry => entry.Key.QueueId == 0).Value;
+        Assert.Equal(4, queue0.BrokerOffset);
+        Assert.Equal(4, queue0.ConsumerOffset);
+        Assert.True(queue0.LastTimestamp > 0);
+        Assert.True(list.TotalDiff >= 0);
+    }
+}
