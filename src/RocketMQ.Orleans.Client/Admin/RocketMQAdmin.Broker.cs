@@ -19,17 +19,7 @@ public sealed partial class RocketMQAdmin
     {
         var response = await _core.InvokeAsync(brokerAddress, _core.CreateRequest(RequestCode.GetBrokerConfig), cancellationToken: cancellationToken).ConfigureAwait(false);
         ResponseChecks.EnsureSuccess(response, brokerAddress);
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in System.Text.Encoding.UTF8.GetString(response.Body.Span).Split('\n'))
-        {
-            var separator = line.IndexOf('=', StringComparison.Ordinal);
-            if (separator > 0)
-            {
-                settings[line[..separator]] = line[(separator + 1)..];
-            }
-        }
-
-        return settings;
+        return ParseProperties(response.Body.Span);
     }
 
     /// <summary>Changes broker settings live (Apache <c>updateBrokerConfig</c>); the broker refuses settings it cannot change live.</summary>
