@@ -18,6 +18,8 @@ public sealed partial class BrokerRuntime
             (SystemTopics.ScheduleTopic, Store.DelayLevels.MaxLevel),
             (TransactionTopics.HalfTopic, 1),
             (TransactionTopics.OpTopic, 1),
+            // Apache TopicConfigManager's "{cluster}_REPLY_TOPIC": request-reply replies are sent to it.
+            (Identity.ClusterName + "_REPLY_TOPIC", 1),
         ];
         foreach (var (topic, queues) in topics)
         {

@@ -50,6 +50,9 @@ public static class AdminProcessors
         broker.Register(ClientCallProcessor.RequestCodes, new ClientCallProcessor(runtime), executor);
         broker.Register(Protocol.Remoting.RequestCode.QueryConsumeQueue, new ConsumeQueueQueryProcessor(runtime), executor);
         broker.Register(Protocol.Remoting.RequestCode.GetBrokerConsumeStats, new BrokerConsumeStatsProcessor(runtime), executor);
+        broker.Register(OffsetMaintenanceProcessor.RequestCodes, new OffsetMaintenanceProcessor(runtime), executor);
+        // Request-reply is a send family (Apache runs it on the send pool); registered here to leave the runtime's table alone.
+        broker.Register(Reply.ReplyMessageProcessor.RequestCodes, new Reply.ReplyMessageProcessor(runtime), runtime.FindExecutor("send") ?? executor);
 
         if (!ControlPlanes.TryGetValue(runtime, out var controlPlane))
         {
