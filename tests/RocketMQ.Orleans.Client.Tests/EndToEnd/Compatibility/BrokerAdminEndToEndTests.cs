@@ -173,4 +173,38 @@ public sealed class BrokerAdminEndToEndTests(SiloFixture silo) : IClassFixture<S
         Assert.True(queue0.LastTimestamp > 0);
         Assert.True(list.TotalDiff >= 0);
     }
+
+    [Fact]
+    public async Task Clone_group_offset_copies_offsets_and_correction_offset_takes_the_least_of_the_other_groups()
+    {
+        const string Topic = "CloneOffsetTopic";
+        await SendAsync(Topic, 5);
+        var (admin, broker) = await AdminAsync();
+        await using var _ = admin;
+        var consumed = new ConcurrentDictionary<string, bool>();
+        await using (var consumer = new RocketMQPushConsumer(silo.ClientOptions(), new PushConsumerOptions
+        {
+            ConsumerGroup = "CloneSource",
+            ConsumeFromWhere = ConsumeFromWhere.ConsumeFromFirstOffset,
+        }, (message, _) =>
+        {
+            consumed[Encoding.UTF8.GetString(message.Body)] = true;
+            return ValueTask.FromResult(ConsumeResult.Success);
+        }))
+        {
+            consumer.Subscribe(Topic);
+            await consumer.StartAsync();
+            await Eventually.TrueAsync(() => consumed.Count == 5, "m0..m4 consumed", TimeSpan.FromSeconds(20));
+        }
+
+        await admin.CloneGroupOffsetAsync(broker, "CloneSource", "CloneDestination", Topic, offline: true);
+        var all = await admin.GetAllConsumerOffsetAsync();
+        var correction = await admin.QueryCorrectionOffsetAsync(broker, Topic, compareGroup: "CloneDestination", filterGroups: "CloneSource");
+        var systemTopics = await admin.GetSystemTopicListFromBrokerAsync(broker);
+
+        Assert.Contains(all.Values, wrapper => wrapper.OffsetTable.TryGetValue(Topic + "@CloneDestination", out var queues) && queues[0] == 5);
+        Assert.Equal(5, correction[0]);
+        Assert.Contains("TBW102", systemTopics);
+        Assert.Contains("SCHEDULE_TOPIC_XXXX", systemTopics);
+    }
 }
