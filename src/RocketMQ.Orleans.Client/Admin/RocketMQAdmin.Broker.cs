@@ -60,4 +60,13 @@ public sealed partial class RocketMQAdmin
         var response = await _core.InvokeAsync(brokerAddress, request, cancellationToken: cancellationToken).ConfigureAwait(false);
         return ResponseChecks.DecodeBody<ConsumeStatsList>(response, brokerAddress);
     }
+
+    /// <summary>A broker stats item's figures as raw JSON (Apache <c>viewBrokerStatsData</c>, mqadmin statsAll).</summary>
+    public async Task<string> ViewBrokerStatsDataAsync(string brokerAddress, string statsName, string statsKey, CancellationToken cancellationToken = default)
+    {
+        var request = _core.CreateRequest(RequestCode.ViewBrokerStatsData);
+        request.ExtFields = new() { ["statsName"] = statsName, ["statsKey"] = statsKey };
+        var response = ResponseChecks.EnsureSuccess(await _core.InvokeAsync(brokerAddress, request, cancellationToken: cancellationToken).ConfigureAwait(false), brokerAddress);
+        return System.Text.Encoding.UTF8.GetString(response.Body.Span);
+    }
 }

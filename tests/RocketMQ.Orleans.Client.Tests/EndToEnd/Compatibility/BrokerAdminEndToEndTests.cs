@@ -207,4 +207,30 @@ public sealed class BrokerAdminEndToEndTests(SiloFixture silo) : IClassFixture<S
         Assert.Contains("TBW102", systemTopics);
         Assert.Contains("SCHEDULE_TOPIC_XXXX", systemTopics);
     }
+
+    [Fact]
+    public async Task The_topic_named_after_the_broker_takes_sends_as_mqadmin_sendMsgStatus_needs()
+    {
+        var (admin, _) = await AdminAsync();
+        await using var _admin = admin;
+        var (brokerName, _) = Assert.Single(await admin.GetMasterBrokersAsync());
+        await using var producer = new RocketMQProducer(silo.ClientOptions(), new ProducerOptions { ProducerGroup = "SendMsgStatusGroup" });
+
+        var sent = await producer.SendAsync(new Message(brokerName, Encoding.UTF8.GetBytes("status")));
+
+        Assert.Equal(SendStatus.SendOk, sent.Status);
+        Assert.Equal(brokerName, sent.Queue.BrokerName);
+    }
+
+    [Fact]
+    public async Task Broker_stats_data_answers_as_Apache_for_a_stats_item_it_does_not_have()
+    {
+        var (admin, broker) = await AdminAsync();
+        await using var _ = admin;
+
+        var failed = await Assert.ThrowsAsync<RocketMQClientException>(() => admin.ViewBrokerStatsDataAsync(broker, "TOPIC_PUT_NUMS", "AnyTopic"));
+
+        Assert.Equal(ResponseCode.SystemError, failed.ResponseCode);
+        Assert.Contains("The stats <TOPIC_PUT_NUMS> <AnyTopic> not exist", failed.Message, StringComparison.Ordinal);
+    }
 }
