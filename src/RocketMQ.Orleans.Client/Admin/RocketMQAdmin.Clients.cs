@@ -32,4 +32,16 @@ public sealed partial class RocketMQAdmin
         var response = await _core.InvokeAsync(brokerAddress, request, cancellationToken: cancellationToken).ConfigureAwait(false);
         return ResponseChecks.DecodeBody<ConsumerRunningInfo>(response, brokerAddress);
     }
+
+    /// <summary>
+    /// Has one consumer consume a stored message now, through a broker it is connected to (Apache
+    /// <c>consumeMessageDirectly</c>, mqadmin consumeMessage); <paramref name="offsetMsgId"/> names the message.
+    /// </summary>
+    public async Task<ConsumeMessageDirectlyResult> ConsumeMessageDirectlyAsync(string brokerAddress, string consumerGroup, string clientId, string offsetMsgId, CancellationToken cancellationToken = default)
+    {
+        var request = _core.CreateRequest(RequestCode.ConsumeMessageDirectly);
+        request.ExtFields = new() { ["consumerGroup"] = consumerGroup, ["clientId"] = clientId, ["msgId"] = offsetMsgId };
+        var response = await _core.InvokeAsync(brokerAddress, request, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return ResponseChecks.DecodeBody<ConsumeMessageDirectlyResult>(response, brokerAddress);
+    }
 }

@@ -42,6 +42,7 @@ public sealed partial class RocketMQPushConsumer : IAsyncDisposable
             builder.Register(RequestCode.NotifyConsumerIdsChanged, new ConsumerIdsChangedProcessor(OnConsumerIdsChanged), executor);
             builder.Register(RequestCode.ResetConsumerClientOffset, new ResetOffsetProcessor(OnResetOffset), executor);
             builder.Register(RequestCode.GetConsumerRunningInfo, new ConsumerRunningInfoProcessor(BuildRunningInfo), executor);
+            builder.Register(RequestCode.ConsumeMessageDirectly, new ConsumeMessageDirectlyProcessor(options.ConsumerGroup, options.Orderly, listener), executor);
         });
         _api = new ConsumerApi(_core);
         _heartbeat = new HeartbeatService(_core, BuildHeartbeat);

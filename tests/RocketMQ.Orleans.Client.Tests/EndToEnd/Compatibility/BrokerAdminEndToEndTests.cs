@@ -233,4 +233,35 @@ public sealed class BrokerAdminEndToEndTests(SiloFixture silo) : IClassFixture<S
         Assert.Equal(ResponseCode.SystemError, failed.ResponseCode);
         Assert.Contains("The stats <TOPIC_PUT_NUMS> <AnyTopic> not exist", failed.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Consume_message_directly_hands_the_stored_message_to_the_consumers_listener()
+    {
+        const string Topic = "DirectTopic", Group = "DirectGroup";
+        await using var admin0 = new RocketMQAdmin(silo.ClientOptions());
+        await admin0.CreateTopicAsync(new TopicConfig { TopicName = Topic, ReadQueueNums = 1, WriteQueueNums = 1 });
+        await using var producer = new RocketMQProducer(silo.ClientOptions(), new ProducerOptions { ProducerGroup = "DirectProducer" });
+        var sent = await producer.SendAsync(new Message(Topic, Encoding.UTF8.GetBytes("direct")));
+        var (admin, broker) = await AdminAsync();
+        await using var _ = admin;
+        var deliveries = new ConcurrentDictionary<string, int>();
+        await using var consumer = new RocketMQPushConsumer(silo.ClientOptions(), new PushConsumerOptions
+        {
+            ConsumerGroup = Group,
+            ConsumeFromWhere = ConsumeFromWhere.ConsumeFromFirstOffset,
+        }, (message, _) =>
+        {
+            deliveries.AddOrUpdate(Encoding.UTF8.GetString(message.Body), 1, static (_, count) => count + 1);
+            return ValueTask.FromResult(ConsumeResult.Success);
+        });
+        consumer.Subscribe(Topic);
+        await consumer.StartAsync();
+        await Eventually.TrueAsync(() => deliveries.GetValueOrDefault("direct") == 1, "the message consumed once", TimeSpan.FromSeconds(20));
+
+        var result = await admin.ConsumeMessageDirectlyAsync(broker, Group, consumer.ClientId, sent.OffsetMsgId);
+
+        Assert.Equal("CR_SUCCESS", result.ConsumeResult);
+        Assert.Equal(2, deliveries["direct"]);
+        Assert.False(result.Order);
+    }
 }
