@@ -44,4 +44,21 @@ public sealed partial class RocketMQAdmin
         var response = await _core.InvokeAsync(brokerAddress, request, cancellationToken: cancellationToken).ConfigureAwait(false);
         return ResponseChecks.DecodeBody<ConsumeMessageDirectlyResult>(response, brokerAddress);
     }
+
+    /// <summary>
+    /// Each online consumer's offsets of a topic, by client id, collected by a broker from the consumers (Apache
+    /// <c>getConsumeStatus</c>, mqadmin getConsumerStatus); only <paramref name="clientId"/>'s when given.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, Dictionary<MessageQueue, long>>> GetConsumerStatusAsync(string brokerAddress, string topic, string consumerGroup, string? clientId = null, CancellationToken cancellationToken = default)
+    {
+        var request = _core.CreateRequest(RequestCode.InvokeBrokerToGetConsumerStatus);
+        request.ExtFields = new() { ["topic"] = topic, ["group"] = consumerGroup };
+        if (clientId is not null)
+        {
+            request.ExtFields["originClientId"] = clientId;
+        }
+
+        var response = await _core.InvokeAsync(brokerAddress, request, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return ResponseChecks.DecodeBody<GetConsumerStatusBody>(response, brokerAddress).ConsumerTable;
+    }
 }

@@ -42,6 +42,8 @@ public sealed partial class RocketMQPushConsumer : IAsyncDisposable
             builder.Register(RequestCode.NotifyConsumerIdsChanged, new ConsumerIdsChangedProcessor(OnConsumerIdsChanged), executor);
             builder.Register(RequestCode.ResetConsumerClientOffset, new ResetOffsetProcessor(OnResetOffset), executor);
             builder.Register(RequestCode.GetConsumerRunningInfo, new ConsumerRunningInfoProcessor(BuildRunningInfo), executor);
+            builder.Register(RequestCode.GetConsumerStatusFromClient, new ConsumerStatusProcessor(options.ConsumerGroup,
+                topic => _offsets.Snapshot().Where(entry => entry.Key.Topic == topic).ToDictionary(entry => entry.Key, entry => entry.Value)), executor);
             builder.Register(RequestCode.ConsumeMessageDirectly, new ConsumeMessageDirectlyProcessor(options.ConsumerGroup, options.Orderly, listener), executor);
         });
         _api = new ConsumerApi(_core);

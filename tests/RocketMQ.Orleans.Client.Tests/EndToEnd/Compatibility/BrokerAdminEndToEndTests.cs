@@ -264,4 +264,37 @@ public sealed class BrokerAdminEndToEndTests(SiloFixture silo) : IClassFixture<S
         Assert.Equal(2, deliveries["direct"]);
         Assert.False(result.Order);
     }
+
+    [Fact]
+    public async Task Consumer_status_collects_each_online_consumers_offsets_through_the_broker()
+    {
+        const string Topic = "StatusTopic", Group = "StatusGroup";
+        await SendAsync(Topic, 3);
+        var (admin, broker) = await AdminAsync();
+        await using var _ = admin;
+        var consumed = new ConcurrentDictionary<string, bool>();
+        await using var consumer = new RocketMQPushConsumer(silo.ClientOptions(), new PushConsumerOptions
+        {
+            ConsumerGroup = Group,
+            ConsumeFromWhere = ConsumeFromWhere.ConsumeFromFirstOffset,
+        }, (message, _) =>
+        {
+            consumed[Encoding.UTF8.GetString(message.Body)] = true;
+            return ValueTask.FromResult(ConsumeResult.Success);
+        });
+        consumer.Subscribe(Topic);
+        await consumer.StartAsync();
+        await Eventually.TrueAsync(() => consumed.Count == 3, "m0..m2 consumed", TimeSpan.FromSeconds(20));
+
+        IReadOnlyDictionary<string, Dictionary<MessageQueue, long>> status = new Dictionary<string, Dictionary<MessageQueue, long>>();
+        await Eventually.HoldsAsync(async () =>
+        {
+            status = await admin.GetConsumerStatusAsync(broker, Topic, Group);
+            return status.TryGetValue(consumer.ClientId, out var queues) && queues.Any(entry => entry.Key.QueueId == 0 && entry.Value == 3);
+        }, TimeSpan.FromSeconds(10), "the consumer reports offset 3 on queue 0", TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal([consumer.ClientId], status.Keys);
+        var offline = await Assert.ThrowsAsync<RocketMQClientException>(() => admin.GetConsumerStatusAsync(broker, Topic, "NoSuchStatusGroup"));
+        Assert.Contains("No Any Consumer online in the consumer group: [NoSuchStatusGroup]", offline.Message, StringComparison.Ordinal);
+    }
 }
