@@ -69,4 +69,12 @@ public sealed partial class RocketMQAdmin
         var response = ResponseChecks.EnsureSuccess(await _core.InvokeAsync(brokerAddress, request, cancellationToken: cancellationToken).ConfigureAwait(false), brokerAddress);
         return System.Text.Encoding.UTF8.GetString(response.Body.Span);
     }
+
+    /// <summary>Puts a message back into the transaction half topic with its check count reset (Apache <c>resumeCheckHalfMessage</c>).</summary>
+    public async Task ResumeCheckHalfMessageAsync(string brokerAddress, string offsetMsgId, CancellationToken cancellationToken = default)
+    {
+        var request = _core.CreateRequest(RequestCode.ResumeCheckHalfMessage);
+        request.ExtFields = new() { ["msgId"] = offsetMsgId };
+        ResponseChecks.EnsureSuccess(await _core.InvokeAsync(brokerAddress, request, cancellationToken: cancellationToken).ConfigureAwait(false), brokerAddress);
+    }
 }

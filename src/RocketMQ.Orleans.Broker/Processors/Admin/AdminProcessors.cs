@@ -53,6 +53,7 @@ public static class AdminProcessors
         broker.Register(OffsetMaintenanceProcessor.RequestCodes, new OffsetMaintenanceProcessor(runtime), executor);
         broker.Register(Protocol.Remoting.RequestCode.ViewBrokerStatsData, new BrokerStatsDataProcessor(), executor);
         broker.Register(Protocol.Remoting.RequestCode.InvokeBrokerToGetConsumerStatus, new ConsumerStatusProcessor(runtime), executor);
+        broker.Register(Protocol.Remoting.RequestCode.ResumeCheckHalfMessage, new Transactions.ResumeCheckHalfMessageProcessor(runtime), executor);
         // Request-reply is a send family (Apache runs it on the send pool); registered here to leave the runtime's table alone.
         broker.Register(Reply.ReplyMessageProcessor.RequestCodes, new Reply.ReplyMessageProcessor(runtime), runtime.FindExecutor("send") ?? executor);
 

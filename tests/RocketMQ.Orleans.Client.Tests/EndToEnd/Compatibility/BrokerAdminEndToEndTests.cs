@@ -297,4 +297,26 @@ public sealed class BrokerAdminEndToEndTests(SiloFixture silo) : IClassFixture<S
         var offline = await Assert.ThrowsAsync<RocketMQClientException>(() => admin.GetConsumerStatusAsync(broker, Topic, "NoSuchStatusGroup"));
         Assert.Contains("No Any Consumer online in the consumer group: [NoSuchStatusGroup]", offline.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Resume_check_half_message_puts_the_message_back_into_the_half_topic()
+    {
+        const string HalfTopic = "RMQ_SYS_TRANS_HALF_TOPIC";
+        var (admin, broker) = await AdminAsync();
+        await using var _ = admin;
+        await admin.CreateTopicAsync(new TopicConfig { TopicName = "ResumeHalfTopic", ReadQueueNums = 1, WriteQueueNums = 1 });
+        await using var producer = new RocketMQProducer(silo.ClientOptions(), new ProducerOptions { ProducerGroup = "ResumeHalfProducer" });
+        var sent = await producer.SendAsync(new Message("ResumeHalfTopic", Encoding.UTF8.GetBytes("resume me")));
+        long HalfMax(TopicStatsTable stats) => stats.OffsetTable.Where(entry => entry.Key.QueueId == 0).Sum(entry => entry.Value.MaxOffset);
+        var before = HalfMax(await admin.GetTopicStatsAsync(HalfTopic));
+
+        await admin.ResumeCheckHalfMessageAsync(broker, sent.OffsetMsgId);
+
+        // The put is acknowledged once in the commit log; the half topic's queue shows it once dispatched.
+        await Eventually.HoldsAsync(async () => HalfMax(await admin.GetTopicStatsAsync(HalfTopic)) == before + 1,
+            TimeSpan.FromSeconds(10), "the half topic's queue grew by one", TimeSpan.FromMilliseconds(50));
+        var failed = await Assert.ThrowsAsync<RocketMQClientException>(() => admin.ResumeCheckHalfMessageAsync(broker, "not-a-message-id"));
+        Assert.Equal(ResponseCode.SystemError, failed.ResponseCode);
+        Assert.Contains("Exception was thrown when putting message back to RMQ_SYS_TRANS_HALF_TOPIC.", failed.Message, StringComparison.Ordinal);
+    }
 }
