@@ -18,4 +18,10 @@ internal static partial class NameServerLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Remote} sent {Code}: brokers join through Orleans membership, not name-server registration")]
     public static partial void BrokerRegistrationRefused(ILogger logger, System.Net.EndPoint? remote, int code);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Action} write perm of broker {BrokerName} ({Topics} topics) by {Remote}")]
+    public static partial void WritePermChanged(ILogger logger, string action, string brokerName, int topics, System.Net.EndPoint? remote);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "updateNamesrvConfig called by {Remote}")]
+    public static partial void ConfigUpdateCalled(ILogger logger, System.Net.EndPoint? remote);
 }

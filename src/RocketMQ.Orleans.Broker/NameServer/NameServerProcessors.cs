@@ -18,6 +18,9 @@ public static class NameServerProcessors
         .. KvConfigProcessor.RequestCodes,
         .. BrokerRegistrationProcessor.RequestCodes,
         RequestCode.DeleteTopicInNamesrv,
+        .. BrokerWritePermProcessor.RequestCodes,
+        .. NameServerConfigProcessor.RequestCodes,
+        RequestCode.GetSystemTopicListFromNs,
     ];
 
     /// <summary>
@@ -34,6 +37,9 @@ public static class NameServerProcessors
         builder.Register(KvConfigProcessor.RequestCodes, ActivatorUtilities.CreateInstance<KvConfigProcessor>(services), executor);
         builder.Register(BrokerRegistrationProcessor.RequestCodes, ActivatorUtilities.CreateInstance<BrokerRegistrationProcessor>(services), executor);
         builder.Register(RequestCode.DeleteTopicInNamesrv, ActivatorUtilities.CreateInstance<DeleteTopicProcessor>(services), executor);
+        builder.Register(BrokerWritePermProcessor.RequestCodes, ActivatorUtilities.CreateInstance<BrokerWritePermProcessor>(services), executor);
+        builder.Register(NameServerConfigProcessor.RequestCodes, ActivatorUtilities.CreateInstance<NameServerConfigProcessor>(services), executor);
+        builder.Register(RequestCode.GetSystemTopicListFromNs, ActivatorUtilities.CreateInstance<SystemTopicListProcessor>(services), executor);
         return builder;
     }
 }

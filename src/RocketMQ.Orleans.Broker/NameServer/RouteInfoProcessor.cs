@@ -1,4 +1,5 @@
 using RocketMQ.Orleans.Abstractions;
+using RocketMQ.Orleans.Abstractions.Contracts;
 using RocketMQ.Orleans.Broker.ControlPlane.Caches;
 using RocketMQ.Orleans.Protocol.Bodies;
 using RocketMQ.Orleans.Protocol.Headers;
@@ -25,8 +26,19 @@ public sealed class RouteInfoProcessor(TopicRouteCache routes, KvConfigCache kvC
         }
 
         var orderTopicConf = await kvConfig.GetAsync(ControlPlaneDefaults.OrderTopicConfigNamespace, header.Topic).ConfigureAwait(false);
+        var wiped = await kvConfig.GetNamespaceAsync(BrokerWritePermProcessor.WipedNamespace).ConfigureAwait(false);
+        var data = RouteBodies.ToTopicRouteData(route, orderTopicConf);
+        foreach (var queue in data.QueueDatas)
+        {
+            if (wiped.ContainsKey(queue.BrokerName))
+            {
+                // mqadmin wipeWritePerm: clients stop sending to the broker group (Apache clears PERM_WRITE in its table).
+                queue.Perm &= ~PermName.Write;
+            }
+        }
+
         var response = request.CreateResponseTo(ResponseCode.Success);
-        response.Body = RouteBodies.ToTopicRouteData(route, orderTopicConf).Encode();
+        response.Body = data.Encode();
         return response;
     }
 }

@@ -13,17 +13,23 @@ public sealed partial class BrokerRuntime
     /// </summary>
     public async Task EnsureInternalTopicsAsync()
     {
-        (string Topic, int Queues)[] topics =
+        (string Topic, int Queues, int Perm)[] topics =
         [
-            (SystemTopics.ScheduleTopic, Store.DelayLevels.MaxLevel),
-            (TransactionTopics.HalfTopic, 1),
-            (TransactionTopics.OpTopic, 1),
+            (SystemTopics.ScheduleTopic, Store.DelayLevels.MaxLevel, PermName.ReadWrite),
+            (TransactionTopics.HalfTopic, 1, PermName.ReadWrite),
+            (TransactionTopics.OpTopic, 1, PermName.ReadWrite),
+            // Apache TopicConfigManager's "{cluster}_REPLY_TOPIC": request-reply replies are sent to it.
+            (Identity.ClusterName + "_REPLY_TOPIC", 1, PermName.ReadWrite),
+            // Apache's cluster and broker topics (clusterTopicEnable / brokerTopicEnable, on by default): mqadmin
+            // sendMsgStatus sends to the topic named after the broker.
+            (Identity.ClusterName, 16, PermName.ReadWrite | PermName.Inherit),
+            (Identity.BrokerName, 1, PermName.ReadWrite | PermName.Inherit),
         ];
-        foreach (var (topic, queues) in topics)
+        foreach (var (topic, queues, perm) in topics)
         {
             try
             {
-                await GetOrCreateSystemTopicAsync(topic, queues, PermName.ReadWrite, 0).ConfigureAwait(false);
+                await GetOrCreateSystemTopicAsync(topic, queues, perm, 0).ConfigureAwait(false);
             }
             catch (Exception exception)
             {

@@ -43,4 +43,7 @@ internal static partial class ClientLog
 
     [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Message {MsgId} of {Topic} is delivered as stored: {Reason}")]
     public static partial void BodyNotInflated(ILogger logger, string? msgId, string topic, string reason);
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "Broadcast message {MsgId} of {Queue} failed to consume and is dropped, as Apache drops it")]
+    public static partial void BroadcastConsumeFailed(ILogger logger, string? msgId, string queue);
 }

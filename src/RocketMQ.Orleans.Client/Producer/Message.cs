@@ -32,6 +32,9 @@ public sealed class Message
     /// <summary>User properties; names reserved by RocketMQ (see MessageConst) are refused on send.</summary>
     public Dictionary<string, string> Properties { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Reserved properties the client itself sets (request-reply's CORRELATION_ID, REPLY_TO_CLIENT, TTL, MSG_TYPE).</summary>
+    internal Dictionary<string, string> SystemProperties { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Sets <see cref="Keys"/> from several keys.</summary>
     public Message WithKeys(params string[] keys)
     {

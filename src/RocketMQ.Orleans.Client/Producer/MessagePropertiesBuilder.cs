@@ -49,6 +49,11 @@ internal static class MessagePropertiesBuilder
             yield return property;
         }
 
+        foreach (var property in message.SystemProperties)
+        {
+            yield return property;
+        }
+
         if (!string.IsNullOrEmpty(message.Tags))
         {
             yield return new(MessageConst.PropertyTags, message.Tags);

@@ -13,7 +13,7 @@ namespace RocketMQ.Orleans.Client.Producer;
 /// SEND_MESSAGE_V2 with a client unique key, round-robin or selected queues, and Apache's retry rules.
 /// Thread-safe; one instance serves any number of concurrent senders.
 /// </summary>
-public sealed class RocketMQProducer : IAsyncDisposable
+public sealed partial class RocketMQProducer : IAsyncDisposable
 {
     private readonly ClientCore _core;
     private readonly ProducerOptions _options;
@@ -25,7 +25,8 @@ public sealed class RocketMQProducer : IAsyncDisposable
     {
         _options = options ?? new ProducerOptions();
         ArgumentException.ThrowIfNullOrEmpty(_options.ProducerGroup);
-        _core = new ClientCore(clientOptions, loggerFactory);
+        _core = new ClientCore(clientOptions, loggerFactory, (builder, executor) =>
+            builder.Register(Protocol.Remoting.RequestCode.PushReplyMessageToClient, _replies, executor));
         _publishInfo = new PublishInfoTable(_core.Routes, _options);
         _heartbeat = new HeartbeatService(_core, BuildHeartbeat);
         _heartbeat.Start();

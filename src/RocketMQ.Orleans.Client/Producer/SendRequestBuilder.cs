@@ -34,6 +34,10 @@ internal static class SendRequestBuilder
             M = batch,
             N = queue.BrokerName,
         };
-        return core.CreateRequest(batch ? RequestCode.SendBatchMessage : RequestCode.SendMessageV2, header, body);
+        // Apache sendKernelImpl: a reply (MSG_TYPE=reply, made by ReplyMessages.Create) goes as SEND_REPLY_MESSAGE_V2.
+        var code = batch ? RequestCode.SendBatchMessage
+            : properties.Contains(ReplyMessages.ReplyTypeProperty, StringComparison.Ordinal) ? RequestCode.SendReplyMessageV2
+            : RequestCode.SendMessageV2;
+        return core.CreateRequest(code, header, body);
     }
 }

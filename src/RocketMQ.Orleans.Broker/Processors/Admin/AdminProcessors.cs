@@ -44,7 +44,18 @@ public static class AdminProcessors
         broker.Register(ConsumeStatsProcessor.RequestCodes,
             new ConsumeStatsProcessor(runtime.Store, runtime.Topics, runtime.ConsumerManager, runtime.Identity), executor);
         broker.Register(ConsumerAdminProcessor.RequestCodes, new ConsumerAdminProcessor(runtime.ConsumerManager, runtime.Store), executor);
-        broker.Register(Protocol.Remoting.RequestCode.GetBrokerRuntimeInfo, new BrokerRuntimeInfoProcessor(runtime.Store, runtime.TimeProvider), executor);
+        broker.Register(Protocol.Remoting.RequestCode.GetBrokerRuntimeInfo, new BrokerRuntimeInfoProcessor(runtime.Store, runtime.TimeProvider, runtime.FindExecutor), executor);
+        broker.Register(BrokerConfigProcessor.RequestCodes, new BrokerConfigProcessor(runtime,
+            Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<BrokerConfigProcessor>(loggers)), executor);
+        broker.Register(ClientCallProcessor.RequestCodes, new ClientCallProcessor(runtime), executor);
+        broker.Register(Protocol.Remoting.RequestCode.QueryConsumeQueue, new ConsumeQueueQueryProcessor(runtime), executor);
+        broker.Register(Protocol.Remoting.RequestCode.GetBrokerConsumeStats, new BrokerConsumeStatsProcessor(runtime), executor);
+        broker.Register(OffsetMaintenanceProcessor.RequestCodes, new OffsetMaintenanceProcessor(runtime), executor);
+        broker.Register(Protocol.Remoting.RequestCode.ViewBrokerStatsData, new BrokerStatsDataProcessor(), executor);
+        broker.Register(Protocol.Remoting.RequestCode.InvokeBrokerToGetConsumerStatus, new ConsumerStatusProcessor(runtime), executor);
+        broker.Register(Protocol.Remoting.RequestCode.ResumeCheckHalfMessage, new Transactions.ResumeCheckHalfMessageProcessor(runtime), executor);
+        // Request-reply is a send family (Apache runs it on the send pool); registered here to leave the runtime's table alone.
+        broker.Register(Reply.ReplyMessageProcessor.RequestCodes, new Reply.ReplyMessageProcessor(runtime), runtime.FindExecutor("send") ?? executor);
 
         if (!ControlPlanes.TryGetValue(runtime, out var controlPlane))
         {

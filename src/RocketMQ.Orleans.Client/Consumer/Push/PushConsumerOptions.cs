@@ -3,10 +3,20 @@ using RocketMQ.Orleans.Protocol.Bodies;
 
 namespace RocketMQ.Orleans.Client.Consumer.Push;
 
-/// <summary>Push consumer settings (Apache <c>DefaultMQPushConsumer</c> counterparts and defaults; clustering model only).</summary>
+/// <summary>Push consumer settings (Apache <c>DefaultMQPushConsumer</c> counterparts and defaults).</summary>
 public sealed class PushConsumerOptions
 {
     public string ConsumerGroup { get; set; } = MixAll.DefaultConsumerGroup;
+
+    /// <summary>
+    /// Clustering (the group shares the queues, offsets on the brokers) or broadcasting (every consumer takes every
+    /// queue, offsets in a local file per client and group, as Apache's LocalFileOffsetStore).
+    /// </summary>
+    public MessageModel MessageModel { get; set; } = MessageModel.Clustering;
+
+    /// <summary>Where broadcasting consumers keep their offsets (Apache rocketmq.client.localOffsetStoreDir, ~/.rocketmq_offsets).</summary>
+    public string LocalOffsetStoreDirectory { get; set; } =
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".rocketmq_offsets");
 
     /// <summary>Where a queue starts when the group has no committed offset on it.</summary>
     public ConsumeFromWhere ConsumeFromWhere { get; set; } = ConsumeFromWhere.ConsumeFromLastOffset;

@@ -20,6 +20,9 @@ internal sealed partial class QueuePuller
     private readonly CancellationTokenSource _stop;
     private Task? _loop;
 
+    /// <summary>Set for a broadcasting consumer: offsets come from and go to the local file, never the broker.</summary>
+    private readonly LocalFileOffsetStore? _localOffsets;
+
     public QueuePuller(
         ConsumerApi api,
         PushConsumerOptions options,
@@ -27,8 +30,10 @@ internal sealed partial class QueuePuller
         SubscriptionData subscription,
         MessageListener listener,
         ConsumerOffsetTable offsets,
-        CancellationToken consumerStopping)
+        CancellationToken consumerStopping,
+        LocalFileOffsetStore? localOffsets = null)
     {
+        _localOffsets = localOffsets;
         _api = api;
         _options = options;
         Queue = queue;
@@ -82,7 +87,11 @@ internal sealed partial class QueuePuller
                     case PullStatus.OffsetIllegal:
                         ClientLog.OffsetMoved(logger, Queue.ToString(), result.NextBeginOffset);
                         _offsets.Set(Queue, result.NextBeginOffset);
-                        await _api.UpdateConsumerOffsetAsync(_options.ConsumerGroup, Queue, result.NextBeginOffset, oneway: false, cancellationToken).ConfigureAwait(false);
+                        if (_localOffsets is null)
+                        {
+                            await _api.UpdateConsumerOffsetAsync(_options.ConsumerGroup, Queue, result.NextBeginOffset, oneway: false, cancellationToken).ConfigureAwait(false);
+                        }
+
                         break;
                 }
 
@@ -114,7 +123,8 @@ internal sealed partial class QueuePuller
             QueueId = Queue.QueueId,
             QueueOffset = offset,
             MaxMsgNums = _options.PullBatchSize,
-            SysFlag = PullSysFlag.Build(commitOffset: commitOffset > 0, suspend: true, subscription: true),
+            // Apache commits offsets in the pull only when clustering; a broadcasting consumer's offsets are its own.
+            SysFlag = PullSysFlag.Build(commitOffset: commitOffset > 0 && _localOffsets is null, suspend: true, subscription: true),
             CommitOffset = Math.Max(commitOffset, 0),
             SuspendTimeoutMillis = (long)_options.BrokerSuspendMaxTime.TotalMilliseconds,
             Subscription = _subscription.SubString,
@@ -128,7 +138,9 @@ internal sealed partial class QueuePuller
     /// <summary>Apache <c>computePullFromWhere</c>: the committed offset, else the configured starting point.</summary>
     private async Task<long> ComputeStartOffsetAsync(CancellationToken cancellationToken)
     {
-        long committed = await _api.QueryConsumerOffsetAsync(_options.ConsumerGroup, Queue, cancellationToken).ConfigureAwait(false);
+        long committed = _localOffsets is not null
+            ? _localOffsets.Read(Queue)
+            : await _api.QueryConsumerOffsetAsync(_options.ConsumerGroup, Queue, cancellationToken).ConfigureAwait(false);
         if (committed >= 0)
         {
             return committed;
@@ -158,6 +170,13 @@ internal sealed partial class QueuePuller
         {
             if (await InvokeListenerAsync(message, cancellationToken).ConfigureAwait(false) == ConsumeResult.Success)
             {
+                return;
+            }
+
+            if (_localOffsets is not null)
+            {
+                // Apache drops a broadcast message whose consumption failed: there is no per-consumer retry topic.
+                ClientLog.BroadcastConsumeFailed(_api.Core.Logger, message.MsgId, Queue.ToString());
                 return;
             }
 

@@ -8,9 +8,10 @@ using RocketMQ.Orleans.Protocol.Remoting;
 namespace RocketMQ.Orleans.Client.Consumer.Push;
 
 /// <summary>
-/// A clustering push consumer (Apache <c>DefaultMQPushConsumer</c>, simplified): heartbeats, averaged rebalance over
-/// the group's client ids (also when the broker notifies a change), a long-poll loop per assigned queue, the listener
-/// per message, send-back on failure and periodic offset commits. Subscribes the group's retry topic as Java does.
+/// A push consumer (Apache <c>DefaultMQPushConsumer</c>, simplified): heartbeats, averaged rebalance over the group's
+/// client ids (also when the broker notifies a change), a long-poll loop per assigned queue, the listener per message,
+/// send-back on failure and periodic offset commits; clustering consumers subscribe the group's retry topic as Java
+/// does. Broadcasting consumers take every queue and keep their offsets in a local file (RocketMQPushConsumer.Broadcast.cs).
 /// </summary>
 public sealed partial class RocketMQPushConsumer : IAsyncDisposable
 {
@@ -40,6 +41,10 @@ public sealed partial class RocketMQPushConsumer : IAsyncDisposable
         {
             builder.Register(RequestCode.NotifyConsumerIdsChanged, new ConsumerIdsChangedProcessor(OnConsumerIdsChanged), executor);
             builder.Register(RequestCode.ResetConsumerClientOffset, new ResetOffsetProcessor(OnResetOffset), executor);
+            builder.Register(RequestCode.GetConsumerRunningInfo, new ConsumerRunningInfoProcessor(BuildRunningInfo), executor);
+            builder.Register(RequestCode.GetConsumerStatusFromClient, new ConsumerStatusProcessor(options.ConsumerGroup,
+                topic => _offsets.Snapshot().Where(entry => entry.Key.Topic == topic).ToDictionary(entry => entry.Key, entry => entry.Value)), executor);
+            builder.Register(RequestCode.ConsumeMessageDirectly, new ConsumeMessageDirectlyProcessor(options.ConsumerGroup, options.Orderly, listener), executor);
         });
         _api = new ConsumerApi(_core);
         _heartbeat = new HeartbeatService(_core, BuildHeartbeat);
@@ -87,7 +92,15 @@ public sealed partial class RocketMQPushConsumer : IAsyncDisposable
 
         // Clustering consumers also consume their retry topic, which the broker creates on heartbeat.
         string retryTopic = MixAll.GetRetryTopic(_options.ConsumerGroup);
-        _subscriptions[retryTopic] = SubscriptionExpression.Parse(retryTopic, "*");
+        if (IsBroadcasting)
+        {
+            OpenLocalOffsets();
+        }
+        else
+        {
+            _subscriptions[retryTopic] = SubscriptionExpression.Parse(retryTopic, "*");
+        }
+
         foreach (var topic in _subscriptions.Keys)
         {
             if (topic != retryTopic && await _core.Routes.GetAsync(topic, cancellationToken: cancellationToken).ConfigureAwait(false) is null)
@@ -96,6 +109,7 @@ public sealed partial class RocketMQPushConsumer : IAsyncDisposable
             }
         }
 
+        Volatile.Write(ref _startTimestamp, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         await _heartbeat.SendToAllAsync(cancellationToken).ConfigureAwait(false);
         _heartbeat.Start();
         await RebalanceAsync(cancellationToken).ConfigureAwait(false);
@@ -154,6 +168,12 @@ public sealed partial class RocketMQPushConsumer : IAsyncDisposable
             return [];
         }
 
+        if (IsBroadcasting)
+        {
+            // Apache RebalanceImpl, BROADCASTING: every consumer takes every queue.
+            return [.. queues];
+        }
+
         var clientIds = await _api.GetConsumerIdListAsync(brokers[Random.Shared.Next(brokers.Count)], _options.ConsumerGroup, cancellationToken).ConfigureAwait(false);
         clientIds.Sort(StringComparer.Ordinal);
         var mine = QueueAllocation.Averagely(queues, clientIds, _core.ClientId);
@@ -176,7 +196,7 @@ public sealed partial class RocketMQPushConsumer : IAsyncDisposable
             {
                 if (!_pullers.ContainsKey(queue) && !_stop.IsCancellationRequested)
                 {
-                    var puller = new QueuePuller(_api, _options, queue, _subscriptions[queue.Topic], _listener, _offsets, _stop.Token);
+                    var puller = new QueuePuller(_api, _options, queue, _subscriptions[queue.Topic], _listener, _offsets, _stop.Token, _localOffsets);
                     _pullers.Add(queue, puller);
                     puller.Start();
                 }
@@ -194,6 +214,12 @@ public sealed partial class RocketMQPushConsumer : IAsyncDisposable
 
     private async Task CommitAndForgetAsync(MessageQueue queue)
     {
+        if (IsBroadcasting)
+        {
+            // The local file keeps the queue's offset for when it comes back (Apache LocalFileOffsetStore keeps it too).
+            return;
+        }
+
         if (!_offsets.TryRemove(queue, out long offset) || offset < 0)
         {
             return;
@@ -212,6 +238,12 @@ public sealed partial class RocketMQPushConsumer : IAsyncDisposable
     /// <summary>Commits every held offset (oneway, as Apache's periodic persist).</summary>
     public async Task PersistOffsetsAsync(bool oneway = true, CancellationToken cancellationToken = default)
     {
+        if (_localOffsets is not null)
+        {
+            PersistLocalOffsets();
+            return;
+        }
+
         foreach (var (queue, offset) in _offsets.Snapshot())
         {
             if (offset < 0)
@@ -295,7 +327,7 @@ public sealed partial class RocketMQPushConsumer : IAsyncDisposable
             {
                 GroupName = _options.ConsumerGroup,
                 ConsumeType = ConsumeType.ConsumePassively,
-                MessageModel = MessageModel.Clustering,
+                MessageModel = _options.MessageModel,
                 ConsumeFromWhere = _options.ConsumeFromWhere,
                 SubscriptionDataSet = [.. _subscriptions.Values],
             },
