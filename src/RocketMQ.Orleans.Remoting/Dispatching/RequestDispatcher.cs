@@ -34,6 +34,9 @@ public sealed class RequestDispatcher
         _logger = logger;
     }
 
+    /// <summary>The request codes with a processor of their own (docs/compatibility.md is checked against them).</summary>
+    public IEnumerable<int> RegisteredCodes => _table.Keys;
+
     /// <summary>The registration that handles <paramref name="requestCode"/>, or null if none (not even a default).</summary>
     public ProcessorRegistration? Find(int requestCode) =>
         _table.TryGetValue(requestCode, out var registration) ? registration : _default;
