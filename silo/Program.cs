@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using RocketMQ.Orleans.Broker.Hosting;
 using RocketMQ.Orleans.Console.Hosting;
+using RocketMQ.Orleans.Grpc.Hosting;
 using RocketMQ.Orleans.Silo;
 using RocketMQ.Orleans.Streaming.Hosting;
 
@@ -36,6 +37,9 @@ builder.UseOrleans(silo =>
 
     // Orleans streams over the broker's queues, when RocketMQ:Streams:Enabled is true (docs/streams.md).
     silo.AddRocketMQStreams(builder.Configuration.GetSection("RocketMQ:Streams"));
+
+    // RocketMQ 5 clients: the gRPC MessagingService on RocketMQ:Grpc:Port (8081), POP consumption (docs/grpc.md).
+    silo.AddRocketMQGrpc(builder.Configuration);
 
     // Web console and /metrics on RocketMQ:Console:Port (8080), Kestrel inside this process.
     silo.AddRocketMQConsole(builder.Configuration);
