@@ -53,7 +53,7 @@ public sealed partial class PopService
                 commitLogOffset = inFlight.CommitLogOffset;
             }
 
-            var failure = await ReviveOneAsync(state, offset, commitLogOffset, cancellationToken).ConfigureAwait(false);
+            var failure = await ReviveOneAsync(state, offset, commitLogOffset, toDeadLetter: false, cancellationToken).ConfigureAwait(false);
             if (failure is not null)
             {
                 PopLog.ReviveFailed(_logger, state.Topic, state.QueueId, offset, state.Group, failure);
@@ -73,6 +73,43 @@ public sealed partial class PopService
         return revived;
     }
 
+    /// <summary>
+    /// Moves an in-flight message to %DLQ%group at once (the client gave up on it: Apache
+    /// ForwardMessageToDeadLetterQueue) and ends it here.
+    /// </summary>
+    public async Task<PopAckStatus> ForwardToDeadLetterAsync(string group, string topic, string? receiptHandle, CancellationToken cancellationToken = default)
+    {
+        if (!TryResolve(group, topic, receiptHandle, out var handle, out var state, out var status))
+        {
+            return status;
+        }
+
+        long commitLogOffset;
+        lock (state!.InFlight)
+        {
+            if (!state.InFlight.TryGetValue(handle.QueueOffset, out var inFlight))
+            {
+                return PopAckStatus.InvalidHandle;
+            }
+
+            commitLogOffset = inFlight.CommitLogOffset;
+        }
+
+        var failure = await ReviveOneAsync(state, handle.QueueOffset, commitLogOffset, toDeadLetter: true, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            throw new InvalidOperationException("The message could not be written to the dead-letter queue: " + failure);
+        }
+
+        lock (state.InFlight)
+        {
+            state.InFlight.Remove(handle.QueueOffset);
+            CommitOffset(state);
+        }
+
+        return PopAckStatus.Ok;
+    }
+
     private bool TryTakeDue(out (PopQueueState Queue, long Offset) due)
     {
         lock (_revivals)
@@ -89,7 +126,8 @@ public sealed partial class PopService
     }
 
     /// <summary>Writes the message again to the group's retry topic (or DLQ); null when done, else why not.</summary>
-    private async ValueTask<string?> ReviveOneAsync(PopQueueState state, long offset, long commitLogOffset, CancellationToken cancellationToken)
+    private async ValueTask<string?> ReviveOneAsync(PopQueueState state, long offset, long commitLogOffset, bool toDeadLetter,
+        CancellationToken cancellationToken)
     {
         using var stored = await _runtime.Store.ReadMessageAsync(commitLogOffset, cancellationToken).ConfigureAwait(false);
         if (stored is null || !StoredMessageView.TryParse(stored.Span, out _))
@@ -103,7 +141,7 @@ public sealed partial class PopService
         var (reconsumeTimes, message) = BuildRevived(stored, state);
         string target;
         int queueNums;
-        if (reconsumeTimes > maxRetries)
+        if (toDeadLetter || reconsumeTimes > maxRetries)
         {
             target = SystemTopics.GetDlqTopic(state.Group);
             queueNums = SystemTopics.DlqNumsPerGroup;

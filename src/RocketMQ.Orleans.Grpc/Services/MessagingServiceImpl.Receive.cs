@@ -119,6 +119,21 @@ public sealed partial class MessagingServiceImpl
         return Task.FromResult(new ChangeInvisibleDurationResponse { Status = ToStatus(status), ReceiptHandle = handle?.Encode() ?? string.Empty });
     }
 
+    public override async Task<ForwardMessageToDeadLetterQueueResponse> ForwardMessageToDeadLetterQueue(ForwardMessageToDeadLetterQueueRequest request,
+        ServerCallContext callContext)
+    {
+        try
+        {
+            var status = await context.Pop.ForwardToDeadLetterAsync(Resources.Wrap(request.Group), Resources.Wrap(request.Topic), request.ReceiptHandle,
+                callContext.CancellationToken).ConfigureAwait(false);
+            return new ForwardMessageToDeadLetterQueueResponse { Status = ToStatus(status) };
+        }
+        catch (InvalidOperationException exception)
+        {
+            return new ForwardMessageToDeadLetterQueueResponse { Status = Failed(nameof(ForwardMessageToDeadLetterQueue), exception) };
+        }
+    }
+
     private static Status ToStatus(PopAckStatus status) => status switch
     {
         PopAckStatus.Ok => Statuses.Ok,

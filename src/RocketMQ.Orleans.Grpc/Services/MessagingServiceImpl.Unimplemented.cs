@@ -7,24 +7,11 @@ namespace RocketMQ.Orleans.Grpc.Services;
 /// <summary>Methods not served yet: each answers a RocketMQ NOT_IMPLEMENTED status, never a gRPC error.</summary>
 public sealed partial class MessagingServiceImpl
 {
-    public override Task<ForwardMessageToDeadLetterQueueResponse> ForwardMessageToDeadLetterQueue(ForwardMessageToDeadLetterQueueRequest request,
-        ServerCallContext callContext) =>
-        Task.FromResult(new ForwardMessageToDeadLetterQueueResponse { Status = Statuses.NotImplemented(nameof(ForwardMessageToDeadLetterQueue)) });
-
     public override Task<EndTransactionResponse> EndTransaction(EndTransactionRequest request, ServerCallContext callContext) =>
         Task.FromResult(new EndTransactionResponse { Status = Statuses.NotImplemented(nameof(EndTransaction)) });
 
     public override Task PullMessage(PullMessageRequest request, IServerStreamWriter<PullMessageResponse> responseStream, ServerCallContext callContext) =>
         responseStream.WriteAsync(new PullMessageResponse { Status = Statuses.NotImplemented(nameof(PullMessage)) }, callContext.CancellationToken);
-
-    public override Task<UpdateOffsetResponse> UpdateOffset(UpdateOffsetRequest request, ServerCallContext callContext) =>
-        Task.FromResult(new UpdateOffsetResponse { Status = Statuses.NotImplemented(nameof(UpdateOffset)) });
-
-    public override Task<GetOffsetResponse> GetOffset(GetOffsetRequest request, ServerCallContext callContext) =>
-        Task.FromResult(new GetOffsetResponse { Status = Statuses.NotImplemented(nameof(GetOffset)) });
-
-    public override Task<QueryOffsetResponse> QueryOffset(QueryOffsetRequest request, ServerCallContext callContext) =>
-        Task.FromResult(new QueryOffsetResponse { Status = Statuses.NotImplemented(nameof(QueryOffset)) });
 
     public override Task<RecallMessageResponse> RecallMessage(RecallMessageRequest request, ServerCallContext callContext) =>
         Task.FromResult(new RecallMessageResponse { Status = Statuses.NotImplemented(nameof(RecallMessage)) });
