@@ -8,4 +8,7 @@ public sealed class PopOptions
 
     /// <summary>Most messages one pop returns, whatever the client asks (Apache caps a pop at 32).</summary>
     public int MaxBatchSize { get; set; } = 32;
+
+    /// <summary>The POP journal file; null puts it at <c>&lt;store DataPath&gt;/pop/journal.log</c>.</summary>
+    public string? JournalPath { get; set; }
 }

@@ -63,10 +63,15 @@ public sealed partial class PopService
 
             lock (state.InFlight)
             {
-                state.InFlight.Remove(offset);
+                if (state.InFlight.Remove(offset))
+                {
+                    _journal.Ack(state, offset);
+                }
+
                 CommitOffset(state);
             }
 
+            _journal.Flush();
             revived++;
         }
 
@@ -103,10 +108,15 @@ public sealed partial class PopService
 
         lock (state.InFlight)
         {
-            state.InFlight.Remove(handle.QueueOffset);
+            if (state.InFlight.Remove(handle.QueueOffset))
+            {
+                _journal.Ack(state, handle.QueueOffset);
+            }
+
             CommitOffset(state);
         }
 
+        _journal.Flush();
         return PopAckStatus.Ok;
     }
 

@@ -16,9 +16,9 @@ namespace RocketMQ.Orleans.Broker.Pop;
 /// offset moves past a queue prefix once every message of it is acked.
 /// </summary>
 /// <remarks>
-/// In-flight state is in memory; what is durable is the group's consume offset (the first un-acked offset of each
-/// queue), so a restart redelivers every message not acked before it and may redeliver acked ones past the
-/// first un-acked one (at least once, as a crashed Apache broker does for checkpoints not yet in its revive log).
+/// In-flight state is kept in memory and journaled to <see cref="PopJournal"/> (a small append-only file, not the
+/// commit log as Apache's revive topic) before each answer, so a killed silo loses no ack and redelivers every
+/// un-acked message after restart. The journal is compacted at start only; memory holds every in-flight message.
 /// </remarks>
 public sealed partial class PopService : IAsyncDisposable
 {
@@ -29,6 +29,7 @@ public sealed partial class PopService : IAsyncDisposable
     private readonly PriorityQueue<(PopQueueState Queue, long Offset), long> _revivals = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _arrivalWaiters = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly PopJournal _journal;
     private Task _reviveLoop = Task.CompletedTask;
     private int _rotation;
     private int _disposed;
@@ -39,6 +40,32 @@ public sealed partial class PopService : IAsyncDisposable
         _runtime = runtime;
         _options = options ?? new PopOptions();
         _logger = runtime.LoggerFactory.CreateLogger<PopService>();
+        var journalPath = _options.JournalPath ?? Path.Combine(runtime.Store.Options.DataPath, "pop", "journal.log");
+        _journal = PopJournal.Open(journalPath, out var replay);
+        Restore(replay);
+    }
+
+    /// <summary>
+    /// Rebuilds the queues the journal names: their cursor past every offset ever handed out (acked ones are not
+    /// delivered again even when the consume offset on disk is older), their in-flight messages due for revival.
+    /// </summary>
+    private void Restore(Dictionary<(string Group, string Topic, int QueueId), PopJournal.QueueReplay> replay)
+    {
+        foreach (var (key, queue) in replay)
+        {
+            var state = StateOf(key.Group, key.Topic, key.QueueId);
+            lock (state.InFlight)
+            {
+                state.Cursor = Math.Max(state.Cursor, queue.MaxPopped + 1);
+                foreach (var (offset, inFlight) in queue.InFlight)
+                {
+                    state.InFlight[offset] = inFlight;
+                    ScheduleRevival(state, offset, inFlight.VisibleAt);
+                }
+
+                CommitOffset(state);
+            }
+        }
     }
 
     private long Now => _runtime.Now;
@@ -156,7 +183,9 @@ public sealed partial class PopService : IAsyncDisposable
                         }
 
                         var offset = view.QueueOffset;
-                        state.InFlight[offset] = new PopInFlight(popTime, invisibleTime, view.PhysicalOffset);
+                        var inFlight = new PopInFlight(popTime, invisibleTime, view.PhysicalOffset);
+                        state.InFlight[offset] = inFlight;
+                        _journal.Checkpoint(state, offset, inFlight);
                         ScheduleRevival(state, offset, popTime + invisibleTime);
                         var handle = new PopReceiptHandle(offset, popTime, invisibleTime, 0, retry, _runtime.Identity.BrokerName,
                             state.QueueId, offset, view.PhysicalOffset);
@@ -176,6 +205,7 @@ public sealed partial class PopService : IAsyncDisposable
 
             if (popped > 0)
             {
+                _journal.Flush();
                 result.Keep(read);
             }
             else
@@ -203,9 +233,12 @@ public sealed partial class PopService : IAsyncDisposable
         {
             if (state.InFlight.Remove(handle.QueueOffset))
             {
+                _journal.Ack(state, handle.QueueOffset);
                 CommitOffset(state);
             }
         }
+
+        _journal.Flush();
 
         return PopAckStatus.Ok;
     }
@@ -233,8 +266,11 @@ public sealed partial class PopService : IAsyncDisposable
 
             inFlight.PopTime = now;
             inFlight.InvisibleTime = invisible;
+            _journal.Checkpoint(state, handle.QueueOffset, inFlight);
             ScheduleRevival(state, handle.QueueOffset, now + invisible);
         }
+
+        _journal.Flush();
 
         newHandle = handle with { PopTime = now, InvisibleTime = invisible };
         return PopAckStatus.Ok;
@@ -317,6 +353,7 @@ public sealed partial class PopService : IAsyncDisposable
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _reviveLoop.ConfigureAwait(false);
         _stopping.Dispose();
+        _journal.Dispose();
         foreach (var waiter in _arrivalWaiters.Values)
         {
             waiter.TrySetCanceled();

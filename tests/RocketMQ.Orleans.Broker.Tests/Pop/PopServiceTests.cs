@@ -144,4 +144,40 @@ public sealed class PopServiceTests
         using var popped = await pending.WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Equal("late", PopTestHost.Body(Assert.Single(popped.Messages)));
     }
+
+    [Fact]
+    public async Task After_a_restart_unacked_messages_come_back_and_acked_ones_do_not()
+    {
+        await using var host = await PopTestHost.StartAsync(queues: 1);
+        foreach (var body in new[] { "m0", "m1", "m2", "m3" })
+        {
+            await host.PutAsync(body);
+        }
+
+        using (var popped = await host.PopAsync(invisible: TimeSpan.FromSeconds(5)))
+        {
+            // m1 and m3 acked; m0 and m2 still in flight when the service goes away.
+            foreach (var message in popped.Messages.Where(m => PopTestHost.Body(m) is "m1" or "m3"))
+            {
+                Assert.Equal(PopAckStatus.Ok, host.Pop.Ack(PopTestHost.Group, PopTestHost.Topic, message.Handle.Encode()));
+            }
+        }
+
+        // The consume offset on disk says 0: only the journal knows m1 and m3 were acked.
+        host.Store.ConsumerOffsets.Commit(PopTestHost.Group, PopTestHost.Topic, 0, 0);
+        await host.RestartPopAsync();
+
+        using (var early = await host.PopAsync())
+        {
+            Assert.Empty(early.Messages);
+        }
+
+        host.Clock.Advance(TimeSpan.FromSeconds(6));
+        Assert.Equal(2, await host.Pop.ReviveAsync());
+        await host.Store.WaitForDispatchAsync();
+        using var again = await host.PopAsync();
+        Assert.Equal(["m0", "m2"], again.Messages.Select(PopTestHost.Body).Order());
+        Assert.All(again.Messages, m => Assert.Equal(2, m.DeliveryAttempt));
+        Assert.Equal(4, host.ConsumeOffset(0));
+    }
 }

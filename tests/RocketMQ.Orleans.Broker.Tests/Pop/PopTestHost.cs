@@ -43,7 +43,14 @@ internal sealed class PopTestHost : IAsyncDisposable
 
     public ManualClock Clock { get; }
 
-    public PopService Pop { get; }
+    public PopService Pop { get; private set; }
+
+    /// <summary>A new POP service over the same store and journal, as after a silo restart.</summary>
+    public async Task RestartPopAsync()
+    {
+        await Pop.DisposeAsync();
+        Pop = new PopService(Runtime);
+    }
 
     public string DataPath { get; }
 
