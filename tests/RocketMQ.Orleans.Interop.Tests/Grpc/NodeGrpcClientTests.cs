@@ -66,6 +66,49 @@ public sealed class NodeGrpcClientTests
         Assert.Equal(count + 1, received.Count);
     }
 
+    [Fact]
+    public async Task After_kill_9_of_the_silo_unacked_messages_come_back_to_the_node_consumer_and_acked_ones_do_not()
+    {
+        const int count = 6;
+        var grpcPort = FreePorts.Next();
+        await using var silo = await SiloFixture.StartAsync([new(SiloSettings.GrpcPort, grpcPort.ToString())]);
+        await WaitForGrpcAsync(silo, grpcPort);
+        var endpoints = $"127.0.0.1:{grpcPort}";
+
+        await using (var produce = NodeScenario.Start("grpc5.js", new JsonObject
+        {
+            ["endpoints"] = endpoints, ["topic"] = "GrpcCrashTopic", ["group"] = "GID_grpc_crash", ["count"] = count, ["consume"] = false,
+        }))
+        {
+            var produced = await produce.WaitForExitAsync(ScenarioTimeout);
+            Assert.Equal(count, produced.Count(l => l["event"]!.GetValue<string>() == "sent"));
+        }
+
+        await using (var first = NodeScenario.Start("grpc5-receive.js", new JsonObject
+        {
+            ["endpoints"] = endpoints, ["topic"] = "GrpcCrashTopic", ["group"] = "GID_grpc_crash", ["expect"] = count,
+            ["ack"] = new JsonArray(0, 1, 2), ["invisibleMs"] = 4000,
+        }))
+        {
+            var lines = await first.WaitForExitAsync(ScenarioTimeout);
+            var received = lines.Where(l => l["event"]!.GetValue<string>() == "received").ToList();
+            Assert.Equal(Enumerable.Range(0, count), received.Select(l => l["seq"]!.GetValue<int>()).Order());
+            Assert.All(received, l => Assert.Equal(1, l["deliveryAttempt"]!.GetValue<int>()));
+        }
+
+        await silo.KillAsync();
+        await silo.RestartAsync();
+        await WaitForGrpcAsync(silo, grpcPort);
+
+        await using var second = NodeScenario.Start("grpc5-receive.js", new JsonObject
+        {
+            ["endpoints"] = endpoints, ["topic"] = "GrpcCrashTopic", ["group"] = "GID_grpc_crash", ["expect"] = 3, ["invisibleMs"] = 10000,
+        });
+        var again = (await second.WaitForExitAsync(ScenarioTimeout)).Where(l => l["event"]!.GetValue<string>() == "received").ToList();
+        Assert.Equal([3, 4, 5], again.Select(l => l["seq"]!.GetValue<int>()).Order());
+        Assert.All(again, l => Assert.Equal(2, l["deliveryAttempt"]!.GetValue<int>()));
+    }
+
     private static async Task WaitForGrpcAsync(SiloFixture silo, int port)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));

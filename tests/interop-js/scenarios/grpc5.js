@@ -12,6 +12,7 @@
 //   unackedSeq     the message not acked on its first delivery (default 0; -1 acks everything)
 //   invisibleMs    invisible duration of each receive (default 3000)
 //   awaitMs        long-polling timeout of each receive (default 2000)
+//   consume        false: only produce (default true)
 //   timeoutMs      hard timeout (default 120000)
 // Lines:
 //   {"event":"producerReady"}
@@ -55,6 +56,7 @@ run('grpc5', async (config, lifetime) => {
     });
     emit('sent', { seq, messageId: receipt.messageId, offset: Number(receipt.offset) });
   }
+  if (config.consume === false) return { sent: count, received: 0 };
 
   const consumer = new SimpleConsumer({
     endpoints: config.endpoints,
