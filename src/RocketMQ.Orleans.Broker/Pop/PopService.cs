@@ -336,7 +336,8 @@ public sealed partial class PopService : IAsyncDisposable
 
     private void OnArrival(MessageArrival arrival)
     {
-        if (!_arrivalWaiters.IsEmpty && _arrivalWaiters.TryRemove(arrival.Topic, out var waiter))
+        // Called per dispatched message: the lock-free lookup keeps topics nobody waits for cheap.
+        if (_arrivalWaiters.TryGetValue(arrival.Topic, out _) && _arrivalWaiters.TryRemove(arrival.Topic, out var waiter))
         {
             waiter.TrySetResult();
         }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Apache.Rocketmq.V2;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
@@ -11,22 +13,26 @@ namespace RocketMQ.Orleans.Grpc.Services;
 /// <summary>A popped stored message as a v2 <see cref="Message"/> with the system properties the clients require.</summary>
 internal static class StoredMessageMapper
 {
+    /// <summary>
+    /// The message's body points into the pop's pooled buffer (no copy): write it before the <see cref="PopResult"/>
+    /// is disposed.
+    /// </summary>
     public static Message ToMessage(PoppedMessage popped, string resourceNamespace, long invisibleMillis)
     {
         StoredMessageView.TryParse(popped.Stored.Span, out var view);
         var properties = MessageProperties.DecodeUtf8(view.PropertiesUtf8);
         // A revived message keeps the topic it was consumed from in RETRY_TOPIC; the client acks under that topic.
         var topic = properties.TryGetValue(MessageConst.PropertyRetryTopic, out var original) ? original : view.GetTopic();
-        var body = view.Body.ToArray();
+        var body = BodyOf(popped.Stored, view);
         if ((view.SysFlag & MessageSysFlag.CompressedFlag) != 0)
         {
-            body = Inflate(body);
+            body = Inflate(view.Body.ToArray());
         }
 
         var system = new SystemProperties
         {
             MessageId = properties.TryGetValue(MessageConst.PropertyUniqClientMessageIdKeyidx, out var uniq) ? uniq : view.CreateOffsetMessageId(),
-            BodyDigest = BodyDigests.Md5(body),
+            BodyDigest = BodyDigests.Md5(body.Span),
             BodyEncoding = Encoding.Identity,
             MessageType = MessageType.Normal,
             BornTimestamp = Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds(view.BornTimestamp)),
@@ -76,6 +82,22 @@ internal static class StoredMessageMapper
         }
 
         return message;
+    }
+
+    /// <summary>The body inside the stored bytes, found by the layout and proven to be the view's body.</summary>
+    private static ReadOnlyMemory<byte> BodyOf(ReadOnlyMemory<byte> stored, StoredMessageView view)
+    {
+        var start = StoredMessageLayout.BodyLengthPosition(view.SysFlag) + sizeof(int);
+        if (start + view.Body.Length <= stored.Length)
+        {
+            var body = stored.Slice(start, view.Body.Length);
+            if (view.Body.IsEmpty || Unsafe.AreSame(ref MemoryMarshal.GetReference(body.Span), ref MemoryMarshal.GetReference(view.Body)))
+            {
+                return body;
+            }
+        }
+
+        return view.Body.ToArray();
     }
 
     /// <summary>RocketMQ 4.x clients compress bodies with zlib; 5.x clients are handed the plain body.</summary>
