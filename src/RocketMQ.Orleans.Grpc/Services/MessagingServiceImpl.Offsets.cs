@@ -9,7 +9,7 @@ public sealed partial class MessagingServiceImpl
 {
     public override async Task<UpdateOffsetResponse> UpdateOffset(UpdateOffsetRequest request, ServerCallContext callContext)
     {
-        var (group, topic, queueId, refusal) = await ResolveQueueAsync(request.Group, request.MessageQueue).ConfigureAwait(false);
+        var (group, topic, queueId, refusal) = await ResolveQueueAsync(request.Group, request.MessageQueue, Resources.Namespace(callContext)).ConfigureAwait(false);
         if (refusal is not null)
         {
             return new UpdateOffsetResponse { Status = refusal };
@@ -26,7 +26,7 @@ public sealed partial class MessagingServiceImpl
 
     public override async Task<GetOffsetResponse> GetOffset(GetOffsetRequest request, ServerCallContext callContext)
     {
-        var (group, topic, queueId, refusal) = await ResolveQueueAsync(request.Group, request.MessageQueue).ConfigureAwait(false);
+        var (group, topic, queueId, refusal) = await ResolveQueueAsync(request.Group, request.MessageQueue, Resources.Namespace(callContext)).ConfigureAwait(false);
         if (refusal is not null)
         {
             return new GetOffsetResponse { Status = refusal };
@@ -40,7 +40,7 @@ public sealed partial class MessagingServiceImpl
 
     public override async Task<QueryOffsetResponse> QueryOffset(QueryOffsetRequest request, ServerCallContext callContext)
     {
-        var (_, topic, queueId, refusal) = await ResolveQueueAsync(null, request.MessageQueue).ConfigureAwait(false);
+        var (_, topic, queueId, refusal) = await ResolveQueueAsync(null, request.MessageQueue, Resources.Namespace(callContext)).ConfigureAwait(false);
         if (refusal is not null)
         {
             return new QueryOffsetResponse { Status = refusal };
@@ -66,10 +66,11 @@ public sealed partial class MessagingServiceImpl
     }
 
     /// <summary>The stored names and queue of a request, or why it is refused (no group is checked when null).</summary>
-    private async ValueTask<(string Group, string Topic, int QueueId, Status? Refusal)> ResolveQueueAsync(Resource? groupResource, MessageQueue? queue)
+    private async ValueTask<(string Group, string Topic, int QueueId, Status? Refusal)> ResolveQueueAsync(Resource? groupResource, MessageQueue? queue,
+        string headerNamespace)
     {
-        var group = Resources.Wrap(groupResource);
-        var topic = Resources.Wrap(queue?.Topic);
+        var group = Resources.Wrap(groupResource, headerNamespace);
+        var topic = Resources.Wrap(queue?.Topic, headerNamespace);
         if (groupResource is not null && ResourceNames.ValidateGroup(group) is { } invalidGroup)
         {
             return (group, topic, 0, Statuses.Of(Code.IllegalConsumerGroup, invalidGroup));

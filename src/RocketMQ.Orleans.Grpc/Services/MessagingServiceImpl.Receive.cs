@@ -18,9 +18,9 @@ public sealed partial class MessagingServiceImpl
     public override async Task ReceiveMessage(ReceiveMessageRequest request, IServerStreamWriter<ReceiveMessageResponse> responseStream,
         ServerCallContext callContext)
     {
-        var group = Resources.Wrap(request.Group);
+        var group = Resources.Wrap(request.Group, Resources.Namespace(callContext));
         var topicResource = request.MessageQueue?.Topic;
-        var topic = Resources.Wrap(topicResource);
+        var topic = Resources.Wrap(topicResource, Resources.Namespace(callContext));
         var cancellationToken = callContext.CancellationToken;
         var refusal = await CheckReceiveAsync(request, group, topic).ConfigureAwait(false);
         if (refusal is not null)
@@ -49,7 +49,7 @@ public sealed partial class MessagingServiceImpl
         await responseStream.WriteAsync(new ReceiveMessageResponse { DeliveryTimestamp = Timestamp.FromDateTimeOffset(Runtime.TimeProvider.GetUtcNow()) },
             cancellationToken).ConfigureAwait(false);
         await responseStream.WriteAsync(new ReceiveMessageResponse { Status = Statuses.Ok }, cancellationToken).ConfigureAwait(false);
-        var resourceNamespace = topicResource?.ResourceNamespace ?? string.Empty;
+        var resourceNamespace = topicResource?.ResourceNamespace is { Length: > 0 } own ? own : Resources.Namespace(callContext);
         var invisibleMillis = (long)invisible.TotalMilliseconds;
         foreach (var popped in result.Messages)
         {
@@ -92,8 +92,8 @@ public sealed partial class MessagingServiceImpl
 
     public override Task<AckMessageResponse> AckMessage(AckMessageRequest request, ServerCallContext callContext)
     {
-        var group = Resources.Wrap(request.Group);
-        var topic = Resources.Wrap(request.Topic);
+        var group = Resources.Wrap(request.Group, Resources.Namespace(callContext));
+        var topic = Resources.Wrap(request.Topic, Resources.Namespace(callContext));
         var response = new AckMessageResponse();
         foreach (var entry in request.Entries)
         {
@@ -114,7 +114,8 @@ public sealed partial class MessagingServiceImpl
             return Task.FromResult(new ChangeInvisibleDurationResponse { Status = Statuses.Of(Code.IllegalInvisibleTime, "the invisible duration must be positive") });
         }
 
-        var status = context.Pop.ChangeInvisibleTime(Resources.Wrap(request.Group), Resources.Wrap(request.Topic), request.ReceiptHandle, invisible,
+        var ns = Resources.Namespace(callContext);
+        var status = context.Pop.ChangeInvisibleTime(Resources.Wrap(request.Group, ns), Resources.Wrap(request.Topic, ns), request.ReceiptHandle, invisible,
             out var handle);
         return Task.FromResult(new ChangeInvisibleDurationResponse { Status = ToStatus(status), ReceiptHandle = handle?.Encode() ?? string.Empty });
     }
@@ -124,7 +125,8 @@ public sealed partial class MessagingServiceImpl
     {
         try
         {
-            var status = await context.Pop.ForwardToDeadLetterAsync(Resources.Wrap(request.Group), Resources.Wrap(request.Topic), request.ReceiptHandle,
+            var ns = Resources.Namespace(callContext);
+            var status = await context.Pop.ForwardToDeadLetterAsync(Resources.Wrap(request.Group, ns), Resources.Wrap(request.Topic, ns), request.ReceiptHandle,
                 callContext.CancellationToken).ConfigureAwait(false);
             return new ForwardMessageToDeadLetterQueueResponse { Status = ToStatus(status) };
         }

@@ -22,12 +22,13 @@ public sealed partial class MessagingServiceImpl
         }
 
         var bornHost = RemoteEndPoint(callContext);
+        var headerNamespace = Resources.Namespace(callContext);
         foreach (var message in request.Messages)
         {
             SendResultEntry entry;
             try
             {
-                entry = await SendOneAsync(message, bornHost, callContext.CancellationToken).ConfigureAwait(false);
+                entry = await SendOneAsync(message, bornHost, headerNamespace, callContext.CancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -42,11 +43,11 @@ public sealed partial class MessagingServiceImpl
         return response;
     }
 
-    private async Task<SendResultEntry> SendOneAsync(Message message, IPEndPoint bornHost, CancellationToken cancellationToken)
+    private async Task<SendResultEntry> SendOneAsync(Message message, IPEndPoint bornHost, string headerNamespace, CancellationToken cancellationToken)
     {
         var system = message.SystemProperties ?? new SystemProperties();
         var entry = new SendResultEntry { MessageId = system.MessageId };
-        var topic = Resources.Wrap(message.Topic);
+        var topic = Resources.Wrap(message.Topic, headerNamespace);
         var config = ResourceNames.ValidateTopic(topic) is null ? await Runtime.Topics.GetAsync(topic).ConfigureAwait(false) : null;
         if (config is null)
         {

@@ -25,7 +25,7 @@ public sealed partial class MessagingServiceImpl(GrpcServiceContext context, ILo
 
     public override async Task<QueryRouteResponse> QueryRoute(QueryRouteRequest request, ServerCallContext callContext)
     {
-        var topic = Resources.Wrap(request.Topic);
+        var topic = Resources.Wrap(request.Topic, Resources.Namespace(callContext));
         var config = await FindOrCreateTopicAsync(topic).ConfigureAwait(false);
         if (config is null)
         {
@@ -45,7 +45,7 @@ public sealed partial class MessagingServiceImpl(GrpcServiceContext context, ILo
 
     public override async Task<QueryAssignmentResponse> QueryAssignment(QueryAssignmentRequest request, ServerCallContext callContext)
     {
-        var topic = Resources.Wrap(request.Topic);
+        var topic = Resources.Wrap(request.Topic, Resources.Namespace(callContext));
         var config = await Runtime.Topics.GetAsync(topic).ConfigureAwait(false);
         if (config is null)
         {

@@ -1,4 +1,5 @@
 using Apache.Rocketmq.V2;
+using Grpc.Core;
 
 namespace RocketMQ.Orleans.Grpc.Services;
 
@@ -7,14 +8,19 @@ internal static class Resources
 {
     private const char Separator = '%';
 
-    public static string Wrap(Resource? resource)
+    /// <summary>The namespace a client names in its <c>x-mq-namespace</c> header (the Node client leaves most resources' own empty).</summary>
+    public static string Namespace(ServerCallContext callContext) => callContext.RequestHeaders.GetValue("x-mq-namespace") ?? string.Empty;
+
+    /// <summary>The stored name: the resource's own namespace, else the request's header namespace, prefixes it.</summary>
+    public static string Wrap(Resource? resource, string headerNamespace)
     {
         if (resource is null)
         {
             return string.Empty;
         }
 
-        return resource.ResourceNamespace is { Length: > 0 } ns ? ns + Separator + resource.Name : resource.Name;
+        var ns = resource.ResourceNamespace is { Length: > 0 } own ? own : headerNamespace;
+        return ns.Length > 0 ? ns + Separator + resource.Name : resource.Name;
     }
 
     public static Resource Unwrap(string stored, string resourceNamespace)

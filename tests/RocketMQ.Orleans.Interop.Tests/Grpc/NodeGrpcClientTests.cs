@@ -109,6 +109,37 @@ public sealed class NodeGrpcClientTests
         Assert.All(again, l => Assert.Equal(2, l["deliveryAttempt"]!.GetValue<int>()));
     }
 
+    [Fact]
+    public async Task Namespaces_isolate_the_same_topic_and_group_names()
+    {
+        var grpcPort = FreePorts.Next();
+        await using var silo = await SiloFixture.StartAsync([new(SiloSettings.GrpcPort, grpcPort.ToString())]);
+        await WaitForGrpcAsync(silo, grpcPort);
+        var endpoints = $"127.0.0.1:{grpcPort}";
+        foreach (var (ns, count) in new[] { ("nsA", 3), ("nsB", 2) })
+        {
+            await using var produce = NodeScenario.Start("grpc5.js", new JsonObject
+            {
+                ["endpoints"] = endpoints, ["namespace"] = ns, ["label"] = ns, ["topic"] = "GrpcNsTopic", ["group"] = "GID_ns",
+                ["count"] = count, ["consume"] = false,
+            });
+            Assert.Equal(count, (await produce.WaitForExitAsync(ScenarioTimeout)).Count(l => l["event"]!.GetValue<string>() == "sent"));
+        }
+
+        foreach (var (ns, count) in new[] { ("nsA", 3), ("nsB", 2) })
+        {
+            await using var receive = NodeScenario.Start("grpc5-receive.js", new JsonObject
+            {
+                ["endpoints"] = endpoints, ["namespace"] = ns, ["topic"] = "GrpcNsTopic", ["group"] = "GID_ns", ["expect"] = count,
+                ["awaitMs"] = 1000,
+            });
+            var received = (await receive.WaitForExitAsync(ScenarioTimeout)).Where(l => l["event"]!.GetValue<string>() == "received").ToList();
+            Assert.Equal(Enumerable.Range(0, count), received.Select(l => l["seq"]!.GetValue<int>()).Order());
+            Assert.All(received, l => Assert.Equal(ns, l["label"]!.GetValue<string>()));
+            Assert.All(received, l => Assert.Equal("GrpcNsTopic", l["topic"]!.GetValue<string>()));
+        }
+    }
+
     private static async Task WaitForGrpcAsync(SiloFixture silo, int port)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));

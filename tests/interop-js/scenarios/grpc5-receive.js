@@ -7,12 +7,13 @@
 //   endpoints, topic, group   (required)
 //   expect         distinct messages to wait for (required)
 //   ack            array of seqs to ack, or "all" (default "all")
+//   namespace      RocketMQ 5 namespace of the consumer (default "")
 //   invisibleMs    invisible duration of each receive (default 3000)
 //   awaitMs        long-polling timeout of each receive (default 2000)
 //   timeoutMs      hard timeout (default 120000)
 // Lines:
 //   {"event":"consumerReady"}
-//   {"event":"received", seq, messageId, deliveryAttempt, acked}
+//   {"event":"received", seq, label, topic, messageId, deliveryAttempt, acked}
 //   {"event":"done", received}
 
 const { SimpleConsumer } = require('rocketmq-client-nodejs');
@@ -34,7 +35,7 @@ run('grpc5-receive', async (config, lifetime) => {
   const ackSeqs = new Set(ackAll ? [] : config.ack);
   const consumer = new SimpleConsumer({
     endpoints: config.endpoints,
-    namespace: '',
+    namespace: config.namespace ?? '',
     consumerGroup: config.group,
     subscriptions: new Map([ [ config.topic, '*' ] ]),
     awaitDuration: config.awaitMs ?? 2000,
@@ -54,7 +55,7 @@ run('grpc5-receive', async (config, lifetime) => {
       const ack = ackAll || ackSeqs.has(seq);
       if (ack) await consumer.ack(message);
       seen.add(seq);
-      emit('received', { seq, messageId: message.messageId, deliveryAttempt: message.deliveryAttempt, acked: ack });
+      emit('received', { seq, label: message.properties.get('label') ?? null, topic: message.topic, messageId: message.messageId, deliveryAttempt: message.deliveryAttempt, acked: ack });
     }
   }
   return { received };

@@ -13,6 +13,8 @@
 //   invisibleMs    invisible duration of each receive (default 3000)
 //   awaitMs        long-polling timeout of each receive (default 2000)
 //   consume        false: only produce (default true)
+//   namespace      RocketMQ 5 namespace of the clients (default "")
+//   label          copied into user property "label" of every message (default "")
 //   timeoutMs      hard timeout (default 120000)
 // Lines:
 //   {"event":"producerReady"}
@@ -42,7 +44,8 @@ run('grpc5', async (config, lifetime) => {
   const awaitMs = config.awaitMs ?? 2000;
   void stderrLogger;
 
-  const producer = new Producer({ endpoints: config.endpoints, namespace: '', topics: [ config.topic ], logger });
+  const namespace = config.namespace ?? '';
+  const producer = new Producer({ endpoints: config.endpoints, namespace, topics: [ config.topic ], logger });
   lifetime.onStop(() => producer.shutdown());
   await producer.startup();
   emit('producerReady');
@@ -51,7 +54,7 @@ run('grpc5', async (config, lifetime) => {
       topic: config.topic,
       tag: `Tag${seq % 2}`,
       keys: [ `key-${seq}`, `k${seq % 3}` ],
-      properties: new Map([ [ 'seq', String(seq) ] ]),
+      properties: new Map([ [ 'seq', String(seq) ], [ 'label', config.label ?? '' ] ]),
       body: Buffer.from(`grpc body ${seq}`),
     });
     emit('sent', { seq, messageId: receipt.messageId, offset: Number(receipt.offset) });
@@ -60,7 +63,7 @@ run('grpc5', async (config, lifetime) => {
 
   const consumer = new SimpleConsumer({
     endpoints: config.endpoints,
-    namespace: '',
+    namespace,
     consumerGroup: config.group,
     subscriptions: new Map([ [ config.topic, '*' ] ]),
     awaitDuration: awaitMs,
