@@ -1,3 +1,4 @@
+using RocketMQ.Orleans.Abstractions.Contracts;
 using RocketMQ.Orleans.Broker.Pop;
 
 namespace RocketMQ.Orleans.Broker.Tests.Pop;
@@ -179,5 +180,36 @@ public sealed class PopServiceTests
         Assert.Equal(["m0", "m2"], again.Messages.Select(PopTestHost.Body).Order());
         Assert.All(again.Messages, m => Assert.Equal(2, m.DeliveryAttempt));
         Assert.Equal(4, host.ConsumeOffset(0));
+    }
+
+    [Fact]
+    public async Task Past_the_groups_retry_limit_a_message_is_revived_to_the_dead_letter_queue_instead()
+    {
+        await using var host = await PopTestHost.StartAsync(queues: 1);
+        host.Groups.Put(new SubscriptionGroupConfig(PopTestHost.Group, RetryMaxTimes: 1));
+        await host.PutAsync("poison");
+
+        using (var first = await host.PopAsync(invisible: TimeSpan.FromSeconds(1)))
+        {
+            Assert.Equal(1, Assert.Single(first.Messages).DeliveryAttempt);
+        }
+
+        host.Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, await host.Pop.ReviveAsync());
+        await host.Store.WaitForDispatchAsync();
+        using (var second = await host.PopAsync(invisible: TimeSpan.FromSeconds(1)))
+        {
+            Assert.Equal(2, Assert.Single(second.Messages).DeliveryAttempt);
+        }
+
+        host.Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, await host.Pop.ReviveAsync());
+        await host.Store.WaitForDispatchAsync();
+
+        using var third = await host.PopAsync();
+        Assert.Empty(third.Messages);
+        var dlq = "%DLQ%" + PopTestHost.Group;
+        Assert.Equal(1, host.Store.GetMaxOffsetInQueue(dlq, 0));
+        Assert.Equal(1, host.Store.GetMaxOffsetInQueue("%RETRY%" + PopTestHost.Group, 0));
     }
 }

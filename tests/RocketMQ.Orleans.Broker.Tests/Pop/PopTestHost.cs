@@ -25,8 +25,9 @@ internal sealed class PopTestHost : IAsyncDisposable
     public const string Topic = "PopTopic";
     public const string Group = "GID_pop";
 
-    private PopTestHost(MessageStore store, BrokerRuntime runtime, InMemoryTopics topics, ManualClock clock, string dataPath)
+    private PopTestHost(MessageStore store, BrokerRuntime runtime, InMemoryTopics topics, InMemoryGroups groups, ManualClock clock, string dataPath)
     {
+        Groups = groups;
         Store = store;
         Runtime = runtime;
         Topics = topics;
@@ -40,6 +41,8 @@ internal sealed class PopTestHost : IAsyncDisposable
     public BrokerRuntime Runtime { get; }
 
     public InMemoryTopics Topics { get; }
+
+    public InMemoryGroups Groups { get; }
 
     public ManualClock Clock { get; }
 
@@ -75,7 +78,7 @@ internal sealed class PopTestHost : IAsyncDisposable
         var groups = new InMemoryGroups();
         var runtime = new BrokerRuntime(store, new BrokerOptions(), new BrokerIdentity("broker-pop", "DefaultCluster", 0, BrokerTestHost.StoreHost),
             topics, groups, timeProvider: clock);
-        return new PopTestHost(store, runtime, topics, clock, dataPath);
+        return new PopTestHost(store, runtime, topics, groups, clock, dataPath);
     }
 
     /// <summary>Stores a message and waits until its consume queue entry is readable.</summary>

@@ -195,6 +195,25 @@ public sealed class GrpcEndpointTests(GrpcSilo silo) : IClassFixture<GrpcSilo>
     }
 
     [Fact]
+    public async Task A_message_with_a_delivery_timestamp_is_received_only_once_that_time_has_come()
+    {
+        const string topic = "GrpcDelayTopic";
+        const string group = "GID_grpc_delay";
+        await RouteAsync(topic);
+        var deliverAt = DateTime.UtcNow.AddSeconds(3);
+        var sent = await SendAsync(topic, "later"u8.ToArray(), deliveryTimestamp: deliverAt);
+        Assert.Equal(Code.Ok, sent.Status.Code);
+
+        Assert.Empty(await ReceiveAsync(topic, group, TimeSpan.FromSeconds(10), longPolling: TimeSpan.FromMilliseconds(500)));
+        var message = Assert.Single(await ReceiveAsync(topic, group, TimeSpan.FromSeconds(10), longPolling: TimeSpan.FromSeconds(20)));
+
+        Assert.True(DateTime.UtcNow >= deliverAt.AddMilliseconds(-100), "delivered before its delivery timestamp");
+        Assert.Equal(MessageType.Delay, message.SystemProperties.MessageType);
+        Assert.Equal(Timestamp.FromDateTime(deliverAt).Seconds, message.SystemProperties.DeliveryTimestamp.Seconds);
+        Assert.Equal("later", message.Body.ToStringUtf8());
+    }
+
+    [Fact]
     public async Task Offsets_update_get_and_query_round_trip()
     {
         const string topic = "GrpcOffsetTopic";
@@ -232,7 +251,7 @@ public sealed class GrpcEndpointTests(GrpcSilo silo) : IClassFixture<GrpcSilo>
         Assert.Equal(Code.Ok, route.Status.Code);
     }
 
-    private async Task<SendMessageResponse> SendAsync(string topic, byte[] body, Digest? digest = null)
+    private async Task<SendMessageResponse> SendAsync(string topic, byte[] body, Digest? digest = null, DateTime? deliveryTimestamp = null)
     {
         var system = new SystemProperties
         {
@@ -246,6 +265,12 @@ public sealed class GrpcEndpointTests(GrpcSilo silo) : IClassFixture<GrpcSilo>
         if (digest is not null)
         {
             system.BodyDigest = digest;
+        }
+
+        if (deliveryTimestamp is { } deliverAt)
+        {
+            system.DeliveryTimestamp = Timestamp.FromDateTime(deliverAt);
+            system.MessageType = MessageType.Delay;
         }
 
         return await Client.SendMessageAsync(new SendMessageRequest
