@@ -6,16 +6,32 @@ namespace RocketMQ.Orleans.Broker.Pop;
 /// <summary>
 /// POP state on disk: an append-only journal of checkpoints (a message handed out or given a new invisible time)
 /// and acks (acked, revived or forwarded), one text line each, flushed to the operating system before a pop,
-/// ack or change is answered, so a killed process (kill -9) loses none of them. Replayed and compacted at start
-/// (Apache keeps the same facts as CK/ACK messages in its revive topic).
+/// ack or change is answered, so a killed process (kill -9) loses none of them. Replayed and compacted at start,
+/// and compacted while running once it grew past a number of records (Apache keeps the same facts as CK/ACK
+/// messages in its revive topic).
 /// </summary>
-/// <remarks>Lines: <c>C group topic queueId offset popTime invisibleTime commitLogOffset</c> and <c>A group topic queueId offset</c>.</remarks>
+/// <remarks>
+/// Lines: <c>C group topic queueId offset popTime invisibleTime commitLogOffset</c> and <c>A group topic queueId offset</c>.
+/// A running compaction appends to <c>journal.next</c> while it writes the snapshot; the snapshot followed by that file
+/// becomes the journal. Every record is a "set", so replaying records already reflected in the snapshot changes nothing.
+/// </remarks>
 internal sealed class PopJournal : IDisposable
 {
     private readonly object _lock = new();
-    private readonly StreamWriter _writer;
+    private readonly string _path;
+    private StreamWriter _writer;
+    private long _records;
 
-    private PopJournal(StreamWriter writer) => _writer = writer;
+    private PopJournal(string path, StreamWriter writer)
+    {
+        _path = path;
+        _writer = writer;
+    }
+
+    private string NextPath => _path + ".next";
+
+    /// <summary>Records appended since the last compaction.</summary>
+    public long Records => Interlocked.Read(ref _records);
 
     /// <summary>What the journal says per queue: the highest offset ever handed out, and what is still in flight.</summary>
     internal sealed class QueueReplay
@@ -25,33 +41,32 @@ internal sealed class PopJournal : IDisposable
         public SortedDictionary<long, PopInFlight> InFlight { get; } = [];
     }
 
-    /// <summary>Replays <paramref name="path"/> (if any), rewrites it with only what is still in flight, and opens it for appending.</summary>
+    /// <summary>Replays the journal (and a compaction's tail left by a crash), rewrites it with only what is still in flight, and opens it for appending.</summary>
     public static PopJournal Open(string path, out Dictionary<(string Group, string Topic, int QueueId), QueueReplay> replay)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        replay = File.Exists(path) ? Replay(path) : [];
+        var queues = new Dictionary<(string, string, int), QueueReplay>();
+        foreach (var file in new[] { path, path + ".next" })
+        {
+            if (File.Exists(file))
+            {
+                Replay(file, queues);
+            }
+        }
+
+        replay = queues;
         var compacted = path + ".tmp";
         using (var writer = new StreamWriter(compacted, append: false, new UTF8Encoding(false)))
         {
-            foreach (var ((group, topic, queueId), queue) in replay)
+            foreach (var ((group, topic, queueId), queue) in queues)
             {
-                // The highest popped offset survives compaction as an acked checkpoint: the cursor restarts past it.
-                if (queue.MaxPopped >= 0 && !queue.InFlight.ContainsKey(queue.MaxPopped))
-                {
-                    writer.Write(CheckpointLine(group, topic, queueId, queue.MaxPopped, 0, 0, -1));
-                    writer.Write(AckLine(group, topic, queueId, queue.MaxPopped));
-                }
-
-                foreach (var (offset, inFlight) in queue.InFlight)
-                {
-                    writer.Write(CheckpointLine(group, topic, queueId, offset, inFlight.PopTime, inFlight.InvisibleTime, inFlight.CommitLogOffset));
-                }
+                WriteSnapshot(writer, group, topic, queueId, queue.MaxPopped, queue.InFlight);
             }
         }
 
         File.Move(compacted, path, overwrite: true);
-        var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
-        return new PopJournal(new StreamWriter(stream, new UTF8Encoding(false)));
+        File.Delete(path + ".next");
+        return new PopJournal(path, OpenAppend(path));
     }
 
     public void Checkpoint(PopQueueState state, long offset, PopInFlight inFlight)
@@ -59,6 +74,7 @@ internal sealed class PopJournal : IDisposable
         lock (_lock)
         {
             _writer.Write(CheckpointLine(state.Group, state.Topic, state.QueueId, offset, inFlight.PopTime, inFlight.InvisibleTime, inFlight.CommitLogOffset));
+            _records++;
         }
     }
 
@@ -67,6 +83,7 @@ internal sealed class PopJournal : IDisposable
         lock (_lock)
         {
             _writer.Write(AckLine(state.Group, state.Topic, state.QueueId, offset));
+            _records++;
         }
     }
 
@@ -79,11 +96,70 @@ internal sealed class PopJournal : IDisposable
         }
     }
 
+    /// <summary>
+    /// Rewrites the journal as a snapshot of <paramref name="queues"/> while appends go on: they go to the next file
+    /// meanwhile, which then follows the snapshot. Call from one thread at a time (the revive loop).
+    /// </summary>
+    public void Compact(IEnumerable<PopQueueState> queues)
+    {
+        lock (_lock)
+        {
+            _writer.Dispose();
+            _writer = OpenAppend(NextPath);
+            _records = 0;
+        }
+
+        var snapshot = _path + ".snap";
+        using (var writer = new StreamWriter(snapshot, append: false, new UTF8Encoding(false)))
+        {
+            foreach (var queue in queues)
+            {
+                // Taken per queue under its lock (never while holding the journal's): the state at some time after the swap.
+                lock (queue.InFlight)
+                {
+                    WriteSnapshot(writer, queue.Group, queue.Topic, queue.QueueId, queue.Cursor - 1, queue.InFlight);
+                }
+            }
+        }
+
+        lock (_lock)
+        {
+            _writer.Dispose();
+            using (var target = new FileStream(snapshot, FileMode.Append, FileAccess.Write))
+            using (var next = File.OpenRead(NextPath))
+            {
+                next.CopyTo(target);
+            }
+
+            File.Move(snapshot, _path, overwrite: true);
+            File.Delete(NextPath);
+            _writer = OpenAppend(_path);
+        }
+    }
+
     public void Dispose()
     {
         lock (_lock)
         {
             _writer.Dispose();
+        }
+    }
+
+    private static StreamWriter OpenAppend(string path) =>
+        new(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false));
+
+    private static void WriteSnapshot(StreamWriter writer, string group, string topic, int queueId, long maxPopped, SortedDictionary<long, PopInFlight> inFlight)
+    {
+        // The highest popped offset survives as an acked checkpoint: the cursor restarts past it.
+        if (maxPopped >= 0 && !inFlight.ContainsKey(maxPopped))
+        {
+            writer.Write(CheckpointLine(group, topic, queueId, maxPopped, 0, 0, -1));
+            writer.Write(AckLine(group, topic, queueId, maxPopped));
+        }
+
+        foreach (var (offset, entry) in inFlight)
+        {
+            writer.Write(CheckpointLine(group, topic, queueId, offset, entry.PopTime, entry.InvisibleTime, entry.CommitLogOffset));
         }
     }
 
@@ -93,9 +169,8 @@ internal sealed class PopJournal : IDisposable
     private static string AckLine(string group, string topic, int queueId, long offset) =>
         string.Create(CultureInfo.InvariantCulture, $"A {group} {topic} {queueId} {offset}\n");
 
-    private static Dictionary<(string, string, int), QueueReplay> Replay(string path)
+    private static void Replay(string path, Dictionary<(string, string, int), QueueReplay> queues)
     {
-        var queues = new Dictionary<(string, string, int), QueueReplay>();
         foreach (var line in File.ReadLines(path))
         {
             var parts = line.Split(' ');
@@ -125,7 +200,5 @@ internal sealed class PopJournal : IDisposable
                 queue.InFlight.Remove(offset);
             }
         }
-
-        return queues;
     }
 }

@@ -11,4 +11,7 @@ public sealed class PopOptions
 
     /// <summary>The POP journal file; null puts it at <c>&lt;store DataPath&gt;/pop/journal.log</c>.</summary>
     public string? JournalPath { get; set; }
+
+    /// <summary>Records appended to the journal after which the revive loop rewrites it as a snapshot of what is in flight.</summary>
+    public long JournalCompactionRecords { get; set; } = 100_000;
 }

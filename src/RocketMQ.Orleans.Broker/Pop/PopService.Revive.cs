@@ -18,6 +18,10 @@ public sealed partial class PopService
             {
                 await Task.Delay(_options.ReviveInterval, _runtime.TimeProvider, cancellationToken).ConfigureAwait(false);
                 await ReviveAsync(cancellationToken).ConfigureAwait(false);
+                if (_journal.Records >= _options.JournalCompactionRecords)
+                {
+                    CompactJournal();
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -119,6 +123,9 @@ public sealed partial class PopService
         _journal.Flush();
         return PopAckStatus.Ok;
     }
+
+    /// <summary>Rewrites the journal as a snapshot of the queues' in-flight messages and cursors (the revive loop's job).</summary>
+    internal void CompactJournal() => _journal.Compact(_queues.Values);
 
     private bool TryTakeDue(out (PopQueueState Queue, long Offset) due)
     {

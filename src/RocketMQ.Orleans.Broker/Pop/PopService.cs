@@ -18,7 +18,8 @@ namespace RocketMQ.Orleans.Broker.Pop;
 /// <remarks>
 /// In-flight state is kept in memory and journaled to <see cref="PopJournal"/> (a small append-only file, not the
 /// commit log as Apache's revive topic) before each answer, so a killed silo loses no ack and redelivers every
-/// un-acked message after restart. The journal is compacted at start only; memory holds every in-flight message.
+/// un-acked message after restart. The journal is compacted at start and by the revive loop once it grew; memory
+/// holds every in-flight message.
 /// </remarks>
 public sealed partial class PopService : IAsyncDisposable
 {

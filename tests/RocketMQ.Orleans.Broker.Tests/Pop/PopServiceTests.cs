@@ -212,4 +212,40 @@ public sealed class PopServiceTests
         Assert.Equal(1, host.Store.GetMaxOffsetInQueue(dlq, 0));
         Assert.Equal(1, host.Store.GetMaxOffsetInQueue("%RETRY%" + PopTestHost.Group, 0));
     }
+
+    [Fact]
+    public async Task A_journal_compacted_while_running_still_restores_what_is_in_flight_and_what_was_acked()
+    {
+        await using var host = await PopTestHost.StartAsync(queues: 1);
+        foreach (var body in new[] { "m0", "m1", "m2" })
+        {
+            await host.PutAsync(body);
+        }
+
+        PopReceiptHandle m2;
+        using (var popped = await host.PopAsync(invisible: TimeSpan.FromSeconds(5)))
+        {
+            var byBody = popped.Messages.ToDictionary(PopTestHost.Body, m => m.Handle);
+            Assert.Equal(PopAckStatus.Ok, host.Pop.Ack(PopTestHost.Group, PopTestHost.Topic, byBody["m0"].Encode()));
+            m2 = byBody["m2"];
+        }
+
+        host.Pop.CompactJournal();
+        // After the compaction: one more ack and one more pop land in the rewritten journal.
+        Assert.Equal(PopAckStatus.Ok, host.Pop.Ack(PopTestHost.Group, PopTestHost.Topic, m2.Encode()));
+        await host.PutAsync("m3");
+        using (var late = await host.PopAsync(invisible: TimeSpan.FromSeconds(5)))
+        {
+            Assert.Equal("m3", PopTestHost.Body(Assert.Single(late.Messages)));
+        }
+
+        host.Store.ConsumerOffsets.Commit(PopTestHost.Group, PopTestHost.Topic, 0, 0);
+        await host.RestartPopAsync();
+        host.Clock.Advance(TimeSpan.FromSeconds(6));
+        Assert.Equal(2, await host.Pop.ReviveAsync());
+        await host.Store.WaitForDispatchAsync();
+
+        using var again = await host.PopAsync();
+        Assert.Equal(["m1", "m3"], again.Messages.Select(PopTestHost.Body).Order());
+    }
 }
