@@ -24,7 +24,7 @@
 //   {"event":"done", sent, received}
 
 const { Producer, SimpleConsumer } = require('rocketmq-client-nodejs');
-const { emit, run, stderrLogger } = require('./common');
+const { emit, run } = require('./common');
 
 const logger = {
   info() {},
@@ -42,7 +42,6 @@ run('grpc5', async (config, lifetime) => {
   const unackedSeq = config.unackedSeq ?? 0;
   const invisibleMs = config.invisibleMs ?? 3000;
   const awaitMs = config.awaitMs ?? 2000;
-  void stderrLogger;
 
   const namespace = config.namespace ?? '';
   const producer = new Producer({ endpoints: config.endpoints, namespace, topics: [ config.topic ], logger });
