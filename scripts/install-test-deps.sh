@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond the .NET SDK, on a fresh Debian machine; idempotent, safe to run every time.
-# - tests/interop-js: the JavaScript dependencies of the interop tests (ali-ons pinned by its lock file).
+# - tests/interop-js: the JavaScript dependencies of the interop tests (ali-ons and Apache's RocketMQ 5 Node.js
+#   client rocketmq-client-nodejs, pinned by its lock file).
 #   `npm ci` runs only when node_modules is missing or package.json / package-lock.json changed since the last
 #   install (a stamp inside node_modules records their hash; `npm ci` wipes it on reinstall).
 # - redis-server (Debian package): the scale-out tests start their own throw-away server on a free port, so only
@@ -57,6 +58,7 @@ install_interop_js() {
   (cd "$js_dir" && npm ci --no-audit --no-fund)
   echo "$wanted" > "$stamp"
   log "installed $(node -p 'require("'"$js_dir"'/node_modules/ali-ons/package.json").version' 2>/dev/null | sed 's/^/ali-ons /')."
+  log "installed $(node -p 'require("'"$js_dir"'/node_modules/rocketmq-client-nodejs/package.json").version' 2>/dev/null | sed 's/^/rocketmq-client-nodejs /')."
 }
 
 install_redis_server() {

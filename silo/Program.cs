@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using RocketMQ.Orleans.Broker.Hosting;
 using RocketMQ.Orleans.Broker.Replication;
 using RocketMQ.Orleans.Console.Hosting;
+using RocketMQ.Orleans.Grpc.Hosting;
 using RocketMQ.Orleans.Silo;
 using RocketMQ.Orleans.Streaming.Hosting;
 
@@ -67,6 +68,9 @@ static IHost BuildHost(string[] args)
 
         // Orleans streams over the broker's queues, when RocketMQ:Streams:Enabled is true (docs/streams.md).
         silo.AddRocketMQStreams(builder.Configuration.GetSection("RocketMQ:Streams"));
+
+        // RocketMQ 5 clients: the gRPC MessagingService on RocketMQ:Grpc:Port (8081), POP consumption (docs/grpc.md).
+        silo.AddRocketMQGrpc(builder.Configuration);
 
         // Web console and /metrics on RocketMQ:Console:Port (8080), Kestrel inside this process.
         silo.AddRocketMQConsole(builder.Configuration);

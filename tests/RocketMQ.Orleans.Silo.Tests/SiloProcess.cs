@@ -52,6 +52,7 @@ internal sealed class SiloProcess : IAsyncDisposable
         info.ArgumentList.Add($"--RocketMQ:Remoting:ListenPort={FreePorts.Next()}");
         info.ArgumentList.Add("--RocketMQ:Remoting:EnableVipChannel=false");
         info.ArgumentList.Add("--RocketMQ:Console:Port=0"); // several silos may run at once: never contend for 8080
+        info.ArgumentList.Add("--RocketMQ:Grpc:Port=0"); // nor for the gRPC endpoint's 8081
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         return new SiloProcess(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"), nameServerPort);
     }

@@ -169,6 +169,7 @@ public sealed class SiloFixture : IAsyncDisposable
         yield return (SiloSettings.ListenPort, Ports.ListenPort.ToString());
         yield return (SiloSettings.EnableVipChannel, "false");
         yield return (SiloSettings.ConsolePort, "0");
+        yield return (SiloSettings.GrpcPort, "0");
         yield return (SiloSettings.BrokerIP, "127.0.0.1");
         yield return (SiloSettings.SiloPort, Ports.SiloPort.ToString());
         yield return (SiloSettings.GatewayPort, Ports.GatewayPort.ToString());

@@ -40,6 +40,9 @@ public static class SiloSettings
     /// <summary>The web console's port; tests pass 0 so that several silos on one machine never contend for 8080.</summary>
     public const string ConsolePort = "RocketMQ:Console:Port";
 
+    /// <summary>The RocketMQ 5 gRPC endpoint's port; 0 unless a test speaks gRPC, so silos never contend for 8081.</summary>
+    public const string GrpcPort = "RocketMQ:Grpc:Port";
+
     /// <summary>Orleans membership: Localhost (the default), Redis or AdoNet.</summary>
     public const string Clustering = "Silo:Clustering";
 

@@ -15,7 +15,7 @@ public sealed class PackedFeed : IAsyncLifetime
     public static readonly string[] Libraries =
     [
         "RocketMQ.Orleans.Abstractions", "RocketMQ.Orleans.Broker", "RocketMQ.Orleans.Client", "RocketMQ.Orleans.Filter",
-        "RocketMQ.Orleans.Protocol", "RocketMQ.Orleans.Remoting", "RocketMQ.Orleans.Store", "RocketMQ.Orleans.Streaming",
+        "RocketMQ.Orleans.Grpc", "RocketMQ.Orleans.Protocol", "RocketMQ.Orleans.Remoting", "RocketMQ.Orleans.Store", "RocketMQ.Orleans.Streaming",
     ];
 
     /// <summary>A fresh directory outside the repository, so nothing of the repository's build reaches what runs there.</summary>

@@ -1,0 +1,27 @@
+using RocketMQ.Orleans.Store;
+
+namespace RocketMQ.Orleans.Broker.Pop;
+
+/// <summary>What a pop found; owns the pooled buffers its messages point into until disposed.</summary>
+public sealed class PopResult : IDisposable
+{
+    private readonly List<GetMessageResult> _reads = [];
+    private readonly List<PoppedMessage> _messages = [];
+
+    public IReadOnlyList<PoppedMessage> Messages => _messages;
+
+    internal void Keep(GetMessageResult read) => _reads.Add(read);
+
+    internal void Add(PoppedMessage message) => _messages.Add(message);
+
+    public void Dispose()
+    {
+        foreach (var read in _reads)
+        {
+            read.Dispose();
+        }
+
+        _reads.Clear();
+        _messages.Clear();
+    }
+}

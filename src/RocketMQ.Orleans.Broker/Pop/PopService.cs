@@ -1,0 +1,364 @@
+using RocketMQ.Orleans.Abstractions.Contracts;
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using RocketMQ.Orleans.Broker.Runtime;
+using RocketMQ.Orleans.Protocol.Messages;
+using RocketMQ.Orleans.Store;
+
+namespace RocketMQ.Orleans.Broker.Pop;
+
+/// <summary>
+/// RocketMQ 5 POP consumption on this broker (Apache PopMessageProcessor, AckMessageProcessor,
+/// ChangeInvisibleTimeProcessor, PopReviveService): a pop takes messages from any of the group's queues of a topic
+/// (its %RETRY% topic first), makes them invisible for a while and hands out a receipt handle per message; an ack
+/// ends a message for good; a message not acked in time is revived to %RETRY%group with one more reconsume time
+/// (to %DLQ%group past the group's retry limit), which is how its delivery attempt counts up. The group's consume
+/// offset moves past a queue prefix once every message of it is acked.
+/// </summary>
+/// <remarks>
+/// In-flight state is kept in memory and journaled to <see cref="PopJournal"/> (a small append-only file, not the
+/// commit log as Apache's revive topic) before each answer, so a killed silo loses no ack and redelivers every
+/// un-acked message after restart. The journal is compacted at start and by the revive loop once it grew; memory
+/// holds every in-flight message.
+/// </remarks>
+public sealed partial class PopService : IAsyncDisposable
+{
+    private readonly BrokerRuntime _runtime;
+    private readonly PopOptions _options;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<(string Group, string Topic, int QueueId), PopQueueState> _queues = new();
+    private readonly PriorityQueue<(PopQueueState Queue, long Offset), long> _revivals = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _arrivalWaiters = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly PopJournal _journal;
+    private Task _reviveLoop = Task.CompletedTask;
+    private int _rotation;
+    private int _disposed;
+
+    public PopService(BrokerRuntime runtime, PopOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        _runtime = runtime;
+        _options = options ?? new PopOptions();
+        _logger = runtime.LoggerFactory.CreateLogger<PopService>();
+        var journalPath = _options.JournalPath ?? Path.Combine(runtime.Store.Options.DataPath, "pop", "journal.log");
+        _journal = PopJournal.Open(journalPath, out var replay);
+        Restore(replay);
+    }
+
+    /// <summary>
+    /// Rebuilds the queues the journal names: their cursor past every offset ever handed out (acked ones are not
+    /// delivered again even when the consume offset on disk is older), their in-flight messages due for revival.
+    /// </summary>
+    private void Restore(Dictionary<(string Group, string Topic, int QueueId), PopJournal.QueueReplay> replay)
+    {
+        foreach (var (key, queue) in replay)
+        {
+            var state = StateOf(key.Group, key.Topic, key.QueueId);
+            lock (state.InFlight)
+            {
+                state.Cursor = Math.Max(state.Cursor, queue.MaxPopped + 1);
+                foreach (var (offset, inFlight) in queue.InFlight)
+                {
+                    state.InFlight[offset] = inFlight;
+                    ScheduleRevival(state, offset, inFlight.VisibleAt);
+                }
+
+                CommitOffset(state);
+            }
+        }
+    }
+
+    private long Now => _runtime.Now;
+
+    /// <summary>Starts listening for arrivals (long polling) and the revive loop.</summary>
+    public void Start()
+    {
+        _runtime.Store.ArrivalListener += OnArrival;
+        _reviveLoop = Task.Run(() => ReviveLoopAsync(_stopping.Token));
+    }
+
+    /// <summary>
+    /// Pops up to <paramref name="maxMessages"/> messages of <paramref name="topic"/> for <paramref name="group"/>,
+    /// waiting up to <paramref name="pollTime"/> for one to arrive when none is ready.
+    /// </summary>
+    public async Task<PopResult> PopAsync(string group, string topic, int maxMessages, TimeSpan invisibleTime, PopTagFilter filter,
+        TimeSpan pollTime, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(group);
+        ArgumentException.ThrowIfNullOrEmpty(topic);
+        ArgumentNullException.ThrowIfNull(filter);
+        var deadline = Now + (long)pollTime.TotalMilliseconds;
+        var retryTopic = SystemTopics.GetRetryTopic(group);
+        while (true)
+        {
+            // Registered before looking, so an arrival between the look and the wait is not missed.
+            var arrived = Task.WhenAny(ArrivalOf(topic), ArrivalOf(retryTopic));
+            var result = await PopOnceAsync(group, topic, retryTopic, maxMessages, (long)invisibleTime.TotalMilliseconds, filter, cancellationToken)
+                .ConfigureAwait(false);
+            var left = deadline - Now;
+            if (result.Messages.Count > 0 || left <= 0)
+            {
+                return result;
+            }
+
+            result.Dispose();
+            try
+            {
+                await arrived.WaitAsync(TimeSpan.FromMilliseconds(left), _runtime.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // One last look: a message may have become readable just as the wait ended.
+            }
+        }
+    }
+
+    private async Task<PopResult> PopOnceAsync(string group, string topic, string retryTopic, int maxMessages, long invisibleTime,
+        PopTagFilter filter, CancellationToken cancellationToken)
+    {
+        var result = new PopResult();
+        var remaining = Math.Clamp(maxMessages, 1, _options.MaxBatchSize);
+        try
+        {
+            // The retry topic first: redeliveries are not starved by new traffic.
+            for (var pass = 0; pass < 2; pass++)
+            {
+                var name = pass == 0 ? retryTopic : topic;
+                var config = await _runtime.Topics.GetAsync(name).ConfigureAwait(false);
+                if (config is null || config.ReadQueueNums <= 0 || !PermName.IsReadable(config.Perm))
+                {
+                    continue;
+                }
+
+                var queues = config.ReadQueueNums;
+                var start = (int)((uint)Interlocked.Increment(ref _rotation) % (uint)queues);
+                for (var i = 0; i < queues && remaining > 0; i++)
+                {
+                    var state = StateOf(group, name, (start + i) % queues);
+                    remaining -= await PopQueueAsync(state, remaining, invisibleTime, filter, name != topic, result, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (remaining == 0)
+                {
+                    break;
+                }
+            }
+        }
+        catch
+        {
+            result.Dispose();
+            throw;
+        }
+
+        return result;
+    }
+
+    private async ValueTask<int> PopQueueAsync(PopQueueState state, int maxMessages, long invisibleTime, PopTagFilter filter, bool retry,
+        PopResult result, CancellationToken cancellationToken)
+    {
+        await state.PopLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            long cursor;
+            lock (state.InFlight)
+            {
+                cursor = state.Cursor;
+            }
+
+            var read = await _runtime.Store.GetMessageAsync(state.Group, state.Topic, state.QueueId, cursor, maxMessages, ct: cancellationToken)
+                .ConfigureAwait(false);
+            var popped = 0;
+            var popTime = Now;
+            lock (state.InFlight)
+            {
+                if (read.Status == GetMessageStatus.Found)
+                {
+                    for (var i = 0; i < read.MessageCount; i++)
+                    {
+                        var stored = read.GetMessage(i);
+                        if (!StoredMessageView.TryParse(stored.Span, out var view) || !filter.Matches(view.PropertiesUtf8))
+                        {
+                            // Not for this subscription: consumed without delivery, as a pull with a tag filter skips it.
+                            continue;
+                        }
+
+                        var offset = view.QueueOffset;
+                        var inFlight = new PopInFlight(popTime, invisibleTime, view.PhysicalOffset);
+                        state.InFlight[offset] = inFlight;
+                        _journal.Checkpoint(state, offset, inFlight);
+                        ScheduleRevival(state, offset, popTime + invisibleTime);
+                        var handle = new PopReceiptHandle(offset, popTime, invisibleTime, 0, retry, _runtime.Identity.BrokerName,
+                            state.QueueId, offset, view.PhysicalOffset);
+                        result.Add(new PoppedMessage(stored, handle, view.ReconsumeTimes + 1));
+                        popped++;
+                    }
+                }
+
+                if (read.Status is not (GetMessageStatus.NoMessageInQueue or GetMessageStatus.OffsetOverflowOne or GetMessageStatus.NoMatchedLogicQueue))
+                {
+                    // Found, or a cursor the store corrects (below the retained minimum, past the end, removed entries).
+                    state.Cursor = read.NextBeginOffset;
+                }
+
+                CommitOffset(state);
+            }
+
+            if (popped > 0)
+            {
+                _journal.Flush();
+                result.Keep(read);
+            }
+            else
+            {
+                read.Dispose();
+            }
+
+            return popped;
+        }
+        finally
+        {
+            state.PopLock.Release();
+        }
+    }
+
+    /// <summary>Acks a popped message for good (Apache ACK_MESSAGE); acking one already acked is a no-op.</summary>
+    public PopAckStatus Ack(string group, string topic, string? receiptHandle)
+    {
+        if (!TryResolve(group, topic, receiptHandle, out var handle, out var state, out var status))
+        {
+            return status;
+        }
+
+        lock (state!.InFlight)
+        {
+            if (state.InFlight.Remove(handle.QueueOffset))
+            {
+                _journal.Ack(state, handle.QueueOffset);
+                CommitOffset(state);
+            }
+        }
+
+        _journal.Flush();
+
+        return PopAckStatus.Ok;
+    }
+
+    /// <summary>
+    /// Makes a popped message invisible for <paramref name="invisibleTime"/> from now (Apache
+    /// CHANGE_MESSAGE_INVISIBLETIME) and returns its new receipt handle; the old one still acks it.
+    /// </summary>
+    public PopAckStatus ChangeInvisibleTime(string group, string topic, string? receiptHandle, TimeSpan invisibleTime, out PopReceiptHandle? newHandle)
+    {
+        newHandle = null;
+        if (!TryResolve(group, topic, receiptHandle, out var handle, out var state, out var status))
+        {
+            return status;
+        }
+
+        var now = Now;
+        var invisible = (long)invisibleTime.TotalMilliseconds;
+        lock (state!.InFlight)
+        {
+            if (!state.InFlight.TryGetValue(handle.QueueOffset, out var inFlight))
+            {
+                return PopAckStatus.InvalidHandle;
+            }
+
+            inFlight.PopTime = now;
+            inFlight.InvisibleTime = invisible;
+            _journal.Checkpoint(state, handle.QueueOffset, inFlight);
+            ScheduleRevival(state, handle.QueueOffset, now + invisible);
+        }
+
+        _journal.Flush();
+
+        newHandle = handle with { PopTime = now, InvisibleTime = invisible };
+        return PopAckStatus.Ok;
+    }
+
+    private bool TryResolve(string group, string topic, string? receiptHandle, out PopReceiptHandle handle, out PopQueueState? state, out PopAckStatus status)
+    {
+        state = null;
+        handle = default;
+        if (!PopReceiptHandle.TryParse(receiptHandle, out var parsed) || parsed.Value.BrokerName != _runtime.Identity.BrokerName)
+        {
+            status = PopAckStatus.InvalidHandle;
+            return false;
+        }
+
+        handle = parsed.Value;
+        if (handle.VisibleAt <= Now)
+        {
+            // Apache's proxy refuses an expired handle: the message is (about to be) delivered again.
+            status = PopAckStatus.Expired;
+            return false;
+        }
+
+        if (!_queues.TryGetValue((group, handle.ResolveTopic(topic, group), handle.QueueId), out state))
+        {
+            status = PopAckStatus.InvalidHandle;
+            return false;
+        }
+
+        status = PopAckStatus.Ok;
+        return true;
+    }
+
+    /// <summary>The group's consume offset of the queue follows its first un-acked message. Call under the lock.</summary>
+    private void CommitOffset(PopQueueState state)
+    {
+        var offset = state.CommittableOffset();
+        if (_runtime.Store.ConsumerOffsets.Query(state.Group, state.Topic, state.QueueId) != offset)
+        {
+            _runtime.Store.ConsumerOffsets.Commit(state.Group, state.Topic, state.QueueId, offset);
+        }
+    }
+
+    private PopQueueState StateOf(string group, string topic, int queueId) =>
+        _queues.GetOrAdd((group, topic, queueId), static (key, store) =>
+        {
+            // A group new to the queue starts at the oldest retained message (Apache initPopOffsetByCheckMsgInMem).
+            var committed = store.ConsumerOffsets.Query(key.Group, key.Topic, key.QueueId);
+            var cursor = committed >= 0 ? committed : Math.Max(0, store.GetMinOffsetInQueue(key.Topic, key.QueueId));
+            return new PopQueueState(key.Group, key.Topic, key.QueueId, cursor);
+        }, _runtime.Store);
+
+    private void ScheduleRevival(PopQueueState state, long offset, long visibleAt)
+    {
+        lock (_revivals)
+        {
+            _revivals.Enqueue((state, offset), visibleAt);
+        }
+    }
+
+    private Task ArrivalOf(string topic) =>
+        _arrivalWaiters.GetOrAdd(topic, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    private void OnArrival(MessageArrival arrival)
+    {
+        // Called per dispatched message: the lock-free lookup keeps topics nobody waits for cheap.
+        if (_arrivalWaiters.TryGetValue(arrival.Topic, out _) && _arrivalWaiters.TryRemove(arrival.Topic, out var waiter))
+        {
+            waiter.TrySetResult();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _runtime.Store.ArrivalListener -= OnArrival;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _reviveLoop.ConfigureAwait(false);
+        _stopping.Dispose();
+        _journal.Dispose();
+        foreach (var waiter in _arrivalWaiters.Values)
+        {
+            waiter.TrySetCanceled();
+        }
+    }
+}

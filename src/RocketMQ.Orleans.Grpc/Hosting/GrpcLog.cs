@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+
+namespace RocketMQ.Orleans.Grpc.Hosting;
+
+internal static partial class GrpcLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "RocketMQ 5 gRPC endpoint listening on {Addresses}, advertised as {Advertised}")]
+    public static partial void Listening(ILogger logger, string addresses, string advertised);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "RocketMQ 5 gRPC endpoint disabled (RocketMQ:Grpc:Enabled=false)")]
+    public static partial void Disabled(ILogger logger);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "RocketMQ 5 gRPC endpoint not started: the silo runs no broker")]
+    public static partial void NoBroker(ILogger logger);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "gRPC {Method} failed: {Error}")]
+    public static partial void CallFailed(ILogger logger, string method, string error, Exception exception);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "Telemetry settings from client {ClientId} ({ClientType})")]
+    public static partial void Settings(ILogger logger, string clientId, string clientType);
+}

@@ -1,0 +1,145 @@
+using Status = Apache.Rocketmq.V2.Status;
+using Apache.Rocketmq.V2;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using RocketMQ.Orleans.Broker.Pop;
+
+namespace RocketMQ.Orleans.Grpc.Services;
+
+public sealed partial class MessagingServiceImpl
+{
+    /// <summary>Apache's default invisible time when a receive asks for none (auto renew).</summary>
+    private static readonly TimeSpan DefaultInvisibleTime = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// POP receive: a delivery timestamp, then a Status, then each message (the sequence Apache's proxy writes);
+    /// MESSAGE_NOT_FOUND when the long poll ended with nothing.
+    /// </summary>
+    public override async Task ReceiveMessage(ReceiveMessageRequest request, IServerStreamWriter<ReceiveMessageResponse> responseStream,
+        ServerCallContext callContext)
+    {
+        var group = Resources.Wrap(request.Group, Resources.Namespace(callContext));
+        var topicResource = request.MessageQueue?.Topic;
+        var topic = Resources.Wrap(topicResource, Resources.Namespace(callContext));
+        var cancellationToken = callContext.CancellationToken;
+        var refusal = await CheckReceiveAsync(request, group, topic).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            await responseStream.WriteAsync(new ReceiveMessageResponse { Status = refusal }, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var invisible = request.InvisibleDuration?.ToTimeSpan() ?? DefaultInvisibleTime;
+        var poll = request.LongPollingTimeout?.ToTimeSpan() ?? TimeSpan.Zero;
+        if (poll > context.Options.MaxLongPollingTimeout)
+        {
+            poll = context.Options.MaxLongPollingTimeout;
+        }
+
+        var batch = request.BatchSize > 0 ? request.BatchSize : context.Options.ReceiveBatchSize;
+        using var result = await context.Pop.PopAsync(group, topic, batch, invisible, PopTagFilter.Parse(request.FilterExpression?.Expression), poll,
+            cancellationToken).ConfigureAwait(false);
+        if (result.Messages.Count == 0)
+        {
+            await responseStream.WriteAsync(new ReceiveMessageResponse { Status = Statuses.Of(Code.MessageNotFound, "no new message") }, cancellationToken)
+                .ConfigureAwait(false);
+            return;
+        }
+
+        await responseStream.WriteAsync(new ReceiveMessageResponse { DeliveryTimestamp = Timestamp.FromDateTimeOffset(Runtime.TimeProvider.GetUtcNow()) },
+            cancellationToken).ConfigureAwait(false);
+        await responseStream.WriteAsync(new ReceiveMessageResponse { Status = Statuses.Ok }, cancellationToken).ConfigureAwait(false);
+        var resourceNamespace = topicResource?.ResourceNamespace is { Length: > 0 } own ? own : Resources.Namespace(callContext);
+        var invisibleMillis = (long)invisible.TotalMilliseconds;
+        foreach (var popped in result.Messages)
+        {
+            var message = StoredMessageMapper.ToMessage(popped, resourceNamespace, invisibleMillis);
+            await responseStream.WriteAsync(new ReceiveMessageResponse { Message = message }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask<Status?> CheckReceiveAsync(ReceiveMessageRequest request, string group, string topic)
+    {
+        if (ResourceNames.ValidateGroup(group) is { } invalidGroup)
+        {
+            return Statuses.Of(Code.IllegalConsumerGroup, invalidGroup);
+        }
+
+        if (request.FilterExpression is { Type: FilterType.Sql })
+        {
+            return Statuses.Of(Code.Unsupported, "SQL92 filters are not served over gRPC by this silo yet");
+        }
+
+        if (request.InvisibleDuration is { } invisible && invisible.ToTimeSpan() <= TimeSpan.Zero)
+        {
+            return Statuses.Of(Code.IllegalInvisibleTime, "the invisible duration must be positive");
+        }
+
+        var config = ResourceNames.ValidateTopic(topic) is null ? await Runtime.Topics.GetAsync(topic).ConfigureAwait(false) : null;
+        if (config is null)
+        {
+            return Statuses.Of(Code.TopicNotFound, $"topic {topic} not found");
+        }
+
+        var groupConfig = await Runtime.FindSubscriptionGroupAsync(group).ConfigureAwait(false);
+        if (groupConfig is null)
+        {
+            return Statuses.Of(Code.ConsumerGroupNotFound, $"consumer group {group} not found");
+        }
+
+        return groupConfig.ConsumeEnable ? null : Statuses.Of(Code.Forbidden, $"consumer group {group} may not consume");
+    }
+
+    public override Task<AckMessageResponse> AckMessage(AckMessageRequest request, ServerCallContext callContext)
+    {
+        var group = Resources.Wrap(request.Group, Resources.Namespace(callContext));
+        var topic = Resources.Wrap(request.Topic, Resources.Namespace(callContext));
+        var response = new AckMessageResponse();
+        foreach (var entry in request.Entries)
+        {
+            var status = context.Pop.Ack(group, topic, entry.ReceiptHandle);
+            response.Entries.Add(new AckMessageResultEntry { MessageId = entry.MessageId, ReceiptHandle = entry.ReceiptHandle, Status = ToStatus(status) });
+        }
+
+        response.Status = response.Entries.All(e => e.Status.Code == Code.Ok) ? Statuses.Ok
+            : response.Entries.Count == 1 ? response.Entries[0].Status : Statuses.Of(Code.MultipleResults, "some acks failed");
+        return Task.FromResult(response);
+    }
+
+    public override Task<ChangeInvisibleDurationResponse> ChangeInvisibleDuration(ChangeInvisibleDurationRequest request, ServerCallContext callContext)
+    {
+        var invisible = request.InvisibleDuration?.ToTimeSpan() ?? TimeSpan.Zero;
+        if (invisible <= TimeSpan.Zero)
+        {
+            return Task.FromResult(new ChangeInvisibleDurationResponse { Status = Statuses.Of(Code.IllegalInvisibleTime, "the invisible duration must be positive") });
+        }
+
+        var ns = Resources.Namespace(callContext);
+        var status = context.Pop.ChangeInvisibleTime(Resources.Wrap(request.Group, ns), Resources.Wrap(request.Topic, ns), request.ReceiptHandle, invisible,
+            out var handle);
+        return Task.FromResult(new ChangeInvisibleDurationResponse { Status = ToStatus(status), ReceiptHandle = handle?.Encode() ?? string.Empty });
+    }
+
+    public override async Task<ForwardMessageToDeadLetterQueueResponse> ForwardMessageToDeadLetterQueue(ForwardMessageToDeadLetterQueueRequest request,
+        ServerCallContext callContext)
+    {
+        try
+        {
+            var ns = Resources.Namespace(callContext);
+            var status = await context.Pop.ForwardToDeadLetterAsync(Resources.Wrap(request.Group, ns), Resources.Wrap(request.Topic, ns), request.ReceiptHandle,
+                callContext.CancellationToken).ConfigureAwait(false);
+            return new ForwardMessageToDeadLetterQueueResponse { Status = ToStatus(status) };
+        }
+        catch (InvalidOperationException exception)
+        {
+            return new ForwardMessageToDeadLetterQueueResponse { Status = Failed(nameof(ForwardMessageToDeadLetterQueue), exception) };
+        }
+    }
+
+    private static Status ToStatus(PopAckStatus status) => status switch
+    {
+        PopAckStatus.Ok => Statuses.Ok,
+        PopAckStatus.Expired => Statuses.Of(Code.InvalidReceiptHandle, "receipt handle is expired"),
+        _ => Statuses.Of(Code.InvalidReceiptHandle, "receipt handle is not valid here"),
+    };
+}

@@ -1,0 +1,174 @@
+using Status = Apache.Rocketmq.V2.Status;
+using System.Globalization;
+using System.Net;
+using Apache.Rocketmq.V2;
+using Grpc.Core;
+using RocketMQ.Orleans.Abstractions.Contracts;
+using RocketMQ.Orleans.Protocol.Messages;
+using RocketMQ.Orleans.Store;
+using RocketMQ.Orleans.Store.Schedule;
+
+namespace RocketMQ.Orleans.Grpc.Services;
+
+public sealed partial class MessagingServiceImpl
+{
+    public override async Task<SendMessageResponse> SendMessage(SendMessageRequest request, ServerCallContext callContext)
+    {
+        var response = new SendMessageResponse();
+        if (request.Messages.Count == 0)
+        {
+            response.Status = Statuses.Of(Code.BadRequest, "no message to send");
+            return response;
+        }
+
+        var bornHost = RemoteEndPoint(callContext);
+        var headerNamespace = Resources.Namespace(callContext);
+        foreach (var message in request.Messages)
+        {
+            SendResultEntry entry;
+            try
+            {
+                entry = await SendOneAsync(message, bornHost, headerNamespace, callContext.CancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                entry = new SendResultEntry { Status = Failed(nameof(SendMessage), exception), MessageId = message.SystemProperties?.MessageId ?? string.Empty };
+            }
+
+            response.Entries.Add(entry);
+        }
+
+        response.Status = response.Entries.All(e => e.Status.Code == Code.Ok) ? Statuses.Ok
+            : response.Entries.Count == 1 ? response.Entries[0].Status : Statuses.Of(Code.MultipleResults, "some messages were not sent");
+        return response;
+    }
+
+    private async Task<SendResultEntry> SendOneAsync(Message message, IPEndPoint bornHost, string headerNamespace, CancellationToken cancellationToken)
+    {
+        var system = message.SystemProperties ?? new SystemProperties();
+        var entry = new SendResultEntry { MessageId = system.MessageId };
+        var topic = Resources.Wrap(message.Topic, headerNamespace);
+        var config = ResourceNames.ValidateTopic(topic) is null ? await Runtime.Topics.GetAsync(topic).ConfigureAwait(false) : null;
+        if (config is null)
+        {
+            entry.Status = Statuses.Of(Code.TopicNotFound, $"topic {topic} not found");
+            return entry;
+        }
+
+        if (!PermName.IsWriteable(config.Perm) || !PermName.IsWriteable(Runtime.Options.BrokerPermission))
+        {
+            entry.Status = Statuses.Of(Code.Forbidden, $"topic {topic} is not writeable on broker {Runtime.Identity.BrokerName}");
+            return entry;
+        }
+
+        if (system.MessageType == MessageType.Transaction)
+        {
+            entry.Status = Statuses.Of(Code.Unsupported, "transactional messages are not served over gRPC by this silo yet");
+            return entry;
+        }
+
+        var body = message.Body.Memory;
+        if (body.Length > context.Options.MaxBodySize)
+        {
+            entry.Status = Statuses.Of(Code.MessageBodyTooLarge, $"message body is {body.Length} bytes, more than {context.Options.MaxBodySize}");
+            return entry;
+        }
+
+        if (!BodyDigests.Matches(system.BodyDigest, body.Span))
+        {
+            entry.Status = Statuses.Of(Code.MessageCorrupted, "the message body does not match its digest");
+            return entry;
+        }
+
+        var queueId = system.QueueId >= 0 && system.QueueId < config.WriteQueueNums
+            ? system.QueueId
+            : Random.Shared.Next(Math.Max(1, config.WriteQueueNums));
+        var toStore = new MessageToStore
+        {
+            Topic = topic,
+            QueueId = queueId,
+            Body = body,
+            PropertiesString = MessageProperties.Encode(StoredProperties(message, system)),
+            BornTimestamp = system.BornTimestamp?.ToDateTimeOffset().ToUnixTimeMilliseconds() ?? Runtime.Now,
+            BornHost = bornHost,
+            StoreHost = Runtime.Identity.StoreHost,
+            SysFlag = config.TopicFilterType == TopicFilterType.MultiTag ? MessageSysFlag.MultiTagsFlag : 0,
+        };
+        var result = await Runtime.Store.PutMessageAsync(toStore, cancellationToken).ConfigureAwait(false);
+        if (!result.IsOk)
+        {
+            entry.Status = Statuses.Of(result.Status switch
+            {
+                PutMessageStatus.MessageIllegal => Code.BadRequest,
+                PutMessageStatus.PropertiesSizeExceeded => Code.MessagePropertiesTooLarge,
+                PutMessageStatus.FlushDiskTimeout or PutMessageStatus.FlushSlaveTimeout => Code.MasterPersistenceTimeout,
+                PutMessageStatus.ServiceNotAvailable or PutMessageStatus.OsPageCacheBusy => Code.TooManyRequests,
+                _ => Code.InternalServerError,
+            }, result.Reason ?? result.Status.ToString());
+            return entry;
+        }
+
+        entry.Status = Statuses.Ok;
+        entry.Offset = result.QueueOffset;
+        entry.TransactionId = MessageIds.CreateOffsetMessageId(Runtime.Identity.StoreHost, result.PhysicalOffset);
+        if (string.IsNullOrEmpty(entry.MessageId))
+        {
+            entry.MessageId = entry.TransactionId;
+        }
+
+        return entry;
+    }
+
+    /// <summary>v2 system properties as RocketMQ stores them: TAGS, KEYS, UNIQ_KEY, timer, sharding key, CLUSTER.</summary>
+    private List<KeyValuePair<string, string>> StoredProperties(Message message, SystemProperties system)
+    {
+        var properties = new List<KeyValuePair<string, string>>(message.UserProperties.Count + 6);
+        foreach (var (name, value) in message.UserProperties)
+        {
+            if (!SystemPropertyNames.All.Contains(name))
+            {
+                properties.Add(new(name, value));
+            }
+        }
+
+        if (system.HasTag && system.Tag.Length > 0)
+        {
+            properties.Add(new(MessageConst.PropertyTags, system.Tag));
+        }
+
+        if (system.Keys.Count > 0)
+        {
+            properties.Add(new(MessageConst.PropertyKeys, string.Join(MessageConst.KeySeparator, system.Keys)));
+        }
+
+        if (system.MessageId.Length > 0)
+        {
+            properties.Add(new(MessageConst.PropertyUniqClientMessageIdKeyidx, system.MessageId));
+        }
+
+        if (system.DeliveryTimestamp is { } delivery)
+        {
+            properties.Add(new(ScheduleTopics.PropertyTimerDeliverMs,
+                delivery.ToDateTimeOffset().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (system.HasMessageGroup && system.MessageGroup.Length > 0)
+        {
+            properties.Add(new(SystemPropertyNames.MessageGroup, system.MessageGroup));
+        }
+
+        if (system.BornHost.Length > 0)
+        {
+            properties.Add(new(SystemPropertyNames.BornHost, system.BornHost));
+        }
+
+        properties.Add(new(MessageConst.PropertyCluster, Runtime.Identity.ClusterName));
+        return properties;
+    }
+
+    private static IPEndPoint RemoteEndPoint(ServerCallContext callContext)
+    {
+        var connection = callContext.GetHttpContext().Connection;
+        return new IPEndPoint(connection.RemoteIpAddress?.MapToIPv4() ?? IPAddress.Loopback, connection.RemotePort);
+    }
+}

@@ -1,0 +1,84 @@
+using Status = Apache.Rocketmq.V2.Status;
+using Apache.Rocketmq.V2;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using RocketMQ.Orleans.Grpc.Hosting;
+
+namespace RocketMQ.Orleans.Grpc.Services;
+
+public sealed partial class MessagingServiceImpl
+{
+    /// <summary>
+    /// The clients block at start until their Settings are answered with a Status and the server's settings, which
+    /// are the client's own with the server's parts filled in (as Apache's proxy merges them).
+    /// </summary>
+    public override async Task Telemetry(IAsyncStreamReader<TelemetryCommand> requestStream, IServerStreamWriter<TelemetryCommand> responseStream,
+        ServerCallContext callContext)
+    {
+        var clientId = callContext.RequestHeaders.GetValue("x-mq-client-id") ?? string.Empty;
+        try
+        {
+            await foreach (var command in requestStream.ReadAllAsync(callContext.CancellationToken).ConfigureAwait(false))
+            {
+                if (command.CommandCase != TelemetryCommand.CommandOneofCase.Settings)
+                {
+                    // Answers to server commands (thread stacks, verify-message results) need no reply.
+                    continue;
+                }
+
+                GrpcLog.Settings(logger, clientId, command.Settings.ClientType.ToString());
+                var reply = new TelemetryCommand { Status = Statuses.Ok, Settings = ServerSettings(command.Settings, context.Options) };
+                await responseStream.WriteAsync(reply, callContext.CancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (callContext.CancellationToken.IsCancellationRequested)
+        {
+            // The client closed its stream.
+        }
+        catch (IOException)
+        {
+            // The client went away without closing its stream (a process exit resets the connection): nothing to answer.
+        }
+    }
+
+    internal static Settings ServerSettings(Settings client, GrpcOptions options)
+    {
+        var settings = client.Clone();
+        settings.Metric = new Metric { On = false };
+        if (settings.PubSubCase == Settings.PubSubOneofCase.Publishing)
+        {
+            // Apache's C# client throws unless publishing backoff is exponential; a zero max body size stalls sends.
+            settings.BackoffPolicy = new RetryPolicy
+            {
+                MaxAttempts = client.BackoffPolicy?.MaxAttempts is > 0 and var attempts ? attempts : 3,
+                ExponentialBackoff = new ExponentialBackoff
+                {
+                    Initial = Duration.FromTimeSpan(TimeSpan.FromMilliseconds(10)),
+                    Max = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)),
+                    Multiplier = 2,
+                },
+            };
+            settings.Publishing.MaxBodySize = options.MaxBodySize;
+            // Topic message types come from no topic attribute here yet: the broker does not refuse by type.
+            settings.Publishing.ValidateMessageType = false;
+        }
+        else if (settings.PubSubCase == Settings.PubSubOneofCase.Subscription)
+        {
+            settings.BackoffPolicy = new RetryPolicy
+            {
+                MaxAttempts = 17,
+                ExponentialBackoff = new ExponentialBackoff
+                {
+                    Initial = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)),
+                    Max = Duration.FromTimeSpan(TimeSpan.FromSeconds(60)),
+                    Multiplier = 2,
+                },
+            };
+            settings.Subscription.Fifo = false;
+            settings.Subscription.ReceiveBatchSize = options.ReceiveBatchSize;
+            settings.Subscription.LongPollingTimeout = Duration.FromTimeSpan(options.MaxLongPollingTimeout);
+        }
+
+        return settings;
+    }
+}

@@ -1,0 +1,21 @@
+using Status = Apache.Rocketmq.V2.Status;
+using Apache.Rocketmq.V2;
+using Grpc.Core;
+
+namespace RocketMQ.Orleans.Grpc.Services;
+
+/// <summary>Methods not served yet: each answers a RocketMQ NOT_IMPLEMENTED status, never a gRPC error.</summary>
+public sealed partial class MessagingServiceImpl
+{
+    public override Task<EndTransactionResponse> EndTransaction(EndTransactionRequest request, ServerCallContext callContext) =>
+        Task.FromResult(new EndTransactionResponse { Status = Statuses.NotImplemented(nameof(EndTransaction)) });
+
+    public override Task PullMessage(PullMessageRequest request, IServerStreamWriter<PullMessageResponse> responseStream, ServerCallContext callContext) =>
+        responseStream.WriteAsync(new PullMessageResponse { Status = Statuses.NotImplemented(nameof(PullMessage)) }, callContext.CancellationToken);
+
+    public override Task<RecallMessageResponse> RecallMessage(RecallMessageRequest request, ServerCallContext callContext) =>
+        Task.FromResult(new RecallMessageResponse { Status = Statuses.NotImplemented(nameof(RecallMessage)) });
+
+    public override Task<SyncLiteSubscriptionResponse> SyncLiteSubscription(SyncLiteSubscriptionRequest request, ServerCallContext callContext) =>
+        Task.FromResult(new SyncLiteSubscriptionResponse { Status = Statuses.NotImplemented(nameof(SyncLiteSubscription)) });
+}
