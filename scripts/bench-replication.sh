@@ -38,7 +38,7 @@ run() {
     DOTNET_ENVIRONMENT=Production dotnet "$SILO_DLL" \
       "--RocketMQ:Store:DataPath=$WORK/$run_id-$i" "--Silo:SiloPort=$SILO" "--Silo:GatewayPort=$GATEWAY" \
       "--RocketMQ:Remoting:NameServerPort=$NS" "--RocketMQ:Remoting:ListenPort=$BROKER" \
-      "--RocketMQ:Remoting:EnableVipChannel=false" "--RocketMQ:Console:Enabled=false" "--RocketMQ:Broker:BrokerIP1=127.0.0.1" \
+      "--RocketMQ:Remoting:EnableVipChannel=false" "--RocketMQ:Console:Enabled=false" "--RocketMQ:Grpc:Enabled=false" "--RocketMQ:Broker:BrokerIP1=127.0.0.1" \
       "--Silo:Clustering=Redis" "--Silo:GrainStorage=Redis" "--Silo:ConnectionString=127.0.0.1:$REDIS_PORT" \
       "--Silo:ClusterId=$run_id" "--Silo:ServiceId=$run_id" "--Silo:AdvertisedIPAddress=127.0.0.1" "--Silo:ListenAddress=127.0.0.1" \
       "--RocketMQ:Broker:BrokerName=broker-bench" "--RocketMQ:Replication:Mode=$mode" "--RocketMQ:Replication:MinInSyncReplicas=$count" \
@@ -67,6 +67,6 @@ run() {
 echo "# $(date -u +%FT%TZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq 1 "$ROUNDS"); do
   [ -n "${SKIP_UNREPLICATED:-}" ] || run unreplicated 1 None
-  run async-2 2 Async
+  [ -n "${SKIP_ASYNC:-}" ] || run async-2 2 Async
   run sync-2 2 Sync
 done

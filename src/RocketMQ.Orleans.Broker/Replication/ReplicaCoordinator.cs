@@ -31,6 +31,7 @@ internal sealed partial class ReplicaCoordinator : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private ReplicaFollower? follower;
     private Task loop = Task.CompletedTask;
+    private Task sweep = Task.CompletedTask;
     private long registeredBrokerId = -1;
     private long logEndAtPreviousTick;
 
@@ -60,7 +61,19 @@ internal sealed partial class ReplicaCoordinator : IAsyncDisposable
 
     private IReplicaGroupGrain Group => grains.GetGrain<IReplicaGroupGrain>(identity.BrokerName);
 
-    public void Start() => loop = Task.Run(() => RunAsync(stopping.Token));
+    public void Start()
+    {
+        loop = Task.Run(() => RunAsync(stopping.Token));
+        sweep = Task.Run(() => SweepAsync(stopping.Token));
+    }
+
+    // Sync puts that outlived SyncTimeoutMillis are answered from here, a tenth of the timeout late at most.
+    private async Task SweepAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(Math.Max(10, options.SyncTimeoutMillis / 10)));
+        while (await WaitNextAsync(timer, ct).ConfigureAwait(false))
+            Gate.ExpireWaiters();
+    }
 
     private async Task RunAsync(CancellationToken ct)
     {
@@ -215,6 +228,7 @@ internal sealed partial class ReplicaCoordinator : IAsyncDisposable
     {
         await stopping.CancelAsync().ConfigureAwait(false);
         await loop.ConfigureAwait(false);
+        await sweep.ConfigureAwait(false);
         // A graceful stop hands leadership over at once instead of after the lease.
         if (Gate.IsLeader)
         {

@@ -5,8 +5,8 @@ namespace RocketMQ.Orleans.Broker.Tests.Hosting;
 
 /// <summary>
 /// docs/compatibility.md against the live silo's dispatch tables: every code the table calls served on a port has a
-/// processor there, and every code with a processor is in the table as served on that port, so the table cannot drift
-/// from the registrations.
+/// processor there, and every code with a processor there has a row for that port (served, answered as Apache with
+/// the feature off, or refused with a reason), so the table cannot drift from the registrations.
 /// </summary>
 [Collection(BrokerSiloCollection.Name)]
 public sealed partial class CompatibilityTableDispatchTests(BrokerSiloFixture fixture)
@@ -23,12 +23,13 @@ public sealed partial class CompatibilityTableDispatchTests(BrokerSiloFixture fi
     public void Served_rows_and_registered_processors_are_the_same_codes(string port)
     {
         var dispatcher = port == "B" ? fixture.Host.BrokerDispatcher! : fixture.Host.NameServerDispatcher!;
-        var served = Row().Matches(Table()).Where(m => m.Groups[3].Value == port && m.Groups[4].Value == "served")
-            .Select(m => int.Parse(m.Groups[1].Value)).ToHashSet();
+        var rows = Row().Matches(Table()).Where(m => m.Groups[3].Value == port).ToList();
+        var served = rows.Where(m => m.Groups[4].Value == "served").Select(m => int.Parse(m.Groups[1].Value)).ToHashSet();
+        var listed = rows.Select(m => int.Parse(m.Groups[1].Value)).ToHashSet();
         var registered = dispatcher.RegisteredCodes.Except(OwnCodes).ToHashSet();
 
         Assert.Empty(served.Except(registered).Order());
-        Assert.Empty(registered.Except(served).Order());
+        Assert.Empty(registered.Except(listed).Order());
     }
 
     private static string Table()

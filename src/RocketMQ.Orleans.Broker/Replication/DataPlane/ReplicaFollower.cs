@@ -69,7 +69,8 @@ internal sealed partial class ReplicaFollower : IAsyncDisposable
                     [Fields.MaxBytes] = options.MaxTransferBytes.ToString(CultureInfo.InvariantCulture),
                 });
                 Sign(request);
-                var response = await client.InvokeAsync(LeaderAddress, request, FetchTimeout, ct).ConfigureAwait(false);
+                // Continues on the client's own event loop: the append is a copy, and the next fetch leaves from there.
+                var response = await client.InvokeAsync(LeaderAddress, request, FetchTimeout, continueOnNetworkThread: true, ct).ConfigureAwait(false);
                 if (response.Code != ResponseCode.Success)
                 {
                     LogRefused(logger, LeaderAddress, Epoch, response.Remark);

@@ -22,8 +22,10 @@ internal sealed class ReplicaGate : IReplicationGate
     private readonly Lock gate = new();
     private readonly Dictionary<string, FollowerProgress> followers = new(StringComparer.Ordinal);
     private readonly PriorityQueue<TaskCompletionSource<PutMessageStatus>, long> waiters = new();
+    private readonly PriorityQueue<TaskCompletionSource<PutMessageStatus>, long> waitingSince = new();
     private HashSet<string> inSyncFollowers = new(StringComparer.Ordinal);
-    private TaskCompletionSource growth = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Completed inline by the put that grew the log: the held fetch answers from that thread, without a pool hop.
+    private TaskCompletionSource growth = new();
     private int growthWaiters;
     private long epoch;
     private long leaseDeadline;
@@ -72,32 +74,69 @@ internal sealed class ReplicaGate : IReplicationGate
         if (options.Mode != ReplicationMode.Sync)
             return new ValueTask<PutMessageStatus>(HoldsLease ? PutMessageStatus.PutOk : PutMessageStatus.FlushSlaveTimeout);
 
-        TaskCompletionSource<PutMessageStatus> waiter;
+        TaskCompletionSource<PutMessageStatus>? waiter = null;
+        PutMessageStatus immediate = PutMessageStatus.PutOk;
+        List<TaskCompletionSource<PutMessageStatus>>? released = null;
         lock (gate)
         {
-            RecomputeConfirmedLocked();
+            if (waiters.Count > 0) released = [];
+            RecomputeConfirmedLocked(released);
             if (Confirmed >= end)
-                return new ValueTask<PutMessageStatus>(HoldsLease ? PutMessageStatus.PutOk : PutMessageStatus.FlushSlaveTimeout);
-            if (!leading)
-                return new ValueTask<PutMessageStatus>(PutMessageStatus.FlushSlaveTimeout);
-            waiter = new TaskCompletionSource<PutMessageStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
-            waiters.Enqueue(waiter, end);
+            {
+                immediate = HoldsLease ? PutMessageStatus.PutOk : PutMessageStatus.FlushSlaveTimeout;
+            }
+            else if (!leading)
+            {
+                immediate = PutMessageStatus.FlushSlaveTimeout;
+            }
+            else
+            {
+                // Completed inline by the fetch that confirms it (outside the lock): the send's answer leaves from that
+                // event loop instead of waking a thread-pool worker, which on 2 cores cost more than the work itself.
+                waiter = new TaskCompletionSource<PutMessageStatus>();
+                waiters.Enqueue(waiter, end);
+                waitingSince.Enqueue(waiter, Stopwatch.GetTimestamp());
+            }
         }
-        return AwaitAsync(waiter, ct);
+        CompleteReleased(ref released);
+        return waiter is null ? new ValueTask<PutMessageStatus>(immediate) : AwaitAsync(waiter, ct);
+    }
+
+    private static void CompleteReleased(ref List<TaskCompletionSource<PutMessageStatus>>? released, PutMessageStatus status = PutMessageStatus.PutOk)
+    {
+        if (released is null) return;
+        foreach (var waiter in released)
+            waiter.TrySetResult(status);
+        released = null;
     }
 
     private async ValueTask<PutMessageStatus> AwaitAsync(TaskCompletionSource<PutMessageStatus> waiter, CancellationToken ct)
     {
-        try
+        // Timeouts come from one sweep (ExpireWaiters), not a timer per put.
+        var status = ct.CanBeCanceled
+            ? await waiter.Task.WaitAsync(ct).ConfigureAwait(false)
+            : await waiter.Task.ConfigureAwait(false);
+        // Confirmed by the in-sync set, but a replica that lost its lease meanwhile may be deposed: not acknowledged.
+        return status == PutMessageStatus.PutOk && !HoldsLease ? PutMessageStatus.FlushSlaveTimeout : status;
+    }
+
+    /// <summary>
+    /// Answers FLUSH_SLAVE_TIMEOUT to every put that has waited longer than SyncTimeoutMillis (called every heartbeat
+    /// and more often by the coordinator's sweep): puts wait in offset order, so the oldest are at the front.
+    /// </summary>
+    public void ExpireWaiters()
+    {
+        long limit = Stopwatch.GetTimestamp() - options.SyncTimeoutMillis * Stopwatch.Frequency / 1000;
+        List<TaskCompletionSource<PutMessageStatus>>? expired = null;
+        lock (gate)
         {
-            var status = await waiter.Task.WaitAsync(TimeSpan.FromMilliseconds(options.SyncTimeoutMillis), ct).ConfigureAwait(false);
-            // Confirmed by the in-sync set, but a replica that lost its lease meanwhile may be deposed: not acknowledged.
-            return status == PutMessageStatus.PutOk && !HoldsLease ? PutMessageStatus.FlushSlaveTimeout : status;
+            while (waitingSince.TryPeek(out var oldest, out long since) && since <= limit)
+            {
+                waitingSince.Dequeue();
+                (expired ??= []).Add(oldest);
+            }
         }
-        catch (TimeoutException)
-        {
-            return PutMessageStatus.FlushSlaveTimeout;
-        }
+        CompleteReleased(ref expired, PutMessageStatus.FlushSlaveTimeout);
     }
 
     /// <summary>Becomes leader of <paramref name="newEpoch"/> with the given in-sync followers; nothing is confirmed past the log end yet.</summary>
@@ -114,7 +153,8 @@ internal sealed class ReplicaGate : IReplicationGate
             Volatile.Write(ref confirmed, Math.Min(store.ConfirmedOffset, store.LogEndOffset));
             if (options.Mode != ReplicationMode.Sync)
                 store.ConfirmedOffset = long.MaxValue;
-            RecomputeConfirmedLocked();
+            // Nobody waits yet: Follow answered every waiting put when leadership was last lost.
+            RecomputeConfirmedLocked(released: null);
         }
     }
 
@@ -124,6 +164,7 @@ internal sealed class ReplicaGate : IReplicationGate
     /// <summary>Stops leading: every waiting put is answered (not acknowledged), new puts are refused.</summary>
     public void Follow(long newEpoch, string? leaderAddress)
     {
+        List<TaskCompletionSource<PutMessageStatus>>? abandoned = null;
         lock (gate)
         {
             leading = false;
@@ -132,8 +173,10 @@ internal sealed class ReplicaGate : IReplicationGate
                 ? "this broker's replica group has no leader right now"
                 : $"this broker follows the leader of its replica group at {leaderAddress}";
             while (waiters.TryDequeue(out var waiter, out _))
-                waiter.TrySetResult(PutMessageStatus.FlushSlaveTimeout);
+                (abandoned ??= []).Add(waiter);
+            waitingSince.Clear();
         }
+        CompleteReleased(ref abandoned, PutMessageStatus.FlushSlaveTimeout);
         SignalGrowth();
     }
 
@@ -142,16 +185,19 @@ internal sealed class ReplicaGate : IReplicationGate
 
     public void SetInSync(IEnumerable<string> followerIds)
     {
+        List<TaskCompletionSource<PutMessageStatus>> released = [];
         lock (gate)
         {
             Volatile.Write(ref inSyncFollowers, new HashSet<string>(followerIds, StringComparer.Ordinal));
-            RecomputeConfirmedLocked();
+            RecomputeConfirmedLocked(released);
         }
+        CompleteReleased(ref released!);
     }
 
     /// <summary>A follower fetched from <paramref name="offset"/>: it holds everything below.</summary>
     public void OnFetch(string replicaId, long offset, long logEndAtPreviousTick)
     {
+        List<TaskCompletionSource<PutMessageStatus>>? released = null;
         lock (gate)
         {
             if (!followers.TryGetValue(replicaId, out var progress))
@@ -159,8 +205,11 @@ internal sealed class ReplicaGate : IReplicationGate
             progress.Acked = Math.Max(progress.Acked, offset);
             if (offset >= logEndAtPreviousTick)
                 progress.CaughtUpAt = Stopwatch.GetTimestamp();
-            RecomputeConfirmedLocked();
+            if (waiters.Count > 0)
+                released = [];
+            RecomputeConfirmedLocked(released);
         }
+        CompleteReleased(ref released);
     }
 
     /// <summary>Followers that caught up with the leader's log end within the allowed lag.</summary>
@@ -193,13 +242,14 @@ internal sealed class ReplicaGate : IReplicationGate
     private void SignalGrowth()
     {
         if (Volatile.Read(ref growthWaiters) == 0) return;
-        Interlocked.Exchange(ref growth, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        Interlocked.Exchange(ref growth, new TaskCompletionSource()).TrySetResult();
     }
 
     private long LeaseTicks => options.LeaseMillis * Stopwatch.Frequency / 1000;
 
-    // Confirmed = what every in-sync follower has fetched past (the leader's own log end bounds it).
-    private void RecomputeConfirmedLocked()
+    // Confirmed = what every in-sync follower has fetched past (the leader's own log end bounds it). Puts it releases
+    // go into `released`, to be completed by the caller once the lock is no longer held.
+    private void RecomputeConfirmedLocked(List<TaskCompletionSource<PutMessageStatus>>? released)
     {
         long value = store.LogEndOffset;
         if (options.Mode == ReplicationMode.Sync)
@@ -214,8 +264,12 @@ internal sealed class ReplicaGate : IReplicationGate
         while (waiters.TryPeek(out var waiter, out long end) && end <= value)
         {
             waiters.Dequeue();
-            waiter.TrySetResult(PutMessageStatus.PutOk);
+            if (released is not null) released.Add(waiter);
+            else waiter.TrySetResult(PutMessageStatus.PutOk);
         }
+        // Completed puts leave the timeout queue from its front (it is in arrival order, much like offset order).
+        while (waitingSince.TryPeek(out var oldest, out _) && (oldest.Task.IsCompleted || released?.Contains(oldest) == true))
+            waitingSince.Dequeue();
     }
 
     private sealed class FollowerProgress
