@@ -4,7 +4,9 @@ namespace RocketMQ.Orleans.Protocol.Bodies;
 
 /// <summary>
 /// Apache <c>ResetOffsetBody</c> (<c>INVOKE_BROKER_TO_RESET_OFFSET</c> reply, <c>RESET_CONSUMER_CLIENT_OFFSET</c>
-/// to Java clients): queue → offset, in fastjson's object-key form (<c>{{…queue…}:42}</c>).
+/// to Java clients): queue → offset, in fastjson's object-key form (<c>{{…queue…}:42}</c>). Apache's
+/// <c>OffsetSerializeWrapper</c>, a broadcasting consumer's local offsets file (<c>LocalFileOffsetStore</c>), is the same
+/// JSON, so this one model serves both.
 /// </summary>
 public sealed class ResetOffsetBody : IRemotingBody<ResetOffsetBody>
 {

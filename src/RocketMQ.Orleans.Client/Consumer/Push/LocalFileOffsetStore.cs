@@ -4,7 +4,7 @@ namespace RocketMQ.Orleans.Client.Consumer.Push;
 
 /// <summary>
 /// A broadcasting consumer's offsets, kept on the client's disk because every consumer of the group consumes every
-/// queue on its own (Apache LocalFileOffsetStore: {directory}/{clientId}/{group}/offsets.json, OffsetSerializeWrapper
+/// queue on its own (Apache LocalFileOffsetStore: {directory}/{clientId}/{group}/offsets.json, ResetOffsetBody (Apache OffsetSerializeWrapper)
 /// JSON, written to a temporary file and moved into place so a crash never leaves half a file).
 /// </summary>
 internal sealed class LocalFileOffsetStore
@@ -17,7 +17,7 @@ internal sealed class LocalFileOffsetStore
         // A client id is "ip@instance"; ':' (IPv6) is not a legal file-name character everywhere.
         FilePath = Path.Combine(directory, clientId.Replace(':', '_'), group, "offsets.json");
         _loaded = File.Exists(FilePath)
-            ? RemotingBody.Decode<OffsetSerializeWrapper>(File.ReadAllBytes(FilePath)).OffsetTable
+            ? RemotingBody.Decode<ResetOffsetBody>(File.ReadAllBytes(FilePath)).OffsetTable
             : [];
     }
 
@@ -47,7 +47,7 @@ internal sealed class LocalFileOffsetStore
 
             Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
             var temporary = FilePath + ".tmp";
-            File.WriteAllBytes(temporary, new OffsetSerializeWrapper { OffsetTable = new Dictionary<MessageQueue, long>(_loaded) }.Encode());
+            File.WriteAllBytes(temporary, new ResetOffsetBody { OffsetTable = new Dictionary<MessageQueue, long>(_loaded) }.Encode());
             File.Move(temporary, FilePath, overwrite: true);
         }
     }
