@@ -72,7 +72,7 @@ public sealed class PackagesTests(PackedFeed feed) : IClassFixture<PackedFeed>
         restore.AssertSucceeded("dotnet restore of the sample");
         var (packageFolders, libraries) = workspace.ReadAssets();
         Assert.Equal(Path.TrimEndingDirectorySeparator(workspace.PackagesFolder), Path.TrimEndingDirectorySeparator(packageFolders[0]));
-        foreach (var id in PackedFeed.Libraries)
+        foreach (var id in PackedFeed.StreamsHostLibraries)
         {
             Assert.True(libraries.TryGetValue($"{id}/{feed.Version}", out var type), $"the sample's restore did not resolve {id} {feed.Version}: {string.Join(", ", libraries.Keys)}");
             Assert.Equal("package", type);

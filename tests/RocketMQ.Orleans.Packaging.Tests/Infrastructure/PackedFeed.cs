@@ -18,6 +18,12 @@ public sealed class PackedFeed : IAsyncLifetime
         "RocketMQ.Orleans.Grpc", "RocketMQ.Orleans.Protocol", "RocketMQ.Orleans.Remoting", "RocketMQ.Orleans.Store", "RocketMQ.Orleans.Streaming",
     ];
 
+    /// <summary>
+    /// What the guide's streams host gets by referencing RocketMQ.Orleans.Broker and RocketMQ.Orleans.Streaming: every
+    /// library but the gRPC endpoint, an add-on a host references on its own (docs/grpc.md).
+    /// </summary>
+    public static readonly string[] StreamsHostLibraries = Libraries.Where(id => id != "RocketMQ.Orleans.Grpc").ToArray();
+
     /// <summary>A fresh directory outside the repository, so nothing of the repository's build reaches what runs there.</summary>
     public string WorkRoot { get; } = Path.Combine(Path.GetTempPath(), "rmq-packaging-" + Guid.NewGuid().ToString("N"));
 
