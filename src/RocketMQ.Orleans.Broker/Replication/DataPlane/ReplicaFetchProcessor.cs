@@ -34,7 +34,8 @@ internal sealed class ReplicaFetchProcessor(MessageStore store, ReplicaGate gate
                 ? $"this replica led epoch {gate.Epoch}, the follower knows epoch {epoch}"
                 : $"this replica does not lead epoch {epoch} (its epoch is {gate.Epoch}, leader: {gate.IsLeader})");
 
-        gate.OnFetch(replicaId, offset, logEndAtPreviousTick());
+        if (!gate.OnFetch(replicaId, offset, logEndAtPreviousTick()))
+            return Refuse($"this leader already tracks {ReplicaGate.MaxFollowers} replicas");
         if (offset >= store.LogEndOffset)
             await gate.WaitForGrowthAsync(offset, HoldTime, cancellationToken).ConfigureAwait(false);
 
@@ -89,7 +90,7 @@ internal sealed class ReplicaFetchProcessor(MessageStore store, ReplicaGate gate
                 return cursor;
             cursor?.Dispose();
             cursors.Remove(replicaId);
-            if (cursors.Count >= 64)
+            if (cursors.Count >= ReplicaGate.MaxFollowers)
                 return null;
             cursor = store.OpenReplicaCursor(offset);
             if (cursor is not null) cursors[replicaId] = cursor;

@@ -194,14 +194,20 @@ internal sealed class ReplicaGate : IReplicationGate
         CompleteReleased(ref released!);
     }
 
-    /// <summary>A follower fetched from <paramref name="offset"/>: it holds everything below.</summary>
-    public void OnFetch(string replicaId, long offset, long logEndAtPreviousTick)
+    /// <summary>The most followers one leader keeps progress for: the table is keyed by what fetch requests name.</summary>
+    public const int MaxFollowers = 64;
+
+    /// <summary>A follower fetched from <paramref name="offset"/>: it holds everything below. False when the table is full.</summary>
+    public bool OnFetch(string replicaId, long offset, long logEndAtPreviousTick)
     {
         List<TaskCompletionSource<PutMessageStatus>>? released = null;
         lock (gate)
         {
             if (!followers.TryGetValue(replicaId, out var progress))
+            {
+                if (followers.Count >= MaxFollowers) return false;
                 followers[replicaId] = progress = new FollowerProgress();
+            }
             progress.Acked = Math.Max(progress.Acked, offset);
             if (offset >= logEndAtPreviousTick)
                 progress.CaughtUpAt = Stopwatch.GetTimestamp();
@@ -210,6 +216,7 @@ internal sealed class ReplicaGate : IReplicationGate
             RecomputeConfirmedLocked(released);
         }
         CompleteReleased(ref released);
+        return true;
     }
 
     /// <summary>Followers that caught up with the leader's log end within the allowed lag.</summary>
