@@ -76,9 +76,10 @@ public sealed class ReplicatedSiloGroup : IAsyncDisposable
                 if (broker is not null && broker.BrokerAddrs.TryGetValue(0, out var address))
                     return Silos.FirstOrDefault(s => s.BrokerAddress == address);
             }
-            catch (Exception e) when (e is IOException or TimeoutException or System.Net.Sockets.SocketException)
+            catch (Exception e) when (e is IOException or TimeoutException or System.Net.Sockets.SocketException or InvalidOperationException)
             {
-                // A frozen or dying silo: ask the next one.
+                // A frozen or dying silo, or a name server whose route lookup reached a silo not yet declared dead
+                // (it answers SYSTEM_ERROR): ask the next one.
             }
         }
 

@@ -79,8 +79,7 @@ internal sealed class ReplicaGate : IReplicationGate
         List<TaskCompletionSource<PutMessageStatus>>? released = null;
         lock (gate)
         {
-            if (waiters.Count > 0) released = [];
-            RecomputeConfirmedLocked(released);
+            released = RecomputeConfirmedLocked(defer: true);
             if (Confirmed >= end)
             {
                 immediate = HoldsLease ? PutMessageStatus.PutOk : PutMessageStatus.FlushSlaveTimeout;
@@ -121,8 +120,8 @@ internal sealed class ReplicaGate : IReplicationGate
     }
 
     /// <summary>
-    /// Answers FLUSH_SLAVE_TIMEOUT to every put that has waited longer than SyncTimeoutMillis (called every heartbeat
-    /// and more often by the coordinator's sweep): puts wait in offset order, so the oldest are at the front.
+    /// Answers FLUSH_SLAVE_TIMEOUT to every put that has waited longer than SyncTimeoutMillis (called by the
+    /// coordinator's sweep): puts wait in arrival order, so the oldest are at the front.
     /// </summary>
     public void ExpireWaiters()
     {
@@ -154,7 +153,7 @@ internal sealed class ReplicaGate : IReplicationGate
             if (options.Mode != ReplicationMode.Sync)
                 store.ConfirmedOffset = long.MaxValue;
             // Nobody waits yet: Follow answered every waiting put when leadership was last lost.
-            RecomputeConfirmedLocked(released: null);
+            RecomputeConfirmedLocked(defer: false);
         }
     }
 
@@ -185,13 +184,13 @@ internal sealed class ReplicaGate : IReplicationGate
 
     public void SetInSync(IEnumerable<string> followerIds)
     {
-        List<TaskCompletionSource<PutMessageStatus>> released = [];
+        List<TaskCompletionSource<PutMessageStatus>>? released;
         lock (gate)
         {
             Volatile.Write(ref inSyncFollowers, new HashSet<string>(followerIds, StringComparer.Ordinal));
-            RecomputeConfirmedLocked(released);
+            released = RecomputeConfirmedLocked(defer: true);
         }
-        CompleteReleased(ref released!);
+        CompleteReleased(ref released);
     }
 
     /// <summary>The most followers one leader keeps progress for: the table is keyed by what fetch requests name.</summary>
@@ -211,9 +210,7 @@ internal sealed class ReplicaGate : IReplicationGate
             progress.Acked = Math.Max(progress.Acked, offset);
             if (offset >= logEndAtPreviousTick)
                 progress.CaughtUpAt = Stopwatch.GetTimestamp();
-            if (waiters.Count > 0)
-                released = [];
-            RecomputeConfirmedLocked(released);
+            released = RecomputeConfirmedLocked(defer: true);
         }
         CompleteReleased(ref released);
         return true;
@@ -254,9 +251,9 @@ internal sealed class ReplicaGate : IReplicationGate
 
     private long LeaseTicks => options.LeaseMillis * Stopwatch.Frequency / 1000;
 
-    // Confirmed = what every in-sync follower has fetched past (the leader's own log end bounds it). Puts it releases
-    // go into `released`, to be completed by the caller once the lock is no longer held.
-    private void RecomputeConfirmedLocked(List<TaskCompletionSource<PutMessageStatus>>? released)
+    // Confirmed = what every in-sync follower has fetched past (the leader's own log end bounds it). With `defer`, the
+    // puts it releases are returned (a list only when there are any) for the caller to complete once the lock is free.
+    private List<TaskCompletionSource<PutMessageStatus>>? RecomputeConfirmedLocked(bool defer)
     {
         long value = store.LogEndOffset;
         if (options.Mode == ReplicationMode.Sync)
@@ -264,19 +261,21 @@ internal sealed class ReplicaGate : IReplicationGate
             foreach (var id in inSyncFollowers)
                 value = Math.Min(value, followers.TryGetValue(id, out var progress) ? progress.Acked : 0);
         }
-        if (value <= Confirmed) return;
+        if (value <= Confirmed) return null;
         Volatile.Write(ref confirmed, value);
         if (options.Mode == ReplicationMode.Sync)
             store.ConfirmedOffset = value;
+        List<TaskCompletionSource<PutMessageStatus>>? released = null;
         while (waiters.TryPeek(out var waiter, out long end) && end <= value)
         {
             waiters.Dequeue();
-            if (released is not null) released.Add(waiter);
+            if (defer) (released ??= []).Add(waiter);
             else waiter.TrySetResult(PutMessageStatus.PutOk);
         }
-        // Completed puts leave the timeout queue from its front (it is in arrival order, much like offset order).
+        // Released puts leave the timeout queue from its front (it is in arrival order, much like offset order).
         while (waitingSince.TryPeek(out var oldest, out _) && (oldest.Task.IsCompleted || released?.Contains(oldest) == true))
             waitingSince.Dequeue();
+        return released;
     }
 
     private sealed class FollowerProgress

@@ -165,8 +165,8 @@ public sealed class BrokerAdminEndToEndTests(SiloFixture silo) : IClassFixture<S
         var list = await admin.GetBrokerConsumeStatsAsync(broker);
 
         Assert.Equal(broker, list.BrokerAddr);
-        var stats = Assert.Single(list.ConsumeStatsListItems.Where(map => map.ContainsKey(Group)))[Group];
-        var offsets = Assert.Single(stats.Where(s => s.OffsetTable.Keys.Any(queue => queue.Topic == Topic))).OffsetTable;
+        var stats = Assert.Single(list.ConsumeStatsListItems, map => map.ContainsKey(Group))[Group];
+        var offsets = Assert.Single(stats, s => s.OffsetTable.Keys.Any(queue => queue.Topic == Topic)).OffsetTable;
         var queue0 = offsets.Single(entry => entry.Key.QueueId == 0).Value;
         Assert.Equal(4, queue0.BrokerOffset);
         Assert.Equal(4, queue0.ConsumerOffset);

@@ -37,7 +37,7 @@ public sealed class BrokerRuntimeInfoEndToEndTests(SiloFixture silo) : IClassFix
         var (_, address) = Assert.Single(await admin.GetMasterBrokersAsync());
         var table = await admin.GetBrokerRuntimeStatsAsync(address);
 
-        Assert.Empty(ApacheKeys.Where(key => !table.ContainsKey(key)));
+        Assert.DoesNotContain(ApacheKeys, key => !table.ContainsKey(key));
         // clusterList: "putTps".split(" ")[0] and "getTransferedTps".split(" ")[0] parse as doubles.
         foreach (var key in new[] { "putTps", "getTransferedTps", "getFoundTps", "getMissTps", "getTotalTps" })
         {
