@@ -24,7 +24,7 @@ internal sealed class ReplicaMarkers(string checkpointDirectory)
         if (value < 0 || value == written) return;
         Span<byte> bytes = stackalloc byte[8];
         BinaryPrimitives.WriteInt64LittleEndian(bytes, value);
-        WriteDurably(confirmedPath, bytes);
+        DurableFile.Replace(confirmedPath, bytes);
         written = value;
     }
 
@@ -40,23 +40,12 @@ internal sealed class ReplicaMarkers(string checkpointDirectory)
     public static void RequestTruncation(string checkpointDirectory, long offset)
     {
         Directory.CreateDirectory(checkpointDirectory);
-        WriteDurably(TruncatePath(checkpointDirectory), System.Text.Encoding.ASCII.GetBytes(offset.ToString(CultureInfo.InvariantCulture)));
+        DurableFile.Replace(TruncatePath(checkpointDirectory), System.Text.Encoding.ASCII.GetBytes(offset.ToString(CultureInfo.InvariantCulture)));
     }
 
     public static long? PendingTruncation(string checkpointDirectory)
     {
         var path = TruncatePath(checkpointDirectory);
         return File.Exists(path) && long.TryParse(File.ReadAllText(path), NumberStyles.None, CultureInfo.InvariantCulture, out long offset) ? offset : null;
-    }
-
-    private static void WriteDurably(string path, ReadOnlySpan<byte> bytes)
-    {
-        var temporary = path + ".tmp";
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None))
-        {
-            file.Write(bytes);
-            file.Flush(flushToDisk: true);
-        }
-        File.Move(temporary, path, overwrite: true);
     }
 }

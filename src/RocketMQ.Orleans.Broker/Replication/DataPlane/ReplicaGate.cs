@@ -272,8 +272,9 @@ internal sealed class ReplicaGate : IReplicationGate
             if (defer) (released ??= []).Add(waiter);
             else waiter.TrySetResult(PutMessageStatus.PutOk);
         }
-        // Released puts leave the timeout queue from its front (it is in arrival order, much like offset order).
-        while (waitingSince.TryPeek(out var oldest, out _) && (oldest.Task.IsCompleted || released?.Contains(oldest) == true))
+        // Completed puts leave the timeout queue from its front (it is in arrival order, much like offset order);
+        // those released just now go on a later pass, once completed.
+        while (waitingSince.TryPeek(out var oldest, out _) && oldest.Task.IsCompleted)
             waitingSince.Dequeue();
         return released;
     }

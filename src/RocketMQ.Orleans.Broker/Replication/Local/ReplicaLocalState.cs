@@ -52,7 +52,7 @@ internal sealed class ReplicaLocalState
         else
         {
             id = Guid.NewGuid().ToString("N");
-            WriteDurably(idPath, id);
+            Store.DurableFile.Replace(idPath, System.Text.Encoding.UTF8.GetBytes(id));
         }
         return new ReplicaLocalState(directory, id);
     }
@@ -78,16 +78,5 @@ internal sealed class ReplicaLocalState
     }
 
     private void Save() =>
-        WriteDurably(epochPath, string.Join('\n', epochs.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Epoch} {e.StartOffset}"))) + "\n");
-
-    private static void WriteDurably(string path, string text)
-    {
-        var temporary = path + ".tmp";
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None))
-        {
-            file.Write(System.Text.Encoding.UTF8.GetBytes(text));
-            file.Flush(flushToDisk: true);
-        }
-        File.Move(temporary, path, overwrite: true);
-    }
+        Store.DurableFile.Replace(epochPath, System.Text.Encoding.UTF8.GetBytes(string.Join('\n', epochs.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Epoch} {e.StartOffset}"))) + "\n"));
 }
