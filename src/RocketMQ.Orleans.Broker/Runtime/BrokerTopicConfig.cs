@@ -11,7 +11,8 @@ public sealed record BrokerTopicConfig(
     int Perm,
     TopicFilterType TopicFilterType = TopicFilterType.SingleTag,
     int TopicSysFlag = 0,
-    bool Order = false)
+    bool Order = false,
+    TopicMessageType MessageType = TopicMessageType.Unspecified)
 {
     /// <summary>This broker's view of a control-plane topic; null when it has no queues here.</summary>
     public static BrokerTopicConfig? From(TopicInfo? info, string brokerName)
@@ -22,11 +23,11 @@ public sealed record BrokerTopicConfig(
         }
 
         return new BrokerTopicConfig(info.TopicName, queues.ReadQueueNums, queues.WriteQueueNums, queues.Perm,
-            info.Config.TopicFilterType, queues.TopicSysFlag, info.Config.Order);
+            info.Config.TopicFilterType, queues.TopicSysFlag, info.Config.Order, info.Config.MessageType);
     }
 
     public TopicConfig ToTopicConfig() =>
-        new(TopicName, ReadQueueNums, WriteQueueNums, Perm, TopicFilterType, TopicSysFlag, Order);
+        new(TopicName, ReadQueueNums, WriteQueueNums, Perm, TopicFilterType, TopicSysFlag, Order, MessageType);
 
     /// <summary>Java's TopicConfig.toString, which Apache puts in the illegal-queue-id remark.</summary>
     public override string ToString()

@@ -26,12 +26,12 @@ public sealed class TransactionCheckRound
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _running = new(1, 1);
 
-    internal TransactionCheckRound(TransactionalMessageService service, BrokerRuntime runtime, ILogger logger)
+    internal TransactionCheckRound(TransactionalMessageService service, BrokerRuntime runtime, TransactionCheckSender sender, ILogger logger)
     {
         _service = service;
         _runtime = runtime;
         _logger = logger;
-        _sender = new TransactionCheckSender(runtime, logger);
+        _sender = sender;
     }
 
     /// <summary>Runs one round (rounds never overlap) and returns the progress after it.</summary>

@@ -1,51 +1,59 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using RocketMQ.Orleans.Broker.Runtime;
-using RocketMQ.Orleans.Protocol.Headers;
 using RocketMQ.Orleans.Protocol.Messages;
-using RocketMQ.Orleans.Protocol.Remoting;
 using RocketMQ.Orleans.Store;
 
 namespace RocketMQ.Orleans.Broker.Transactions;
 
 /// <summary>
 /// Asks a live producer of the message's group for its transaction state (Apache
-/// AbstractTransactionalMessageCheckListener.sendCheckMessage and Broker2Client.checkProducerTransactionState):
-/// CHECK_TRANSACTION_STATE, oneway, naming the put-back copy; the body is the message in the stored layout with its
-/// real topic and queue, as Java and ali clients decode it. No producer connected: the check is simply not sent.
+/// AbstractTransactionalMessageCheckListener.sendCheckMessage): over remoting first, then over the other transports
+/// added (the gRPC endpoint's Telemetry streams). No producer connected anywhere: the check is simply not sent.
 /// </summary>
-internal sealed class TransactionCheckSender(BrokerRuntime runtime, ILogger logger)
+internal sealed class TransactionCheckSender
 {
+    private readonly BrokerRuntime _runtime;
+    private readonly ILogger _logger;
+    private ImmutableArray<ITransactionCheckTarget> _targets;
+
+    public TransactionCheckSender(BrokerRuntime runtime, ILogger logger)
+    {
+        _runtime = runtime;
+        _logger = logger;
+        _targets = [new RemotingTransactionCheckTarget(runtime, logger)];
+    }
+
+    /// <summary>Adds a transport to ask; disposing the result removes it again.</summary>
+    public IDisposable Add(ITransactionCheckTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ImmutableInterlocked.Update(ref _targets, static (targets, added) => targets.Add(added), target);
+        return new Removal(this, target);
+    }
+
     public async ValueTask SendAsync(HalfMessage half, MessageToStore copy, PutMessageResult put)
     {
         var group = half.ProducerGroup;
-        var channel = group is null ? null : runtime.ProducerManager.GetAvailableChannel(group);
-        if (channel is null)
+        if (group is null)
         {
-            TransactionLog.NoProducerChannel(logger, half.UniqueKey, group);
+            TransactionLog.NoProducerChannel(_logger, half.UniqueKey, group);
             return;
         }
 
-        var storeHost = runtime.Identity.StoreHost;
-        var offsetMsgId = MessageIds.CreateOffsetMessageId(storeHost, put.PhysicalOffset);
-        var header = new CheckTransactionStateRequestHeader
+        var offsetMsgId = MessageIds.CreateOffsetMessageId(_runtime.Identity.StoreHost, put.PhysicalOffset);
+        var check = new TransactionCheckRequest(group, ToCheckedMessage(half, copy, put, offsetMsgId), put.PhysicalOffset, put.QueueOffset,
+            offsetMsgId, half.UniqueKey);
+        foreach (var target in _targets)
         {
-            CommitLogOffset = put.PhysicalOffset,
-            OffsetMsgId = offsetMsgId,
-            MsgId = half.UniqueKey,
-            TransactionId = half.UniqueKey,
-            TranStateTableOffset = put.QueueOffset,
-        };
-        var request = RemotingCommand.CreateRequest(RequestCode.CheckTransactionState, header, StoredMessageEncoder.Encode(ToCheckedMessage(half, copy, put, offsetMsgId)));
-        request.MarkOneway();
-        try
-        {
-            await channel.Connection.InvokeOnewayAsync(request).ConfigureAwait(false);
-            Diagnostics.BrokerMetrics.RecordTransactionCheck();
+            if (await target.TryCheckAsync(check).ConfigureAwait(false))
+            {
+                Diagnostics.BrokerMetrics.RecordTransactionCheck();
+                return;
+            }
         }
-        catch (Exception exception)
-        {
-            TransactionLog.CheckSendFailed(logger, exception, half.UniqueKey, channel.ClientId);
-        }
+
+        TransactionLog.NoProducerChannel(_logger, half.UniqueKey, group);
     }
 
     /// <summary>The copy as stored, with the real topic and queue (Apache resets them before encoding) and store size 0.</summary>
@@ -66,4 +74,10 @@ internal sealed class TransactionCheckSender(BrokerRuntime runtime, ILogger logg
         ReconsumeTimes = copy.ReconsumeTimes,
         MsgId = offsetMsgId,
     };
+
+    private sealed class Removal(TransactionCheckSender sender, ITransactionCheckTarget target) : IDisposable
+    {
+        public void Dispose() =>
+            ImmutableInterlocked.Update(ref sender._targets, static (targets, removed) => targets.Remove(removed), target);
+    }
 }

@@ -19,13 +19,15 @@ public sealed partial class TransactionalMessageService
     private readonly TransactionDoneIndex _done = new();
     private readonly SemaphoreSlim _loading = new(1, 1);
     private readonly ILogger _logger;
+    private readonly TransactionCheckSender _checkSender;
     private volatile bool _loaded;
 
     public TransactionalMessageService(BrokerRuntime runtime)
     {
         _runtime = runtime;
         _logger = runtime.LoggerFactory.CreateLogger<TransactionalMessageService>();
-        Check = new TransactionCheckRound(this, runtime, _logger);
+        _checkSender = new TransactionCheckSender(runtime, _logger);
+        Check = new TransactionCheckRound(this, runtime, _checkSender, _logger);
     }
 
     internal BrokerRuntime Runtime => _runtime;
@@ -34,6 +36,12 @@ public sealed partial class TransactionalMessageService
 
     /// <summary>Runs check rounds (one at a time).</summary>
     public TransactionCheckRound Check { get; }
+
+    /// <summary>
+    /// Lets the check ask producers over another transport too (remoting producers are always asked first);
+    /// disposing the result stops it. The gRPC endpoint adds its Telemetry streams here.
+    /// </summary>
+    public IDisposable AddCheckTarget(ITransactionCheckTarget target) => _checkSender.Add(target);
 
     /// <summary>The half message to store for a TRAN_MSG=true send.</summary>
     public static MessageToStore ToHalfMessage(MessageToStore message) => TransactionMessages.ToHalf(message);

@@ -22,9 +22,25 @@ public sealed class TopicConfig : IRemotingBody<TopicConfig>
 
     public bool Order { get; set; }
 
+    /// <summary>RocketMQ 5's topic attributes (e.g. "message.type" → "FIFO"); written only when there are some, as 4.x has none.</summary>
+    public Dictionary<string, string> Attributes { get; set; } = new(StringComparer.Ordinal);
+
     public void WriteJson(FastJsonWriter writer)
     {
         writer.StartObject();
+        if (Attributes.Count > 0)
+        {
+            writer.PropertyName("attributes"u8);
+            writer.StartObject();
+            foreach (var (key, value) in Attributes)
+            {
+                writer.Key(key);
+                writer.String(value);
+            }
+
+            writer.EndObject();
+        }
+
         writer.Property("order"u8, Order);
         writer.Property("perm"u8, Perm);
         writer.Property("readQueueNums"u8, ReadQueueNums);
@@ -47,6 +63,17 @@ public sealed class TopicConfig : IRemotingBody<TopicConfig>
             TopicName = node.Property("topicName").AsString() ?? string.Empty,
             TopicSysFlag = node.Property("topicSysFlag").AsInt32(),
         };
+        if (node.Property("attributes") is { Kind: FastJsonKind.Object } attributes)
+        {
+            foreach (var (key, value) in attributes.Members)
+            {
+                if (key.Text is { } name && value.Text is { } text)
+                {
+                    config.Attributes[name] = text;
+                }
+            }
+        }
+
         if (node.Property("perm") is { } perm)
         {
             config.Perm = perm.AsInt32();

@@ -13,6 +13,7 @@ public sealed class CreateTopicRequestHeader : ICommandHeader<CreateTopicRequest
     public const string TopicFilterTypeField = "topicFilterType";
     public const string TopicSysFlagField = "topicSysFlag";
     public const string OrderField = "order";
+    public const string AttributesField = "attributes";
 
     public string Topic { get; set; } = string.Empty;
 
@@ -30,6 +31,9 @@ public sealed class CreateTopicRequestHeader : ICommandHeader<CreateTopicRequest
 
     public bool Order { get; set; }
 
+    /// <summary>RocketMQ 5's attribute changes, e.g. "+message.type=FIFO" (add or alter) or "-message.type" (remove).</summary>
+    public string? Attributes { get; set; }
+
     public static CreateTopicRequestHeader FromExtFields(IReadOnlyDictionary<string, string>? extFields) => new()
     {
         Topic = HeaderFields.RequiredString(extFields, TopicField),
@@ -40,6 +44,7 @@ public sealed class CreateTopicRequestHeader : ICommandHeader<CreateTopicRequest
         TopicFilterType = HeaderFields.RequiredString(extFields, TopicFilterTypeField),
         TopicSysFlag = HeaderFields.OptionalInt32(extFields, TopicSysFlagField),
         Order = HeaderFields.Boolean(extFields, OrderField),
+        Attributes = HeaderFields.OptionalString(extFields, AttributesField),
     };
 
     public void WriteTo(IDictionary<string, string> extFields)
@@ -52,5 +57,6 @@ public sealed class CreateTopicRequestHeader : ICommandHeader<CreateTopicRequest
         HeaderFields.Put(extFields, TopicFilterTypeField, TopicFilterType);
         HeaderFields.Put(extFields, TopicSysFlagField, TopicSysFlag);
         HeaderFields.Put(extFields, OrderField, Order);
+        HeaderFields.Put(extFields, AttributesField, Attributes);
     }
 }

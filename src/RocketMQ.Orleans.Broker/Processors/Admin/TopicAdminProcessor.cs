@@ -60,6 +60,14 @@ public sealed class TopicAdminProcessor(
                 $"The topic[{header.Topic}] queue nums (read {header.ReadQueueNums}, write {header.WriteQueueNums}) must be between 0 and {maxQueueNums}.");
         }
 
+        // RocketMQ 5 keeps a topic's attributes across updates that name none, and applies the named changes to them.
+        var current = await topics.GetAsync(header.Topic).ConfigureAwait(false);
+        var (messageType, refused) = TopicAttributes.Apply(header.Attributes, current?.Config.MessageType);
+        if (refused is not null)
+        {
+            return request.CreateResponseTo(ResponseCode.SystemError, refused);
+        }
+
         var config = new TopicConfig(
             header.Topic,
             header.ReadQueueNums,
@@ -67,7 +75,8 @@ public sealed class TopicAdminProcessor(
             header.Perm,
             ParseFilterType(header.TopicFilterType),
             header.TopicSysFlag ?? 0,
-            header.Order);
+            header.Order,
+            messageType);
         await grains.GetGrain<ITopicGrain>(header.Topic).CreateOrUpdateAsync(config, identity.ClusterName).ConfigureAwait(false);
 
         // The grain tells every silo; dropping the entry here too lets the caller's next send see it at once.
@@ -144,5 +153,8 @@ public sealed class TopicAdminProcessor(
         TopicFilterType = config.TopicFilterType == TopicFilterType.MultiTag ? BodyTopicFilterType.MultiTag : BodyTopicFilterType.SingleTag,
         TopicSysFlag = config.TopicSysFlag,
         Order = config.Order,
+        Attributes = TopicAttributes.ValueOf(config.MessageType) is { } type
+            ? new Dictionary<string, string>(StringComparer.Ordinal) { [TopicAttributes.MessageTypeKey] = type }
+            : new Dictionary<string, string>(StringComparer.Ordinal),
     };
 }

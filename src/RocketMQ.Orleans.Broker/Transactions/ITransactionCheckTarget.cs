@@ -1,0 +1,12 @@
+namespace RocketMQ.Orleans.Broker.Transactions;
+
+/// <summary>
+/// A transport over which the transaction check can ask a live producer of a group about a transaction: the
+/// remoting connections (CHECK_TRANSACTION_STATE) and, when the gRPC endpoint runs, RocketMQ 5 producers'
+/// Telemetry streams (RecoverOrphanedTransactionCommand). The producer answers with an end of the transaction.
+/// </summary>
+public interface ITransactionCheckTarget
+{
+    /// <summary>Sends the check to one live producer of its group; false when this transport has none connected.</summary>
+    ValueTask<bool> TryCheckAsync(TransactionCheckRequest check);
+}
