@@ -23,6 +23,7 @@ public sealed class GrpcEndpointHost(IServiceProvider services, IOptions<GrpcOpt
     private readonly ILogger _logger = loggerFactory.CreateLogger<GrpcEndpointHost>();
     private WebApplication? _app;
     private PopService? _pop;
+    private IDisposable? _checkTarget;
 
     /// <summary>The port Kestrel listens on once started (the actual one when 0 was asked); 0 while stopped.</summary>
     public int Port { get; private set; }
@@ -49,6 +50,7 @@ public sealed class GrpcEndpointHost(IServiceProvider services, IOptions<GrpcOpt
         _pop = new PopService(runtime);
         _pop.Start();
         var context = new GrpcServiceContext(runtime, _pop, settings);
+        _checkTarget = runtime.Transactions.AddCheckTarget(new GrpcTransactionCheckTarget(context.Producers, _logger));
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
@@ -79,6 +81,7 @@ public sealed class GrpcEndpointHost(IServiceProvider services, IOptions<GrpcOpt
     {
         Port = 0;
         AdvertisedEndpoint = null;
+        Interlocked.Exchange(ref _checkTarget, null)?.Dispose();
         if (Interlocked.Exchange(ref _app, null) is { } app)
         {
             await app.StopAsync(cancellationToken).ConfigureAwait(false);

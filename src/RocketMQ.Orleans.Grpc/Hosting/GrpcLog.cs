@@ -18,4 +18,13 @@ internal static partial class GrpcLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "Telemetry settings from client {ClientId} ({ClientType})")]
     public static partial void Settings(ILogger logger, string clientId, string clientType);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "Asked producer {ClientId} about orphaned transaction {TransactionId}")]
+    public static partial void TransactionCheckSent(ILogger logger, string? transactionId, string clientId);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Asking producer {ClientId} about orphaned transaction {TransactionId} failed")]
+    public static partial void TransactionCheckFailed(ILogger logger, string? transactionId, string clientId, Exception exception);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "EndTransaction of {MessageId} refused: {Reason}")]
+    public static partial void EndTransactionRefused(ILogger logger, string messageId, string? reason);
 }

@@ -27,4 +27,11 @@ public sealed class GrpcOptions
 
     /// <summary>Largest message body a producer is told it may send.</summary>
     public int MaxBodySize { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// RocketMQ 5's topic message-type check (Apache proxy enableTopicMessageTypeCheck): a send whose type does not
+    /// match its topic's <c>message.type</c> attribute is refused, and producers are told to validate it too.
+    /// Topics without the attribute take every type either way.
+    /// </summary>
+    public bool EnableTopicMessageTypeCheck { get; set; } = true;
 }

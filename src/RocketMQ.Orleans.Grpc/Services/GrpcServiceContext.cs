@@ -15,6 +15,9 @@ public sealed class GrpcServiceContext(BrokerRuntime runtime, PopService pop, Gr
 
     public GrpcOptions Options { get; } = options;
 
+    /// <summary>Producers connected by Telemetry: the transaction check asks them about orphaned transactions.</summary>
+    internal TelemetryProducers Producers { get; } = new();
+
     /// <summary>This silo's gRPC endpoint as clients are told to reach it (set once Kestrel listens).</summary>
     public Endpoints Endpoints { get; private set; } = new();
 

@@ -4,6 +4,7 @@ using System.Net;
 using Apache.Rocketmq.V2;
 using Grpc.Core;
 using RocketMQ.Orleans.Abstractions.Contracts;
+using RocketMQ.Orleans.Broker.Transactions;
 using RocketMQ.Orleans.Protocol.Messages;
 using RocketMQ.Orleans.Store;
 using RocketMQ.Orleans.Store.Schedule;
@@ -61,9 +62,17 @@ public sealed partial class MessagingServiceImpl
             return entry;
         }
 
-        if (system.MessageType == MessageType.Transaction)
+        var messageType = TopicMessageTypes.Of(system);
+        if (context.Options.EnableTopicMessageTypeCheck && TopicMessageTypes.Refusal(config.MessageType, messageType) is { } conflict)
         {
-            entry.Status = Statuses.Of(Code.Unsupported, "transactional messages are not served over gRPC by this silo yet");
+            entry.Status = Statuses.Of(Code.MessagePropertyConflictWithType, conflict);
+            return entry;
+        }
+
+        var transactional = messageType == TopicMessageType.Transaction;
+        if (transactional && Runtime.Options.RejectTransactionMessage)
+        {
+            entry.Status = Statuses.Of(Code.Forbidden, "the broker[" + Runtime.Identity.StoreHost.Address + "] sending transaction message is forbidden");
             return entry;
         }
 
@@ -88,12 +97,18 @@ public sealed partial class MessagingServiceImpl
             Topic = topic,
             QueueId = queueId,
             Body = body,
-            PropertiesString = MessageProperties.Encode(StoredProperties(message, system)),
+            PropertiesString = MessageProperties.Encode(StoredProperties(message, system, transactional ? topic : null)),
             BornTimestamp = system.BornTimestamp?.ToDateTimeOffset().ToUnixTimeMilliseconds() ?? Runtime.Now,
             BornHost = bornHost,
             StoreHost = Runtime.Identity.StoreHost,
             SysFlag = config.TopicFilterType == TopicFilterType.MultiTag ? MessageSysFlag.MultiTagsFlag : 0,
         };
+        if (transactional)
+        {
+            // Stored as the remoting path stores TRAN_MSG=true: a half message in RMQ_SYS_TRANS_HALF_TOPIC.
+            toStore = TransactionalMessageService.ToHalfMessage(toStore);
+        }
+
         var result = await Runtime.Store.PutMessageAsync(toStore, cancellationToken).ConfigureAwait(false);
         if (!result.IsOk)
         {
@@ -110,17 +125,22 @@ public sealed partial class MessagingServiceImpl
 
         entry.Status = Statuses.Ok;
         entry.Offset = result.QueueOffset;
-        entry.TransactionId = MessageIds.CreateOffsetMessageId(Runtime.Identity.StoreHost, result.PhysicalOffset);
+        var offsetMessageId = MessageIds.CreateOffsetMessageId(Runtime.Identity.StoreHost, result.PhysicalOffset);
+        entry.TransactionId = transactional ? TransactionIds.Encode(offsetMessageId, result.QueueOffset) : offsetMessageId;
         if (string.IsNullOrEmpty(entry.MessageId))
         {
-            entry.MessageId = entry.TransactionId;
+            entry.MessageId = offsetMessageId;
         }
 
         return entry;
     }
 
-    /// <summary>v2 system properties as RocketMQ stores them: TAGS, KEYS, UNIQ_KEY, timer, sharding key, CLUSTER.</summary>
-    private List<KeyValuePair<string, string>> StoredProperties(Message message, SystemProperties system)
+    /// <summary>
+    /// v2 system properties as RocketMQ stores them: TAGS, KEYS, UNIQ_KEY, timer, sharding key, CLUSTER; a transactional
+    /// message also TRAN_MSG, its producer group (the topic, as Apache's proxy sets it: checks ask the topic's
+    /// producers) and, when the producer set one, its orphaned-transaction recovery time as the check immunity.
+    /// </summary>
+    private List<KeyValuePair<string, string>> StoredProperties(Message message, SystemProperties system, string? producerGroup)
     {
         var properties = new List<KeyValuePair<string, string>>(message.UserProperties.Count + 6);
         foreach (var (name, value) in message.UserProperties)
@@ -160,6 +180,17 @@ public sealed partial class MessagingServiceImpl
         if (system.BornHost.Length > 0)
         {
             properties.Add(new(SystemPropertyNames.BornHost, system.BornHost));
+        }
+
+        if (producerGroup is not null)
+        {
+            properties.Add(new(MessageConst.PropertyTransactionPrepared, "true"));
+            properties.Add(new(MessageConst.PropertyProducerGroup, producerGroup));
+            if (system.OrphanedTransactionRecoveryDuration is { } recovery)
+            {
+                properties.Add(new(MessageConst.PropertyCheckImmunityTimeInSeconds,
+                    ((long)recovery.ToTimeSpan().TotalSeconds).ToString(CultureInfo.InvariantCulture)));
+            }
         }
 
         properties.Add(new(MessageConst.PropertyCluster, Runtime.Identity.ClusterName));

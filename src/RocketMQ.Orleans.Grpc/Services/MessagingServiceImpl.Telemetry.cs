@@ -10,25 +10,35 @@ public sealed partial class MessagingServiceImpl
 {
     /// <summary>
     /// The clients block at start until their Settings are answered with a Status and the server's settings, which
-    /// are the client's own with the server's parts filled in (as Apache's proxy merges them).
+    /// are the client's own with the server's parts filled in (as Apache's proxy merges them). A producer's stream is
+    /// kept while open so the transaction check can ask it about orphaned transactions of the topics it publishes.
     /// </summary>
     public override async Task Telemetry(IAsyncStreamReader<TelemetryCommand> requestStream, IServerStreamWriter<TelemetryCommand> responseStream,
         ServerCallContext callContext)
     {
         var clientId = callContext.RequestHeaders.GetValue("x-mq-client-id") ?? string.Empty;
+        var headerNamespace = Resources.Namespace(callContext);
+        var stream = new TelemetryStream(clientId, headerNamespace, responseStream, callContext.CancellationToken);
         try
         {
             await foreach (var command in requestStream.ReadAllAsync(callContext.CancellationToken).ConfigureAwait(false))
             {
                 if (command.CommandCase != TelemetryCommand.CommandOneofCase.Settings)
                 {
-                    // Answers to server commands (thread stacks, verify-message results) need no reply.
+                    // Answers to server commands (thread stacks, verify-message results) need no reply; this server
+                    // sends no such requests (see docs/grpc.md).
                     continue;
                 }
 
                 GrpcLog.Settings(logger, clientId, command.Settings.ClientType.ToString());
+                if (command.Settings.PubSubCase == Settings.PubSubOneofCase.Publishing)
+                {
+                    stream.Publishes(command.Settings.Publishing.Topics.Select(topic => Resources.Wrap(topic, headerNamespace)));
+                    context.Producers.Add(stream);
+                }
+
                 var reply = new TelemetryCommand { Status = Statuses.Ok, Settings = ServerSettings(command.Settings, context.Options) };
-                await responseStream.WriteAsync(reply, callContext.CancellationToken).ConfigureAwait(false);
+                await stream.WriteAsync(reply).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (callContext.CancellationToken.IsCancellationRequested)
@@ -38,6 +48,10 @@ public sealed partial class MessagingServiceImpl
         catch (IOException)
         {
             // The client went away without closing its stream (a process exit resets the connection): nothing to answer.
+        }
+        finally
+        {
+            context.Producers.Remove(stream);
         }
     }
 
@@ -59,8 +73,8 @@ public sealed partial class MessagingServiceImpl
                 },
             };
             settings.Publishing.MaxBodySize = options.MaxBodySize;
-            // Topic message types come from no topic attribute here yet: the broker does not refuse by type.
-            settings.Publishing.ValidateMessageType = false;
+            // Routes name each topic's accepted types (every type for a topic without message.type).
+            settings.Publishing.ValidateMessageType = options.EnableTopicMessageTypeCheck;
         }
         else if (settings.PubSubCase == Settings.PubSubOneofCase.Subscription)
         {

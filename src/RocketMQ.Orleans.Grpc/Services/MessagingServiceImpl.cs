@@ -73,7 +73,7 @@ public sealed partial class MessagingServiceImpl(GrpcServiceContext context, ILo
         },
         // Clients drop queues of any broker id but 0 (the master).
         Broker = new Apache.Rocketmq.V2.Broker { Name = Runtime.Identity.BrokerName, Id = 0, Endpoints = context.Endpoints },
-        AcceptMessageTypes = { config.Order ? MessageType.Fifo : MessageType.Normal },
+        AcceptMessageTypes = { TopicMessageTypes.Accepted(config.MessageType) },
     };
 
     private async ValueTask<BrokerTopicConfig?> FindOrCreateTopicAsync(string topic)

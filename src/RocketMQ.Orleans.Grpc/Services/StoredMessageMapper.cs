@@ -34,7 +34,6 @@ internal static class StoredMessageMapper
             MessageId = properties.TryGetValue(MessageConst.PropertyUniqClientMessageIdKeyidx, out var uniq) ? uniq : view.CreateOffsetMessageId(),
             BodyDigest = BodyDigests.Md5(body.Span),
             BodyEncoding = Encoding.Identity,
-            MessageType = MessageType.Normal,
             BornTimestamp = Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds(view.BornTimestamp)),
             BornHost = properties.TryGetValue(SystemPropertyNames.BornHost, out var bornHost) ? bornHost : view.GetBornHost().Address.ToString(),
             StoreTimestamp = Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds(view.StoreTimestamp)),
@@ -45,6 +44,35 @@ internal static class StoredMessageMapper
             InvisibleDuration = Duration.FromTimeSpan(TimeSpan.FromMilliseconds(invisibleMillis)),
             DeliveryAttempt = popped.DeliveryAttempt,
         };
+        return Complete(system, topic, properties, body, resourceNamespace);
+    }
+
+    /// <summary>
+    /// A half message as an orphaned-transaction check names it (RecoverOrphanedTransactionCommand): the message in
+    /// its real topic with the producer's properties; no receipt handle, as it is not consumed.
+    /// </summary>
+    public static Message ToMessage(MessageExt message, string resourceNamespace)
+    {
+        var system = new SystemProperties
+        {
+            MessageId = message.UniqueKey ?? message.MsgId ?? string.Empty,
+            BodyDigest = BodyDigests.Md5(message.Body),
+            BodyEncoding = Encoding.Identity,
+            BornTimestamp = Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds(message.BornTimestamp)),
+            BornHost = message.GetProperty(SystemPropertyNames.BornHost) ?? message.BornHost.Address.ToString(),
+            StoreTimestamp = Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds(message.StoreTimestamp)),
+            StoreHost = message.StoreHost.ToString(),
+            QueueId = message.QueueId,
+            QueueOffset = message.QueueOffset,
+        };
+        return Complete(system, message.Topic, message.Properties, message.Body, resourceNamespace);
+    }
+
+    /// <summary>Tag, keys, type, group or delivery time, and user properties from the stored properties.</summary>
+    private static Message Complete(SystemProperties system, string topic, Dictionary<string, string> properties, ReadOnlyMemory<byte> body,
+        string resourceNamespace)
+    {
+        system.MessageType = MessageType.Normal;
         if (properties.TryGetValue(MessageConst.PropertyTags, out var tag))
         {
             system.Tag = tag;
@@ -65,6 +93,11 @@ internal static class StoredMessageMapper
         {
             system.DeliveryTimestamp = Timestamp.FromDateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds(deliverAt));
             system.MessageType = MessageType.Delay;
+        }
+        else if (string.Equals(properties.GetValueOrDefault(MessageConst.PropertyTransactionPrepared), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            // A committed transactional message keeps TRAN_MSG, as Apache stores it.
+            system.MessageType = MessageType.Transaction;
         }
 
         var message = new Message

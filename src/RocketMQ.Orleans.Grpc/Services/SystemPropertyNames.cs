@@ -13,8 +13,16 @@ internal static class SystemPropertyNames
     /// <summary>Where the producer's host name is kept (RocketMQ 5 MessageConst.PROPERTY_BORN_HOST).</summary>
     public const string BornHost = "__BORNHOST";
 
+    /// <summary>The transaction's bookkeeping a committed or checked message carries (Apache's STRING_HASH_SET has them too).</summary>
+    private static readonly string[] TransactionPropertyNames =
+    [
+        MessageConst.PropertyCheckImmunityTimeInSeconds, MessageConst.PropertyTransactionCheckTimes,
+        MessageConst.PropertyTransactionPreparedQueueOffset,
+    ];
+
     public static FrozenSet<string> All { get; } = MessageConst.ReservedPropertyNames
         .Concat([MessageGroup, BornHost, ScheduleTopics.PropertyTimerDeliverMs, ScheduleTopics.PropertyTimerDelayMs,
             ScheduleTopics.PropertyTimerDelaySec, ScheduleTopics.PropertyTimerOutMs, ScheduleTopics.PropertyStartDeliverTime])
+        .Concat(TransactionPropertyNames)
         .ToFrozenSet(StringComparer.Ordinal);
 }

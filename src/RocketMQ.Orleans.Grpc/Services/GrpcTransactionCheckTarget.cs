@@ -1,0 +1,43 @@
+using Apache.Rocketmq.V2;
+using Microsoft.Extensions.Logging;
+using RocketMQ.Orleans.Broker.Transactions;
+using RocketMQ.Orleans.Grpc.Hosting;
+
+namespace RocketMQ.Orleans.Grpc.Services;
+
+/// <summary>
+/// The broker's transaction check asking a RocketMQ 5 producer: a <see cref="RecoverOrphanedTransactionCommand"/>
+/// on the Telemetry stream of a producer publishing the transaction's topic (its group). The producer runs its
+/// transaction checker and answers with EndTransaction (source SERVER_CHECK) naming the transaction id given here.
+/// </summary>
+internal sealed class GrpcTransactionCheckTarget(TelemetryProducers producers, ILogger logger) : ITransactionCheckTarget
+{
+    public async ValueTask<bool> TryCheckAsync(TransactionCheckRequest check)
+    {
+        if (producers.Find(check.ProducerGroup) is not { } stream)
+        {
+            return false;
+        }
+
+        var command = new TelemetryCommand
+        {
+            RecoverOrphanedTransactionCommand = new RecoverOrphanedTransactionCommand
+            {
+                Message = StoredMessageMapper.ToMessage(check.Message, stream.Namespace),
+                TransactionId = TransactionIds.Encode(check.OffsetMsgId, check.TranStateTableOffset),
+            },
+        };
+        try
+        {
+            await stream.WriteAsync(command).ConfigureAwait(false);
+            GrpcLog.TransactionCheckSent(logger, check.TransactionId, stream.ClientId);
+        }
+        catch (Exception exception)
+        {
+            // The stream closed meanwhile: the next round asks again (another producer, if one is left).
+            GrpcLog.TransactionCheckFailed(logger, check.TransactionId, stream.ClientId, exception);
+        }
+
+        return true;
+    }
+}
