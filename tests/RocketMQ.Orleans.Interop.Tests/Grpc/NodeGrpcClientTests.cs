@@ -19,7 +19,7 @@ public sealed class NodeGrpcClientTests
         const int unackedSeq = 5;
         var grpcPort = FreePorts.Next();
         await using var silo = await SiloFixture.StartAsync([new(SiloSettings.GrpcPort, grpcPort.ToString())]);
-        await WaitForGrpcAsync(silo, grpcPort);
+        await NodeGrpc.WaitForEndpointAsync(silo, grpcPort);
 
         var config = new JsonObject
         {
@@ -72,7 +72,7 @@ public sealed class NodeGrpcClientTests
         const int count = 6;
         var grpcPort = FreePorts.Next();
         await using var silo = await SiloFixture.StartAsync([new(SiloSettings.GrpcPort, grpcPort.ToString())]);
-        await WaitForGrpcAsync(silo, grpcPort);
+        await NodeGrpc.WaitForEndpointAsync(silo, grpcPort);
         var endpoints = $"127.0.0.1:{grpcPort}";
 
         await using (var produce = NodeScenario.Start("grpc5.js", new JsonObject
@@ -98,7 +98,7 @@ public sealed class NodeGrpcClientTests
 
         await silo.KillAsync();
         await silo.RestartAsync();
-        await WaitForGrpcAsync(silo, grpcPort);
+        await NodeGrpc.WaitForEndpointAsync(silo, grpcPort);
 
         await using var second = NodeScenario.Start("grpc5-receive.js", new JsonObject
         {
@@ -114,7 +114,7 @@ public sealed class NodeGrpcClientTests
     {
         var grpcPort = FreePorts.Next();
         await using var silo = await SiloFixture.StartAsync([new(SiloSettings.GrpcPort, grpcPort.ToString())]);
-        await WaitForGrpcAsync(silo, grpcPort);
+        await NodeGrpc.WaitForEndpointAsync(silo, grpcPort);
         var endpoints = $"127.0.0.1:{grpcPort}";
         foreach (var (ns, count) in new[] { ("nsA", 3), ("nsB", 2) })
         {
@@ -137,16 +137,6 @@ public sealed class NodeGrpcClientTests
             Assert.Equal(Enumerable.Range(0, count), received.Select(l => l["seq"]!.GetValue<int>()).Order());
             Assert.All(received, l => Assert.Equal(ns, l["label"]!.GetValue<string>()));
             Assert.All(received, l => Assert.Equal("GrpcNsTopic", l["topic"]!.GetValue<string>()));
-        }
-    }
-
-    private static async Task WaitForGrpcAsync(SiloFixture silo, int port)
-    {
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!await FreePorts.AcceptsConnectionsAsync(port, cts.Token))
-        {
-            Assert.True(silo.IsRunning, "the silo exited before its gRPC endpoint listened:\n" + silo.Output);
-            await Task.Delay(100, cts.Token);
         }
     }
 }

@@ -23,6 +23,26 @@ public static class BrokerAdmin
             $"UPDATE_AND_CREATE_SUBSCRIPTIONGROUP {consumerGroup} answered {response.Code}: {response.Remark}");
     }
 
+    /// <summary>
+    /// Creates (or updates) a topic with UPDATE_AND_CREATE_TOPIC as RocketMQ 5's mqadmin updateTopic sends it, with
+    /// its <c>attributes</c> field (e.g. "+message.type=FIFO"); returns the answer.
+    /// </summary>
+    public static async Task<RemotingCommand> CreateTopicAsync(SiloFixture silo, string topic, string? attributes, int queueNums = 4)
+    {
+        var header = new CreateTopicRequestHeader
+        {
+            Topic = topic,
+            DefaultTopic = "TBW102",
+            ReadQueueNums = queueNums,
+            WriteQueueNums = queueNums,
+            Perm = 6,
+            TopicFilterType = "SINGLE_TAG",
+            TopicSysFlag = 0,
+            Attributes = attributes,
+        };
+        return await InvokeAsync(silo.BrokerAddress, RemotingCommand.CreateRequest(RequestCode.UpdateAndCreateTopic, header));
+    }
+
     /// <summary>The group's committed offset of one queue (QUERY_CONSUMER_OFFSET); -1 when none was committed.</summary>
     public static async Task<long> QueryConsumerOffsetAsync(SiloFixture silo, string consumerGroup, string topic, int queueId)
     {
