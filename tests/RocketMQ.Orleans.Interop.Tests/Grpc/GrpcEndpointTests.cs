@@ -5,6 +5,7 @@ using Apache.Rocketmq.V2;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using RocketMQ.Orleans.Interop.Tests.Infrastructure;
 
 namespace RocketMQ.Orleans.Interop.Tests.Grpc;
 
@@ -33,6 +34,7 @@ public sealed class GrpcEndpointTests(GrpcSilo silo) : IClassFixture<GrpcSilo>
         Assert.Equal(RetryPolicy.StrategyOneofCase.ExponentialBackoff, settings.BackoffPolicy.StrategyCase);
         Assert.True(settings.BackoffPolicy.MaxAttempts > 0);
         Assert.True(settings.Publishing.MaxBodySize > 0);
+        Assert.True(settings.Publishing.ValidateMessageType, "routes name each topic's types: producers are asked to check them");
         Assert.False(settings.Metric.On);
     }
 
@@ -89,7 +91,8 @@ public sealed class GrpcEndpointTests(GrpcSilo silo) : IClassFixture<GrpcSilo>
             Assert.Equal(0, q.Broker.Id);
             Assert.Equal(Permission.ReadWrite, q.Permission);
             Assert.Equal(new Address { Host = "127.0.0.1", Port = silo.Port }, Assert.Single(q.Broker.Endpoints.Addresses));
-            Assert.Equal([MessageType.Normal], q.AcceptMessageTypes);
+            // No message.type attribute: the topic takes every type, as 4.x topics do.
+            Assert.Equal([MessageType.Normal, MessageType.Fifo, MessageType.Delay, MessageType.Transaction], q.AcceptMessageTypes);
         });
         Assert.Equal(Code.Ok, assignment.Status.Code);
         Assert.Equal(-1, Assert.Single(assignment.Assignments).MessageQueue.Id);
@@ -235,15 +238,83 @@ public sealed class GrpcEndpointTests(GrpcSilo silo) : IClassFixture<GrpcSilo>
     [Fact]
     public async Task Methods_not_served_answer_a_not_implemented_status_not_a_grpc_error()
     {
-        var end = await Client.EndTransactionAsync(new EndTransactionRequest { Topic = Res("T"), MessageId = "m", TransactionId = "t" }, GrpcSilo.Headers());
         var recall = await Client.RecallMessageAsync(new RecallMessageRequest { Topic = Res("T"), RecallHandle = "h" }, GrpcSilo.Headers());
         using var pull = Client.PullMessage(new PullMessageRequest { Group = Res("G"), MessageQueue = new MessageQueue { Topic = Res("T") } }, GrpcSilo.Headers());
         Assert.True(await pull.ResponseStream.MoveNext(CancellationToken.None));
 
-        Assert.Equal(Code.NotImplemented, end.Status.Code);
         Assert.Equal(Code.NotImplemented, recall.Status.Code);
         Assert.Equal(Code.NotImplemented, pull.ResponseStream.Current.Status.Code);
     }
+
+    [Fact]
+    public async Task A_topic_typed_fifo_routes_fifo_only_and_refuses_a_normal_message_with_rocketmq_5s_status()
+    {
+        const string topic = "GrpcFifoTypedTopic";
+        var created = await BrokerAdmin.CreateTopicAsync(silo.Silo, topic, "+message.type=FIFO");
+        Assert.True(created.Code == RocketMQ.Orleans.Protocol.Remoting.ResponseCode.Success, created.Remark);
+
+        var route = await Client.QueryRouteAsync(new QueryRouteRequest { Topic = Res(topic) }, GrpcSilo.Headers());
+        var normal = await SendAsync(topic, "normal"u8.ToArray());
+        var grouped = await SendAsync(topic, "grouped"u8.ToArray(), messageGroup: "g1");
+
+        Assert.All(route.MessageQueues, q => Assert.Equal([MessageType.Fifo], q.AcceptMessageTypes));
+        Assert.Equal(Code.MessagePropertyConflictWithType, normal.Status.Code);
+        Assert.Equal("TopicMessageType validate failed, the expected type is FIFO, but actual type is NORMAL", normal.Status.Message);
+        Assert.Equal(Code.Ok, grouped.Status.Code);
+    }
+
+    [Fact]
+    public async Task Topic_attributes_other_than_message_type_or_unknown_types_are_refused_as_rocketmq_5_does()
+    {
+        var unknownKey = await BrokerAdmin.CreateTopicAsync(silo.Silo, "GrpcAttrTopic", "+queue.type=BatchCQ");
+        var unknownType = await BrokerAdmin.CreateTopicAsync(silo.Silo, "GrpcAttrTopic", "+message.type=LOUD");
+        var deleteOnCreate = await BrokerAdmin.CreateTopicAsync(silo.Silo, "GrpcAttrTopic", "-message.type");
+
+        Assert.Equal((RocketMQ.Orleans.Protocol.Remoting.ResponseCode.SystemError, "unsupported key: queue.type"), (unknownKey.Code, unknownKey.Remark));
+        Assert.Equal(RocketMQ.Orleans.Protocol.Remoting.ResponseCode.SystemError, unknownType.Code);
+        Assert.StartsWith("value is not in set", unknownType.Remark);
+        Assert.Equal((RocketMQ.Orleans.Protocol.Remoting.ResponseCode.SystemError, "only add attribute is supported while creating topic. key: message.type"),
+            (deleteOnCreate.Code, deleteOnCreate.Remark));
+    }
+
+    [Fact]
+    public async Task A_transactional_message_is_delivered_only_once_committed_and_a_foreign_or_malformed_id_is_invalid()
+    {
+        const string topic = "GrpcRawTxTopic";
+        const string group = "GID_raw_tx";
+        await RouteAsync(topic);
+        var sent = await SendAsync(topic, "tx body"u8.ToArray(), transactional: true);
+        var entry = Assert.Single(sent.Entries);
+        Assert.Equal(Code.Ok, sent.Status.Code);
+
+        Assert.Empty(await ReceiveAsync(topic, group, TimeSpan.FromSeconds(10), longPolling: TimeSpan.FromMilliseconds(300)));
+        var wrongTopic = await EndAsync("GrpcOtherTopic", entry, TransactionResolution.Commit);
+        var malformed = await EndAsync(topic, new SendResultEntry { MessageId = entry.MessageId, TransactionId = "not-an-id" }, TransactionResolution.Commit);
+        var empty = await EndAsync(topic, new SendResultEntry { MessageId = entry.MessageId }, TransactionResolution.Commit);
+        var commit = await EndAsync(topic, entry, TransactionResolution.Commit);
+        var again = await EndAsync(topic, entry, TransactionResolution.Rollback);
+
+        Assert.Equal((Code.InvalidTransactionId, "The producer group wrong"), (wrongTopic.Status.Code, wrongTopic.Status.Message));
+        Assert.Equal(Code.InvalidTransactionId, malformed.Status.Code);
+        Assert.Equal(Code.InvalidTransactionId, empty.Status.Code);
+        Assert.Equal(Code.Ok, commit.Status.Code);
+        Assert.Equal(Code.Ok, again.Status.Code);
+        var message = Assert.Single(await ReceiveAsync(topic, group, TimeSpan.FromSeconds(10)));
+        Assert.Equal(entry.MessageId, message.SystemProperties.MessageId);
+        Assert.Equal(MessageType.Transaction, message.SystemProperties.MessageType);
+        Assert.Equal("tx body", message.Body.ToStringUtf8());
+        Assert.Empty(message.UserProperties);
+    }
+
+    private Task<EndTransactionResponse> EndAsync(string topic, SendResultEntry sent, TransactionResolution resolution) =>
+        Client.EndTransactionAsync(new EndTransactionRequest
+        {
+            Topic = Res(topic),
+            MessageId = sent.MessageId,
+            TransactionId = sent.TransactionId,
+            Resolution = resolution,
+            Source = TransactionSource.SourceClient,
+        }, GrpcSilo.Headers()).ResponseAsync;
 
     private async Task RouteAsync(string topic)
     {
@@ -251,7 +322,8 @@ public sealed class GrpcEndpointTests(GrpcSilo silo) : IClassFixture<GrpcSilo>
         Assert.Equal(Code.Ok, route.Status.Code);
     }
 
-    private async Task<SendMessageResponse> SendAsync(string topic, byte[] body, Digest? digest = null, DateTime? deliveryTimestamp = null)
+    private async Task<SendMessageResponse> SendAsync(string topic, byte[] body, Digest? digest = null, DateTime? deliveryTimestamp = null,
+        string? messageGroup = null, bool transactional = false)
     {
         var system = new SystemProperties
         {
@@ -271,6 +343,17 @@ public sealed class GrpcEndpointTests(GrpcSilo silo) : IClassFixture<GrpcSilo>
         {
             system.DeliveryTimestamp = Timestamp.FromDateTime(deliverAt);
             system.MessageType = MessageType.Delay;
+        }
+
+        if (messageGroup is not null)
+        {
+            system.MessageGroup = messageGroup;
+            system.MessageType = MessageType.Fifo;
+        }
+
+        if (transactional)
+        {
+            system.MessageType = MessageType.Transaction;
         }
 
         return await Client.SendMessageAsync(new SendMessageRequest
