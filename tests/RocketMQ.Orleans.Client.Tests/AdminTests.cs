@@ -28,12 +28,26 @@ public sealed class AdminTests
         Assert.Equal("SINGLE_TAG", fields["topicFilterType"]);
         Assert.Equal("0", fields["topicSysFlag"]);
         Assert.Equal("false", fields["order"]);
+        Assert.False(fields.ContainsKey("attributes"), "no attribute change: the field is left out, as 4.x sends it");
         Assert.Single(broker.RequestsOf(RequestCode.GetBrokerClusterInfo));
 
         var route = await admin.GetTopicRouteAsync("Created");
         Assert.Equal(5, route!.QueueDatas.Single().WriteQueueNums);
         Assert.Contains("Created", await admin.GetTopicListAsync());
         await Assert.ThrowsAsync<RocketMQClientException>(() => admin.CreateTopicAsync(new TopicConfig { TopicName = "X" }, "NoSuchCluster"));
+    }
+
+    [Fact]
+    public async Task Create_topic_sends_attribute_changes_as_rocketmq_5s_attributes_field()
+    {
+        await using var broker = await FakeBroker.StartAsync();
+        await using var admin = new RocketMQAdmin(broker.ClientOptions());
+        var config = new TopicConfig { TopicName = "Typed" };
+        config.Attributes["+message.type"] = "FIFO";
+
+        await admin.CreateTopicAsync(config, FakeBroker.ClusterName);
+
+        Assert.Equal("+message.type=FIFO", Assert.Single(broker.RequestsOf(RequestCode.UpdateAndCreateTopic)).ExtFields!["attributes"]);
     }
 
     [Fact]

@@ -57,6 +57,16 @@ public sealed class CliParsingTests
     }
 
     [Fact]
+    public void Topic_create_binds_rocketmq_5_attribute_changes_under_their_signed_names()
+    {
+        var parse = RmqCommandLine.Build().Parse("topic create -t Orders -a +message.type=FIFO,-other");
+
+        Assert.Empty(parse.Errors);
+        var config = TopicCommands.BindTopicConfig(parse);
+        Assert.Equal(new Dictionary<string, string> { ["+message.type"] = "FIFO", ["-other"] = "" }, config.Attributes);
+    }
+
+    [Fact]
     public void Group_create_binds_a_subscription_group_config()
     {
         var parse = RmqCommandLine.Build().Parse("group create -g G1 --retry-max-times 3 --disable");

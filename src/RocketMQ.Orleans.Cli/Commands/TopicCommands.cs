@@ -18,6 +18,10 @@ internal static class TopicCommands
     public static readonly Option<int> WriteQueues = new("--write-queues", "-w") { Description = "Write queues per broker", DefaultValueFactory = _ => 8 };
     public static readonly Option<int> Perm = new("--perm", "-p") { Description = "Permission (2 write, 4 read, 6 both)", DefaultValueFactory = _ => 6 };
     public static readonly Option<bool> Order = new("--order", "-o") { Description = "Ordered topic" };
+    public static readonly Option<string?> Attributes = new("--attributes", "-a")
+    {
+        Description = "RocketMQ 5 topic attributes to add, alter or remove, e.g. +message.type=FIFO or -message.type",
+    };
     public static readonly Option<string> RouteTopic = CliOptions.Topic();
     public static readonly Option<string> StatusTopic = CliOptions.Topic();
     public static readonly Option<string> DeleteTopic = CliOptions.Topic();
@@ -38,20 +42,32 @@ internal static class TopicCommands
     }
 
     /// <summary>The topic config <c>updateTopic</c> asks for.</summary>
-    public static TopicConfig BindTopicConfig(ParseResult parseResult) => new()
+    public static TopicConfig BindTopicConfig(ParseResult parseResult)
     {
-        TopicName = parseResult.GetRequiredValue(CreateTopic),
-        ReadQueueNums = parseResult.GetValue(ReadQueues),
-        WriteQueueNums = parseResult.GetValue(WriteQueues),
-        Perm = parseResult.GetValue(Perm),
-        Order = parseResult.GetValue(Order),
-    };
+        var config = new TopicConfig
+        {
+            TopicName = parseResult.GetRequiredValue(CreateTopic),
+            ReadQueueNums = parseResult.GetValue(ReadQueues),
+            WriteQueueNums = parseResult.GetValue(WriteQueues),
+            Perm = parseResult.GetValue(Perm),
+            Order = parseResult.GetValue(Order),
+        };
+
+        // As mqadmin keeps them: each change under its signed key ("+message.type" → "FIFO"); the broker validates.
+        foreach (var change in (parseResult.GetValue(Attributes) ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = change.IndexOf('=', StringComparison.Ordinal);
+            config.Attributes[equals < 0 ? change : change[..equals]] = equals < 0 ? string.Empty : change[(equals + 1)..];
+        }
+
+        return config;
+    }
 
     public static Command BuildUpdateTopic(string name = "updateTopic")
     {
         var command = new Command(name, "Create or update a topic on every broker of the cluster (UPDATE_AND_CREATE_TOPIC)")
         {
-            CreateTopic, CreateCluster, ReadQueues, WriteQueues, Perm, Order,
+            CreateTopic, CreateCluster, ReadQueues, WriteQueues, Perm, Order, Attributes,
         };
         CommandRunner.SetAction(command, async (parseResult, output, cancellationToken) =>
         {

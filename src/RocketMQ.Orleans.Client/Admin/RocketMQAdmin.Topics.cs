@@ -39,7 +39,17 @@ public sealed partial class RocketMQAdmin
             TopicFilterType = config.TopicFilterType == TopicFilterType.MultiTag ? "MULTI_TAG" : "SINGLE_TAG",
             TopicSysFlag = config.TopicSysFlag,
             Order = config.Order,
+            Attributes = AttributeChanges(config),
         });
+
+    /// <summary>
+    /// Apache AttributeParser.parseToString of a request's attribute map, whose keys carry their sign
+    /// ("+message.type" → "FIFO" becomes "+message.type=FIFO"; "-message.type" with no value stays as is).
+    /// </summary>
+    private static string? AttributeChanges(TopicConfig config) =>
+        config.Attributes.Count == 0
+            ? null
+            : string.Join(',', config.Attributes.Select(attribute => attribute.Value.Length == 0 ? attribute.Key : attribute.Key + "=" + attribute.Value));
 
     /// <summary>Every topic the name server knows.</summary>
     public async Task<IReadOnlyList<string>> GetTopicListAsync(CancellationToken cancellationToken = default) =>

@@ -22,7 +22,11 @@ public sealed class TopicConfig : IRemotingBody<TopicConfig>
 
     public bool Order { get; set; }
 
-    /// <summary>RocketMQ 5's topic attributes (e.g. "message.type" → "FIFO"); written only when there are some, as 4.x has none.</summary>
+    /// <summary>
+    /// RocketMQ 5's topic attributes: as a broker reports them, by name ("message.type" → "FIFO"); in a create or
+    /// update request, as Apache's TopicConfig carries them, by signed name ("+message.type" → "FIFO",
+    /// "-message.type" → ""). Written to JSON only when there are some, as 4.x has none.
+    /// </summary>
     public Dictionary<string, string> Attributes { get; set; } = new(StringComparer.Ordinal);
 
     public void WriteJson(FastJsonWriter writer)

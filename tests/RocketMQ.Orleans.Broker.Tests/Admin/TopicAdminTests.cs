@@ -42,6 +42,30 @@ public sealed class TopicAdminTests(BrokerSiloFixture silo)
         Assert.Equal(7, wrapper.TopicConfigTable["TBW102"].Perm);
     }
 
+    [Fact]
+    public async Task The_message_type_attribute_is_set_kept_by_updates_without_attributes_altered_and_removed()
+    {
+        async Task<(int Code, Abstractions.Contracts.TopicMessageType? Type, string? Listed)> CreateAsync(string? attributes)
+        {
+            var response = await silo.BrokerAsync(AdminCommands.CreateTopic("AdTyped", attributes: attributes));
+            var info = await silo.Cluster.Client.GetGrain<ITopicGrain>("AdTyped").GetAsync();
+            var all = RemotingBody.Decode<TopicConfigSerializeWrapper>((await silo.BrokerAsync(RemotingCommand.CreateRequest(RequestCode.GetAllTopicConfig))).Body.Span);
+            return (response.Code, info?.Config.MessageType, all.TopicConfigTable["AdTyped"].Attributes.GetValueOrDefault("message.type"));
+        }
+
+        Assert.Equal((ResponseCode.Success, Abstractions.Contracts.TopicMessageType.Fifo, "FIFO"), await CreateAsync("+message.type=FIFO"));
+        Assert.Equal((ResponseCode.Success, Abstractions.Contracts.TopicMessageType.Fifo, "FIFO"), await CreateAsync(null));
+        Assert.Equal((ResponseCode.Success, Abstractions.Contracts.TopicMessageType.Transaction, "TRANSACTION"), await CreateAsync("+message.type=TRANSACTION"));
+        Assert.Equal((ResponseCode.Success, Abstractions.Contracts.TopicMessageType.Unspecified, null), await CreateAsync("-message.type"));
+
+        var deleteMissing = await silo.BrokerAsync(AdminCommands.CreateTopic("AdTyped", attributes: "-message.type"));
+        var noSign = await silo.BrokerAsync(AdminCommands.CreateTopic("AdTyped", attributes: "message.type=FIFO"));
+        var twice = await silo.BrokerAsync(AdminCommands.CreateTopic("AdTyped", attributes: "+message.type=FIFO,+message.type=DELAY"));
+        Assert.Equal((ResponseCode.SystemError, "attempt to delete a nonexistent key: message.type"), (deleteMissing.Code, deleteMissing.Remark));
+        Assert.Equal((ResponseCode.SystemError, "add/alter attribute format is wrong: message.type"), (noSign.Code, noSign.Remark));
+        Assert.Equal((ResponseCode.SystemError, "alter duplication key. key: message.type"), (twice.Code, twice.Remark));
+    }
+
     [Theory]
     [InlineData("TBW102", "The topic[TBW102] is conflict with system topic.")]
     [InlineData("rmq_sys_mine", "The topic[rmq_sys_mine] is conflict with system topic.")]

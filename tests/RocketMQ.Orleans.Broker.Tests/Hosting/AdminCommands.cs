@@ -9,7 +9,7 @@ internal static class AdminCommands
     public static RemotingCommand Route(string topic) =>
         RemotingCommand.CreateRequest(RequestCode.GetRouteInfoByTopic, new GetRouteInfoRequestHeader { Topic = topic });
 
-    public static RemotingCommand CreateTopic(string topic, int queues = 4, int perm = 6, bool order = false) =>
+    public static RemotingCommand CreateTopic(string topic, int queues = 4, int perm = 6, bool order = false, string? attributes = null) =>
         RemotingCommand.CreateRequest(RequestCode.UpdateAndCreateTopic, new CreateTopicRequestHeader
         {
             Topic = topic,
@@ -20,6 +20,7 @@ internal static class AdminCommands
             TopicFilterType = "SINGLE_TAG",
             TopicSysFlag = 0,
             Order = order,
+            Attributes = attributes,
         });
 
     public static RemotingCommand Fields(int code, params (string Name, string Value)[] fields) =>
