@@ -140,4 +140,31 @@ function sleep(ms) {
   return new Promise(resolve => setTimeout(resolve, ms));
 }
 
-module.exports = { emit, describeError, clientOptions, run, bodyFor, sha256, sleep, stderrLogger };
+// rocketmq-client-nodejs (the RocketMQ 5 gRPC client) logs through this: warnings and errors to stderr only.
+const grpcClientLogger = {
+  info() {},
+  debug() {},
+  warn(...args) { console.error('[rocketmq-client-nodejs warn]', ...args); },
+  error(...args) { console.error('[rocketmq-client-nodejs error]', ...args); },
+  close() {},
+};
+
+// Starts a RocketMQ 5 SimpleConsumer of config.group on config.topic ('*'), closed when the scenario stops.
+// config.namespace (default ""), awaitMs: long-polling timeout of each receive.
+async function startSimpleConsumer(config, lifetime, awaitMs) {
+  const { SimpleConsumer } = require('rocketmq-client-nodejs');
+  const consumer = new SimpleConsumer({
+    endpoints: config.endpoints,
+    namespace: config.namespace ?? '',
+    consumerGroup: config.group,
+    subscriptions: new Map([ [ config.topic, '*' ] ]),
+    awaitDuration: awaitMs,
+    logger: grpcClientLogger,
+  });
+  lifetime.onStop(() => consumer.shutdown());
+  await consumer.startup();
+  emit('consumerReady');
+  return consumer;
+}
+
+module.exports = { emit, describeError, clientOptions, run, bodyFor, sha256, sleep, stderrLogger, grpcClientLogger, startSimpleConsumer };

@@ -17,16 +17,8 @@
 //   {"event":"received", kind, messageId, receivedAt, deliveryTimestamp}
 //   {"event":"done", received}
 
-const { Producer, SimpleConsumer } = require('rocketmq-client-nodejs');
-const { emit, run } = require('./common');
-
-const logger = {
-  info() {},
-  debug() {},
-  warn(...args) { console.error('[rocketmq-client-nodejs warn]', ...args); },
-  error(...args) { console.error('[rocketmq-client-nodejs error]', ...args); },
-  close() {},
-};
+const { Producer } = require('rocketmq-client-nodejs');
+const { emit, run, grpcClientLogger, startSimpleConsumer } = require('./common');
 
 run('grpc5-delay', async (config, lifetime) => {
   for (const name of [ 'endpoints', 'topic', 'group' ]) {
@@ -35,19 +27,11 @@ run('grpc5-delay', async (config, lifetime) => {
   const delayMs = config.delayMs ?? 3000;
   const topics = [ config.topic ];
   if (config.mismatchTopic) topics.push(config.mismatchTopic);
-  const producer = new Producer({ endpoints: config.endpoints, topics, logger });
+  const producer = new Producer({ endpoints: config.endpoints, topics, logger: grpcClientLogger });
   lifetime.onStop(() => producer.shutdown());
   await producer.startup();
 
-  const consumer = new SimpleConsumer({
-    endpoints: config.endpoints,
-    consumerGroup: config.group,
-    subscriptions: new Map([ [ config.topic, '*' ] ]),
-    awaitDuration: config.awaitMs ?? 1000,
-    logger,
-  });
-  lifetime.onStop(() => consumer.shutdown());
-  await consumer.startup();
+  const consumer = await startSimpleConsumer(config, lifetime, config.awaitMs ?? 1000);
 
   if (config.mismatchTopic) {
     try {

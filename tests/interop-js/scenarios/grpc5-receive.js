@@ -16,16 +16,7 @@
 //   {"event":"received", seq, label, topic, messageId, deliveryAttempt, acked}
 //   {"event":"done", received}
 
-const { SimpleConsumer } = require('rocketmq-client-nodejs');
-const { emit, run } = require('./common');
-
-const logger = {
-  info() {},
-  debug() {},
-  warn(...args) { console.error('[rocketmq-client-nodejs warn]', ...args); },
-  error(...args) { console.error('[rocketmq-client-nodejs error]', ...args); },
-  close() {},
-};
+const { emit, run, startSimpleConsumer } = require('./common');
 
 run('grpc5-receive', async (config, lifetime) => {
   for (const name of [ 'endpoints', 'topic', 'group', 'expect' ]) {
@@ -33,17 +24,7 @@ run('grpc5-receive', async (config, lifetime) => {
   }
   const ackAll = config.ack === undefined || config.ack === 'all';
   const ackSeqs = new Set(ackAll ? [] : config.ack);
-  const consumer = new SimpleConsumer({
-    endpoints: config.endpoints,
-    namespace: config.namespace ?? '',
-    consumerGroup: config.group,
-    subscriptions: new Map([ [ config.topic, '*' ] ]),
-    awaitDuration: config.awaitMs ?? 2000,
-    logger,
-  });
-  lifetime.onStop(() => consumer.shutdown());
-  await consumer.startup();
-  emit('consumerReady');
+  const consumer = await startSimpleConsumer(config, lifetime, config.awaitMs ?? 2000);
 
   const seen = new Set();
   let received = 0;

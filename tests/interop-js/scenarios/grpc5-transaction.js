@@ -21,17 +21,9 @@
 //   {"event":"received", body, messageId, topic, tag, deliveryAttempt}
 //   {"event":"done", received}
 
-const { Producer, SimpleConsumer } = require('rocketmq-client-nodejs');
+const { Producer } = require('rocketmq-client-nodejs');
 const { TransactionResolution } = require('rocketmq-client-nodejs/proto/apache/rocketmq/v2/definition_pb');
-const { emit, run } = require('./common');
-
-const logger = {
-  info() {},
-  debug() {},
-  warn(...args) { console.error('[rocketmq-client-nodejs warn]', ...args); },
-  error(...args) { console.error('[rocketmq-client-nodejs error]', ...args); },
-  close() {},
-};
+const { emit, run, grpcClientLogger, startSimpleConsumer } = require('./common');
 
 run('grpc5-transaction', async (config, lifetime) => {
   for (const name of [ 'endpoints', 'topic', 'group' ]) {
@@ -48,7 +40,7 @@ run('grpc5-transaction', async (config, lifetime) => {
       return body === 'orphan' ? TransactionResolution.COMMIT : TransactionResolution.ROLLBACK;
     },
   };
-  const producer = new Producer({ endpoints: config.endpoints, namespace, topics: [ config.topic ], checker, logger });
+  const producer = new Producer({ endpoints: config.endpoints, namespace, topics: [ config.topic ], checker, logger: grpcClientLogger });
   lifetime.onStop(() => producer.shutdown());
   await producer.startup();
   emit('producerReady');
@@ -62,17 +54,7 @@ run('grpc5-transaction', async (config, lifetime) => {
     if (end) emit('ended', { body, resolution: end });
   }
 
-  const consumer = new SimpleConsumer({
-    endpoints: config.endpoints,
-    namespace,
-    consumerGroup: config.group,
-    subscriptions: new Map([ [ config.topic, '*' ] ]),
-    awaitDuration: awaitMs,
-    logger,
-  });
-  lifetime.onStop(() => consumer.shutdown());
-  await consumer.startup();
-  emit('consumerReady');
+  const consumer = await startSimpleConsumer(config, lifetime, awaitMs);
 
   const seen = new Set();
   let received = 0;

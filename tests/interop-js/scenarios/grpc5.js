@@ -23,16 +23,8 @@
 //   {"event":"received", seq, messageId, topic, tag, keys, body, deliveryAttempt, acked}
 //   {"event":"done", sent, received}
 
-const { Producer, SimpleConsumer } = require('rocketmq-client-nodejs');
-const { emit, run } = require('./common');
-
-const logger = {
-  info() {},
-  debug() {},
-  warn(...args) { console.error('[rocketmq-client-nodejs warn]', ...args); },
-  error(...args) { console.error('[rocketmq-client-nodejs error]', ...args); },
-  close() {},
-};
+const { Producer } = require('rocketmq-client-nodejs');
+const { emit, run, grpcClientLogger, startSimpleConsumer } = require('./common');
 
 run('grpc5', async (config, lifetime) => {
   for (const name of [ 'endpoints', 'topic', 'group' ]) {
@@ -44,7 +36,7 @@ run('grpc5', async (config, lifetime) => {
   const awaitMs = config.awaitMs ?? 2000;
 
   const namespace = config.namespace ?? '';
-  const producer = new Producer({ endpoints: config.endpoints, namespace, topics: [ config.topic ], logger });
+  const producer = new Producer({ endpoints: config.endpoints, namespace, topics: [ config.topic ], logger: grpcClientLogger });
   lifetime.onStop(() => producer.shutdown());
   await producer.startup();
   emit('producerReady');
@@ -60,17 +52,7 @@ run('grpc5', async (config, lifetime) => {
   }
   if (config.consume === false) return { sent: count, received: 0 };
 
-  const consumer = new SimpleConsumer({
-    endpoints: config.endpoints,
-    namespace,
-    consumerGroup: config.group,
-    subscriptions: new Map([ [ config.topic, '*' ] ]),
-    awaitDuration: awaitMs,
-    logger,
-  });
-  lifetime.onStop(() => consumer.shutdown());
-  await consumer.startup();
-  emit('consumerReady');
+  const consumer = await startSimpleConsumer(config, lifetime, awaitMs);
 
   const firstSeen = new Set();
   let redelivered = unackedSeq < 0;
