@@ -12,6 +12,8 @@ namespace RocketMQ.Orleans.Grpc.Services;
 /// </summary>
 internal sealed class GrpcTransactionCheckTarget(TelemetryProducers producers, ILogger logger) : ITransactionCheckTarget
 {
+    private static readonly TimeSpan WriteTimeout = TimeSpan.FromSeconds(3);
+
     public async ValueTask<bool> TryCheckAsync(TransactionCheckRequest check)
     {
         if (producers.Find(check.ProducerGroup) is not { } stream)
@@ -29,7 +31,8 @@ internal sealed class GrpcTransactionCheckTarget(TelemetryProducers producers, I
         };
         try
         {
-            await stream.WriteAsync(command).ConfigureAwait(false);
+            // A stalled client (HTTP/2 flow control) must not hold up the rest of the check round.
+            await stream.WriteAsync(command).AsTask().WaitAsync(WriteTimeout).ConfigureAwait(false);
             GrpcLog.TransactionCheckSent(logger, check.TransactionId, stream.ClientId);
         }
         catch (Exception exception)
