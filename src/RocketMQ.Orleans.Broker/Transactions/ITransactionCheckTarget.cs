@@ -7,6 +7,9 @@ namespace RocketMQ.Orleans.Broker.Transactions;
 /// </summary>
 public interface ITransactionCheckTarget
 {
-    /// <summary>Sends the check to one live producer of its group; false when this transport has none connected.</summary>
+    /// <summary>
+    /// Sends the check to one live producer of its group (counting it in BrokerMetrics once sent); false when this
+    /// transport has none connected. A failed send still answers true: the next round asks again.
+    /// </summary>
     ValueTask<bool> TryCheckAsync(TransactionCheckRequest check);
 }

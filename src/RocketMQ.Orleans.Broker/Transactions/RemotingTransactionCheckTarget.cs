@@ -34,6 +34,7 @@ internal sealed class RemotingTransactionCheckTarget(BrokerRuntime runtime, ILog
         try
         {
             await channel.Connection.InvokeOnewayAsync(request).ConfigureAwait(false);
+            Diagnostics.BrokerMetrics.RecordTransactionCheck();
         }
         catch (Exception exception)
         {

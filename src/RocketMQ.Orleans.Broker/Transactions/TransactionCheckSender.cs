@@ -48,7 +48,6 @@ internal sealed class TransactionCheckSender
         {
             if (await target.TryCheckAsync(check).ConfigureAwait(false))
             {
-                Diagnostics.BrokerMetrics.RecordTransactionCheck();
                 return;
             }
         }

@@ -33,6 +33,7 @@ internal sealed class GrpcTransactionCheckTarget(TelemetryProducers producers, I
         {
             // A stalled client (HTTP/2 flow control) must not hold up the rest of the check round.
             await stream.WriteAsync(command).AsTask().WaitAsync(WriteTimeout).ConfigureAwait(false);
+            Broker.Diagnostics.BrokerMetrics.RecordTransactionCheck();
             GrpcLog.TransactionCheckSent(logger, check.TransactionId, stream.ClientId);
         }
         catch (Exception exception)
