@@ -3,6 +3,8 @@
 # "What issue 14 costs"): per run a fresh silo (free ports, temp data directory, console off, logging at Warning), a
 # 5 s warm-up run, then the measured run; prints msg/s and the silo's CPU (user + system) per message of each run.
 #   scripts/bench-acl.sh [ROUNDS=4] [DURATION=20s]     SKIP_BUILD=1 to use the existing Release builds
+# PIN=1 runs the silo on CPU 0 and the load generator on CPU 1 (taskset), so that the client's own signing does not
+# come out of the broker's CPU: what ACL costs the broker, as when clients run on other machines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS="${1:-4}"; DURATION="${2:-20s}"
@@ -26,6 +28,8 @@ accounts:
     admin: true
 YAML
 TICKS="$(getconf CLK_TCK)"
+SILO_CPU=(); CLIENT_CPU=()
+if [[ "${PIN:-}" == 1 ]]; then SILO_CPU=(taskset -c 0); CLIENT_CPU=(taskset -c 1); fi
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
@@ -41,7 +45,7 @@ print(*[s.getsockname()[1] for s in socks]); [s.close() for s in socks]')
     acl=("--RocketMQ:Acl:Enabled=true" "--RocketMQ:Acl:File=$WORK/plain_acl.yml")
     creds=(--access-key "$ACCESS_KEY" --secret-key "$SECRET_KEY")
   fi
-  DOTNET_ENVIRONMENT=Production dotnet "$SILO_DLL" \
+  DOTNET_ENVIRONMENT=Production "${SILO_CPU[@]}" dotnet "$SILO_DLL" \
     "--RocketMQ:Store:DataPath=$data" "--Silo:SiloPort=$silo" "--Silo:GatewayPort=$gateway" \
     "--RocketMQ:Remoting:NameServerPort=$ns" "--RocketMQ:Remoting:ListenPort=$broker" \
     "--RocketMQ:Remoting:EnableVipChannel=false" "--RocketMQ:Broker:BrokerIP1=127.0.0.1" \
@@ -52,9 +56,9 @@ print(*[s.getsockname()[1] for s in socks]); [s.close() for s in socks]')
     kill -0 "$pid" 2>/dev/null || { cat "$data.log" >&2; exit 1; }
     sleep 1
   done
-  dotnet "$RMQ_DLL" bench produce -n "127.0.0.1:$ns" --threads 16 --size 1024 --duration 5s --topic BenchTopic "${creds[@]}" >/dev/null
+  "${CLIENT_CPU[@]}" dotnet "$RMQ_DLL" bench produce -n "127.0.0.1:$ns" --threads 16 --size 1024 --duration 5s --topic BenchTopic "${creds[@]}" >/dev/null
   before="$(cpu_ticks "$pid")"
-  result="$(dotnet "$RMQ_DLL" bench produce -n "127.0.0.1:$ns" --threads 16 --size 1024 --duration "$DURATION" --topic BenchTopic --json "${creds[@]}")"
+  result="$("${CLIENT_CPU[@]}" dotnet "$RMQ_DLL" bench produce -n "127.0.0.1:$ns" --threads 16 --size 1024 --duration "$DURATION" --topic BenchTopic --json "${creds[@]}")"
   after="$(cpu_ticks "$pid")"
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
   rm -rf "$data" "$data.log"

@@ -4,13 +4,14 @@
 # run, the configurations alternating ROUNDS times. All silos share one throw-away Redis (membership and grain
 # storage), the unreplicated one too, so only replication differs. docs/benchmarks.md reports a run.
 #   scripts/bench-replication.sh [ROUNDS=3] [DURATION=20s]
+# SKIP_UNREPLICATED=1 / SKIP_ASYNC=1 leave those configurations out; SILO_DLL=path runs another build of the silo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS="${1:-3}"; DURATION="${2:-20s}"
 
 dotnet build silo/RocketMQ.Orleans.Silo.csproj -c Release -v q -nologo >/dev/null
 dotnet build src/RocketMQ.Orleans.Cli/RocketMQ.Orleans.Cli.csproj -c Release -v q -nologo >/dev/null
-SILO_DLL="$(ls silo/bin/Release/net*/RocketMQ.Orleans.Silo.dll | head -1)"
+SILO_DLL="${SILO_DLL:-$(ls silo/bin/Release/net*/RocketMQ.Orleans.Silo.dll | head -1)}"
 RMQ_DLL="$(ls src/RocketMQ.Orleans.Cli/bin/Release/net*/rmq.dll | head -1)"
 WORK="$(mktemp -d -t rmq-bench-repl-XXXXXX)"
 PIDS=()
@@ -48,11 +49,16 @@ run() {
   done
   local ns; ns=$(IFS=';'; echo "${name_servers[*]}")
   # Warm-up: also waits out the first election and the in-sync set (refused sends are retried by the bench client).
-  dotnet "$RMQ_DLL" bench produce -n "$ns" --threads 16 --size 1024 --duration 5s --topic BenchTopic >/dev/null 2>&1 || true
+  # A Sync group refuses sends until the follower is in sync; the bench stops at its first refusal, so warm up again.
+  for _ in 1 2 3 4 5 6; do
+    dotnet "$RMQ_DLL" bench produce -n "$ns" --threads 16 --size 1024 --duration 5s --topic BenchTopic >/dev/null 2>&1 && break
+    sleep 1
+  done
   local cpu0=0 cpu1=0
   for p in "${silo_pids[@]}"; do cpu0=$((cpu0 + $(awk '{print $14+$15}' "/proc/$p/stat"))); done
-  local out; out=$(dotnet "$RMQ_DLL" bench produce -n "$ns" --threads 16 --size 1024 --duration "$DURATION" --topic BenchTopic --json 2>/dev/null | tr -d '\n ')
+  local out; out=$(dotnet "$RMQ_DLL" bench produce -n "$ns" --threads 16 --size 1024 --duration "$DURATION" --topic BenchTopic --json 2>"$WORK/bench-$run_id.err" | tr -d '\n ' || true)
   for p in "${silo_pids[@]}"; do cpu1=$((cpu1 + $(awk '{print $14+$15}' "/proc/$p/stat"))); done
+  [ -n "$out" ] || { echo "$label: bench failed: $(tail -5 "$WORK/bench-$run_id.err")"; for f in "$WORK"/silo-"$run_id"-*.log; do tail -n 20 "$f"; done; }
   local tps avg p99 failures
   tps=$(grep -o '"tps":[0-9.]*' <<<"$out" | cut -d: -f2)
   avg=$(grep -o '"latencyAvgMs":[0-9.]*' <<<"$out" | cut -d: -f2)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using RocketMQ.Orleans.Store.Offsets;
 using RocketMQ.Orleans.Store.Replication;
+using RocketMQ.Orleans.Store.Schedule.Timer;
 
 namespace RocketMQ.Orleans.Store;
 
@@ -106,12 +107,14 @@ public sealed partial class MessageStore
 
     /// <summary>
     /// A follower takes over its leader's consumer offsets (consumerOffset.json) and delay-level progress
-    /// (delayOffset.json), which live beside the log rather than in it, as Apache's slaves copy them every few
-    /// seconds: after a failover consumers resume near where they were and delayed messages are not delivered again
-    /// from the start. Offsets only move forward here, so a late copy never rewinds a group.
+    /// (delayOffset.json) and timer progress, which live beside the log rather than in it, as Apache's slaves copy
+    /// them every few seconds: after a failover consumers resume near where they were and delayed and timed messages
+    /// are not delivered again from the start. Offsets only move forward here, so a late copy never rewinds a group.
     /// </summary>
-    public void ApplyReplicatedMetadata(string consumerOffsetsJson, string? delayOffsetsJson)
+    public void ApplyReplicatedMetadata(string consumerOffsetsJson, string? delayOffsetsJson, string? timerProgress = null)
     {
+        if (TimerProgress.Parse(timerProgress) is { } timer)
+            Schedule.Timer.FollowLeader(timer);
         foreach (var ((topic, group), queues) in ConsumerOffsetJson.Decode(consumerOffsetsJson))
         {
             foreach (var (queueId, offset) in queues)

@@ -15,6 +15,9 @@ public sealed partial class MessageStore
     /// <summary>Apache delayOffset.json (<c>{"offsetTable":{"1":12,…}}</c>): GET_ALL_DELAY_OFFSET's body.</summary>
     public string EncodeDelayOffsets() => Schedule.Offsets.Encode();
 
+    /// <summary>The timer's delivery progress (<see cref="Schedule.Timer.TimerProgress.Encode"/>), which a replica group's followers copy.</summary>
+    public string EncodeTimerProgress() => Schedule.Timer.Progress.Encode();
+
     internal ScheduleMessageService Schedule => schedule ?? throw new InvalidOperationException("The schedule service is not open.");
 
     private ScheduleMessageService OpenSchedule(ILoggerFactory loggerFactory) =>

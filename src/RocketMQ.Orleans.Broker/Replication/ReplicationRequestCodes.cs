@@ -9,14 +9,17 @@ public static class ReplicationRequestCodes
 {
     /// <summary>
     /// A follower asks for records from an offset (its log end, which is also its acknowledgement of everything
-    /// below). Ext fields: epoch, replicaId, offset, maxBytes. The answer carries the leader's epoch, its confirmed
-    /// offset and its log end, and the records as <see cref="Store.Replication.ReplicaTransfer"/> entries.
+    /// below). Ext fields: epoch, replicaId, offset, maxBytes, and <c>continue=1</c> for a pipelined fetch, which reads
+    /// from where the follower's previous answer ended rather than from offset (a follower keeps two in flight, so one
+    /// waits at the leader while the other's answer travels). The answer carries the offset its records start from,
+    /// the leader's epoch, its confirmed offset and its log end, and the records as
+    /// <see cref="Store.Replication.ReplicaTransfer"/> entries.
     /// </summary>
     public const int ReplicaFetch = 61_001;
 
     /// <summary>
     /// A follower asks for what lives beside the log: the body is the leader's consumerOffset.json, the ext field
-    /// <c>delayOffsets</c> its delayOffset.json. Ext fields: epoch, replicaId.
+    /// <c>delayOffsets</c> its delayOffset.json, <c>timerProgress</c> its timer's delivery progress. Ext fields: epoch, replicaId.
     /// </summary>
     public const int ReplicaMetadata = 61_002;
 
@@ -26,8 +29,12 @@ public static class ReplicationRequestCodes
         public const string ReplicaId = "replicaId";
         public const string Offset = "offset";
         public const string MaxBytes = "maxBytes";
+        public const string Continue = "continue";
+        public const string Session = "session";
+        public const string From = "from";
         public const string Confirmed = "confirmed";
         public const string LogEnd = "logEnd";
         public const string DelayOffsets = "delayOffsets";
+        public const string TimerProgress = "timerProgress";
     }
 }

@@ -28,6 +28,11 @@ internal sealed class TimerMessageService : IDisposable
     private readonly TimerCheckpoint checkpoint;
     private readonly Redeliverer redeliverer;
     private readonly TimerSlotIndex filledSlots;
+    // The timer-queue offset filing had reached when the current slot opened (0 after a restart: not known, so
+    // "anything may have been filed into this slot", which a follower reads conservatively).
+    private long filedBeforeSlot;
+    private TimerProgress progress;
+    private TimerProgress? leaderProgress;
 
     public TimerMessageService(MessageStore store, string root, TimeProvider time, ILogger logger, int slotCount = DefaultSlotCount, int recordsPerSegment = RecordsPerSegment)
     {
@@ -42,6 +47,21 @@ internal sealed class TimerMessageService : IDisposable
         redeliverer = new Redeliverer(store, new InflightRecord(Path.Combine(directory, "inflight")), logger, "timer");
         filledSlots = new TimerSlotIndex(slotCount);
         wheel.ScanFilled(checkpoint.DequeueSlot, filledSlots.Set);
+        progress = new TimerProgress(checkpoint.DequeueSlot, checkpoint.DeliveredQueueOffset, 0);
+    }
+
+    /// <summary>Where delivery stands, for the followers of a replica group (read from any thread).</summary>
+    public TimerProgress Progress => Volatile.Read(ref progress);
+
+    /// <summary>
+    /// On a follower: the leader's delivery progress, copied with the consumer offsets. The loop drops what the leader
+    /// has delivered, so that after a failover this replica goes on from there instead of delivering again every timer
+    /// due since it last delivered itself.
+    /// </summary>
+    public void FollowLeader(TimerProgress leader)
+    {
+        Volatile.Write(ref leaderProgress, leader);
+        Arrived.Set();
     }
 
     public WakeUpSignal Arrived { get; } = new();
@@ -77,6 +97,7 @@ internal sealed class TimerMessageService : IDisposable
             try
             {
                 bool backlog = EnqueueNew();
+                CatchUpWithLeader();
                 long now = time.GetUtcNow().ToUnixTimeMilliseconds();
                 bool stalled = false;
                 // A slot opens when its 100 ms begin (slot − 1 ≤ now / SlotMs); each timer then goes at its own ms.
@@ -122,11 +143,60 @@ internal sealed class TimerMessageService : IDisposable
         }
     }
 
-    private void MoveTo(long slot)
+    private void MoveTo(long slot, long deliveredQueueOffset = -1)
     {
         checkpoint.DequeueSlot = slot;
-        checkpoint.DeliveredQueueOffset = -1;
+        checkpoint.DeliveredQueueOffset = deliveredQueueOffset;
         checkpoint.Save();
+        filedBeforeSlot = checkpoint.EnqueueOffset;
+        Publish();
+    }
+
+    private void Publish() =>
+        Volatile.Write(ref progress, new TimerProgress(checkpoint.DequeueSlot, checkpoint.DeliveredQueueOffset, filedBeforeSlot));
+
+    // A follower's wheel holds the same entries as its leader's, but an entry filed late (due before the slot open at
+    // the time) lands in whichever slot each replica had open, so slots are not comparable one to one. The leader
+    // delivered an entry of a skipped slot unless it filed it only after opening its current slot (offset at or past
+    // FiledBeforeSlot) and has not reached it there yet (past DeliveredQueueOffset): those, and timers due at or after
+    // the leader's slot, are filed again at the leader's slot. Delivered twice after a failover at worst, never lost.
+    private void CatchUpWithLeader()
+    {
+        if (Interlocked.Exchange(ref leaderProgress, null) is not { } leader) return;
+        if (leader.Slot < checkpoint.DequeueSlot
+            || (leader.Slot == checkpoint.DequeueSlot && leader.DeliveredQueueOffset <= checkpoint.DeliveredQueueOffset))
+            return;
+        var refile = new List<(long QueueOffset, long DeliverMs)>();
+        for (long slot = filledSlots.NextFilled(checkpoint.DequeueSlot); slot >= 0 && slot < leader.Slot; slot = filledSlots.NextFilled(slot + 1))
+        {
+            foreach (var (queueOffset, deliverMs) in RecordsOf(slot))
+            {
+                bool notYetDue = CeilingSlot(deliverMs) >= leader.Slot;
+                bool maybePending = queueOffset >= leader.FiledBeforeSlot && queueOffset > leader.DeliveredQueueOffset;
+                if (notYetDue || maybePending) refile.Add((queueOffset, deliverMs));
+            }
+        }
+        // Filed before the move: a crash in between files them twice (delivery drops duplicates), never loses them.
+        foreach (var (queueOffset, deliverMs) in refile)
+            FileIntoWheel(queueOffset, deliverMs, leader.Slot);
+        for (long slot = filledSlots.NextFilled(checkpoint.DequeueSlot); slot >= 0 && slot < leader.Slot; slot = filledSlots.NextFilled(slot + 1))
+            filledSlots.Clear(slot);
+        long delivered = leader.Slot == checkpoint.DequeueSlot ? Math.Max(leader.DeliveredQueueOffset, checkpoint.DeliveredQueueOffset) : leader.DeliveredQueueOffset;
+        MoveTo(leader.Slot, delivered);
+        log.DeleteSegmentsBefore(checkpoint.DequeueSlot);
+    }
+
+    private List<(long QueueOffset, long DeliverMs)> RecordsOf(long slot)
+    {
+        var records = new List<(long QueueOffset, long DeliverMs)>();
+        if (!wheel.TryGetHead(slot, out long position)) return records;
+        while (log.TryRead(position, out var record) && record.Slot == slot && records.Count < int.MaxValue / 2)
+        {
+            records.Add((record.QueueOffset, record.DeliverMs));
+            if (record.PreviousPosition >= position) break;
+            position = record.PreviousPosition;
+        }
+        return records;
     }
 
     /// <summary>Sleep until the next filled slot opens; with none, until a new timer arrives (no periodic wake-up).</summary>
@@ -171,15 +241,9 @@ internal sealed class TimerMessageService : IDisposable
 
     private async ValueTask<bool> DeliverSlotAsync(long slot, CancellationToken ct)
     {
-        if (!wheel.TryGetHead(slot, out long position))
+        var due = RecordsOf(slot);
+        if (due.Count == 0)
             return true;
-        var due = new List<(long QueueOffset, long DeliverMs)>();
-        while (log.TryRead(position, out var record) && record.Slot == slot && due.Count < int.MaxValue / 2)
-        {
-            due.Add((record.QueueOffset, record.DeliverMs));
-            if (record.PreviousPosition >= position) break;
-            position = record.PreviousPosition;
-        }
 
         // Queue order, duplicates (refiled after a crash) once: a crash mid-slot resumes after the last delivered offset.
         due.Sort();
@@ -205,6 +269,7 @@ internal sealed class TimerMessageService : IDisposable
 
             checkpoint.DeliveredQueueOffset = queueOffset;
             checkpoint.Save();
+            Publish();
         }
 
         return true;
