@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Send throughput of one broker group, unreplicated vs replicated over two silos (Async and Sync), same run:
-# `rmq bench produce` (1 KiB, 16 senders, 20 s after a 5 s warm-up) against fresh silos and data folders for each
+# `rmq bench produce` (1 KiB, 16 senders, 20 s after a warm-up) against fresh silos and data folders for each
 # run, the configurations alternating ROUNDS times. All silos share one throw-away Redis (membership and grain
 # storage), the unreplicated one too, so only replication differs. docs/benchmarks.md reports a run.
 #   scripts/bench-replication.sh [ROUNDS=3] [DURATION=20s]
-# SKIP_UNREPLICATED=1 / SKIP_ASYNC=1 leave those configurations out; SILO_DLL=path runs another build of the silo.
+# SKIP_UNREPLICATED=1 / SKIP_ASYNC=1 leave those configurations out; SILO_DLL=path runs another build of the silo;
+# WARMUP (15s) is the load before the measured run: tiered compilation is still busy after 5 s, more so in two silos.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROUNDS="${1:-3}"; DURATION="${2:-20s}"
+ROUNDS="${1:-3}"; DURATION="${2:-20s}"; WARMUP="${WARMUP:-15s}"
 
 dotnet build silo/RocketMQ.Orleans.Silo.csproj -c Release -v q -nologo >/dev/null
 dotnet build src/RocketMQ.Orleans.Cli/RocketMQ.Orleans.Cli.csproj -c Release -v q -nologo >/dev/null
@@ -51,7 +52,7 @@ run() {
   # Warm-up: also waits out the first election and the in-sync set (refused sends are retried by the bench client).
   # A Sync group refuses sends until the follower is in sync; the bench stops at its first refusal, so warm up again.
   for _ in 1 2 3 4 5 6; do
-    dotnet "$RMQ_DLL" bench produce -n "$ns" --threads 16 --size 1024 --duration 5s --topic BenchTopic >/dev/null 2>&1 && break
+    dotnet "$RMQ_DLL" bench produce -n "$ns" --threads 16 --size 1024 --duration "$WARMUP" --topic BenchTopic >/dev/null 2>&1 && break
     sleep 1
   done
   local cpu0=0 cpu1=0
