@@ -28,6 +28,7 @@ public sealed partial class MessagingServiceImpl
 
                 GrpcLog.Settings(logger, clientId, command.Settings.ClientType.ToString());
                 var reply = new TelemetryCommand { Status = Statuses.Ok, Settings = ServerSettings(command.Settings, context.Options) };
+                await ReportFifoAsync(reply.Settings, callContext).ConfigureAwait(false);
                 await responseStream.WriteAsync(reply, callContext.CancellationToken).ConfigureAwait(false);
             }
         }
