@@ -42,10 +42,13 @@ public sealed partial class PopService : IAsyncDisposable
         _runtime = runtime;
         _options = options ?? new PopOptions();
         _logger = runtime.LoggerFactory.CreateLogger<PopService>();
-        var journalPath = _options.JournalPath ?? Path.Combine(runtime.Store.Options.DataPath, "pop", "journal.log");
-        _journal = PopJournal.Open(journalPath, out var replay);
+        _journal = PopJournal.Open(JournalPathOf(runtime, _options), out var replay);
         Restore(replay);
     }
+
+    /// <summary>Where the journal of <paramref name="runtime"/>'s POP service is kept.</summary>
+    internal static string JournalPathOf(BrokerRuntime runtime, PopOptions options) =>
+        options.JournalPath ?? Path.Combine(runtime.Store.Options.DataPath, "pop", "journal.log");
 
     /// <summary>
     /// Rebuilds the queues the journal names: their cursor past every offset ever handed out (acked ones are not

@@ -38,6 +38,18 @@ public sealed partial class BrokerRuntime
     /// <summary>Settings <see cref="Pop"/> is created with; set before its first use.</summary>
     public PopOptions PopOptions { get; set; } = new();
 
+    /// <summary>
+    /// After a restart with messages in flight, the POP service starts with the broker, so their invisible time
+    /// running out revives them even before anyone pops again.
+    /// </summary>
+    private void StartPopIfJournaled()
+    {
+        if (File.Exists(PopService.JournalPathOf(this, PopOptions)))
+        {
+            _ = Pop;
+        }
+    }
+
     private async ValueTask DisposePopAsync()
     {
         PopService? pop;
