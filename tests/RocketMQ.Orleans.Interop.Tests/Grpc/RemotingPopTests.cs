@@ -153,7 +153,7 @@ public sealed class RemotingPopTests(GrpcSilo silo) : IClassFixture<GrpcSilo>
         for (var i = 0; i < 100 && pollingNum == 0; i++)
         {
             var info = await connection.InvokeAsync(RemotingCommand.CreateRequest(RequestCode.PollingInfo,
-                new PollingInfoRequestHeader { ConsumerGroup = group, Topic = topic, QueueId = -1 }), CallTimeout);
+                new QueryConsumerOffsetRequestHeader { ConsumerGroup = group, Topic = topic, QueueId = -1 }), CallTimeout);
             Assert.Equal(ResponseCode.Success, info.Code);
             pollingNum = info.ReadHeader<PollingInfoResponseHeader>().PollingNum;
             if (pollingNum == 0)

@@ -23,15 +23,7 @@
 //   {"event":"done", received}
 
 const { Producer, SimpleConsumer } = require('rocketmq-client-nodejs');
-const { emit, run } = require('./common');
-
-const logger = {
-  info() {},
-  debug() {},
-  warn(...args) { console.error('[rocketmq-client-nodejs warn]', ...args); },
-  error(...args) { console.error('[rocketmq-client-nodejs error]', ...args); },
-  close() {},
-};
+const { emit, run, grpcClientLogger: logger } = require('./common');
 
 run('grpc5-fifo', async (config, lifetime) => {
   for (const name of [ 'endpoints', 'topic', 'group' ]) {

@@ -10,7 +10,8 @@ public sealed class PollingInfoProcessor(BrokerRuntime runtime) : IRequestProces
 {
     public async ValueTask<RemotingCommand?> ProcessRequestAsync(RemotingRequestContext context, RemotingCommand request, CancellationToken cancellationToken)
     {
-        var header = request.ReadHeader<PollingInfoRequestHeader>();
+        // Apache's PollingInfoRequestHeader has the fields (consumerGroup, topic, queueId) of QUERY_CONSUMER_OFFSET's.
+        var header = request.ReadHeader<QueryConsumerOffsetRequestHeader>();
         var (refusal, _) = await PopRequestChecks.CheckAsync(runtime, header.ConsumerGroup, header.Topic, header.QueueId, "peeking").ConfigureAwait(false);
         if (refusal is not null)
         {
