@@ -135,6 +135,20 @@ public sealed class RemotingPopTests(GrpcSilo silo) : IClassFixture<GrpcSilo>
         const string group = "GID_remoting_long_poll";
         await SendAsync(topic, "creates the topic");
         await using var connection = await ConnectAsync();
+        var peek = await connection.InvokeAsync(RemotingCommand.CreateRequest(RequestCode.PeekMessage,
+            new PeekMessageRequestHeader { ConsumerGroup = group, Topic = topic, QueueId = -1, MaxMsgNums = 4 }), CallTimeout);
+        Assert.Equal(ResponseCode.Success, peek.Code);
+        var peeked = Assert.Single(StoredMessageDecoder.DecodeAll(peek.Body.Span));
+        Assert.Equal("creates the topic", Encoding.UTF8.GetString(peeked.Body));
+        Assert.False(peeked.Properties.ContainsKey(MessageConst.PropertyPopCk), "a peek takes nothing");
+
+        // SQL92 needs the broker's property filtering (off here), as a pull's does.
+        var sql = await connection.InvokeAsync(RemotingCommand.CreateRequest(RequestCode.PopMessage, new PopMessageRequestHeader
+        {
+            ConsumerGroup = group, Topic = topic, QueueId = -1, MaxMsgNums = 1, InvisibleTime = 30_000, PollTime = 0, BornTime = Now(), ExpType = "SQL92", Exp = "a > 1",
+        }), CallTimeout);
+        Assert.Equal(ResponseCode.SystemError, sql.Code);
+
         Assert.Equal(ResponseCode.Success, (await PopAsync(connection, topic, group, pollMillis: 0, ack: true)).Code);
 
         var peekEmpty = await connection.InvokeAsync(RemotingCommand.CreateRequest(RequestCode.PeekMessage,
