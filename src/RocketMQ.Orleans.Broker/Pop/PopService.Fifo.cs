@@ -90,14 +90,22 @@ public sealed partial class PopService
     /// <summary>Ends an in-flight message without an ack from the client (dead-lettered, or gone from the store).</summary>
     private void EndInFlight(PopQueueState state, long offset)
     {
+        var fifo = false;
         lock (state.InFlight)
         {
-            if (state.InFlight.Remove(offset))
+            if (state.InFlight.Remove(offset, out var ended))
             {
+                fifo = ended.IsFifo;
                 _journal.Ack(state, offset);
             }
 
             CommitOffset(state);
+        }
+
+        if (fifo)
+        {
+            // A FIFO queue may be free again (e.g. a client forwarded its message to the DLQ): waiting pops look again.
+            Wake(state.Topic);
         }
     }
 }
