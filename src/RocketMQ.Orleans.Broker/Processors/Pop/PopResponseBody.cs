@@ -23,20 +23,8 @@ internal static class PopResponseBody
         foreach (var popped in messages)
         {
             StoredMessageView.TryParse(popped.Stored.Span, out var view);
-            var header = new StoredMessageHeader
-            {
-                QueueId = view.QueueId,
-                Flag = view.Flag,
-                QueueOffset = view.QueueOffset,
-                PhysicalOffset = view.PhysicalOffset,
-                SysFlag = view.SysFlag,
-                BornTimestamp = view.BornTimestamp,
-                BornHost = view.GetBornHost(),
-                StoreTimestamp = view.StoreTimestamp,
-                StoreHost = view.GetStoreHost(),
-                ReconsumeTimes = Math.Max(view.ReconsumeTimes, popped.DeliveryAttempt - 1),
-                PreparedTransactionOffset = view.PreparedTransactionOffset,
-            };
+            var header = StoredMessageHeader.From(view);
+            header.ReconsumeTimes = Math.Max(view.ReconsumeTimes, popped.DeliveryAttempt - 1);
             var properties = addPopCk ? WithPopCk(view.PropertiesUtf8, popped.Handle.Encode()) : view.PropertiesUtf8.ToArray();
             var length = StoredMessageEncoder.GetLength(header, view.Body.Length, topicUtf8.Length, properties.Length);
             var written = StoredMessageEncoder.Write(output.GetSpan(length), header, view.Body, topicUtf8, properties);
