@@ -13,4 +13,5 @@ public sealed record SubscriptionGroupConfig(
     [Id(5)] int RetryMaxTimes = 16,
     [Id(6)] long BrokerId = ControlPlaneDefaults.MasterId,
     [Id(7)] long WhichBrokerWhenConsumeSlowly = 1,
-    [Id(8)] bool NotifyConsumerIdsChangedEnable = true);
+    [Id(8)] bool NotifyConsumerIdsChangedEnable = true,
+    [Id(9)] bool ConsumeMessageOrderly = false);

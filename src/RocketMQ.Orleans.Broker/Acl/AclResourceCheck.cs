@@ -41,6 +41,16 @@ internal static class AclResourceCheck
                 return Resource(account, fields.GetValueOrDefault("topic"), AclPermission.Sub) ?? Group(account, fields.GetValueOrDefault("consumerGroup"));
             case RequestCode.QueryMessage:
                 return Resource(account, fields.GetValueOrDefault("topic"), AclPermission.Sub);
+            case RequestCode.PopMessage:
+            case RequestCode.AckMessage:
+            case RequestCode.PeekMessage:
+            case RequestCode.ChangeMessageInvisibleTime:
+            case RequestCode.Notification:
+            case RequestCode.PollingInfo:
+                // RocketMQ 5 POP: SUB on the topic and on the group, as its request headers declare them.
+                return Resource(account, fields.GetValueOrDefault("topic"), AclPermission.Sub) ?? Group(account, fields.GetValueOrDefault("consumerGroup"));
+            case RequestCode.BatchAckMessage:
+                return CheckBatchAck(account, request);
             case RequestCode.HeartBeat:
                 return CheckHeartbeat(account, request);
             case RequestCode.UnregisterClient:
@@ -62,6 +72,30 @@ internal static class AclResourceCheck
         }
 
         return topic == TraceTopic ? null : Resource(account, topic, AclPermission.Pub);
+    }
+
+    /// <summary>A batch ack names its topics and groups in the body: SUB on each.</summary>
+    private static string? CheckBatchAck(AclAccount account, RemotingCommand request)
+    {
+        BatchAckMessageRequestBody body;
+        try
+        {
+            body = RemotingBody.Decode<BatchAckMessageRequestBody>(request.Body.Span);
+        }
+        catch (Exception exception)
+        {
+            return AclRemarks.ParseFailed(exception.Message);
+        }
+
+        foreach (var ack in body.Acks)
+        {
+            if ((Resource(account, ack.Topic, AclPermission.Sub) ?? Group(account, ack.ConsumerGroup)) is { } refused)
+            {
+                return refused;
+            }
+        }
+
+        return null;
     }
 
     private static string? CheckHeartbeat(AclAccount account, RemotingCommand request)

@@ -11,7 +11,8 @@ namespace RocketMQ.Orleans.Broker.Pop;
 /// messages in its revive topic).
 /// </summary>
 /// <remarks>
-/// Lines: <c>C group topic queueId offset popTime invisibleTime commitLogOffset</c> and <c>A group topic queueId offset</c>.
+/// Lines: <c>C group topic queueId offset popTime invisibleTime commitLogOffset [fifoAttempt]</c> and
+/// <c>A group topic queueId offset</c> (the FIFO attempt is written only for FIFO groups' messages).
 /// A running compaction appends to <c>journal.next</c> while it writes the snapshot; the snapshot followed by that file
 /// becomes the journal. Every record is a "set", so replaying records already reflected in the snapshot changes nothing.
 /// </remarks>
@@ -73,7 +74,7 @@ internal sealed class PopJournal : IDisposable
     {
         lock (_lock)
         {
-            _writer.Write(CheckpointLine(state.Group, state.Topic, state.QueueId, offset, inFlight.PopTime, inFlight.InvisibleTime, inFlight.CommitLogOffset));
+            _writer.Write(CheckpointLine(state.Group, state.Topic, state.QueueId, offset, inFlight));
             _records++;
         }
     }
@@ -153,18 +154,20 @@ internal sealed class PopJournal : IDisposable
         // The highest popped offset survives as an acked checkpoint: the cursor restarts past it.
         if (maxPopped >= 0 && !inFlight.ContainsKey(maxPopped))
         {
-            writer.Write(CheckpointLine(group, topic, queueId, maxPopped, 0, 0, -1));
+            writer.Write(CheckpointLine(group, topic, queueId, maxPopped, new PopInFlight(0, 0, -1)));
             writer.Write(AckLine(group, topic, queueId, maxPopped));
         }
 
         foreach (var (offset, entry) in inFlight)
         {
-            writer.Write(CheckpointLine(group, topic, queueId, offset, entry.PopTime, entry.InvisibleTime, entry.CommitLogOffset));
+            writer.Write(CheckpointLine(group, topic, queueId, offset, entry));
         }
     }
 
-    private static string CheckpointLine(string group, string topic, int queueId, long offset, long popTime, long invisibleTime, long commitLogOffset) =>
-        string.Create(CultureInfo.InvariantCulture, $"C {group} {topic} {queueId} {offset} {popTime} {invisibleTime} {commitLogOffset}\n");
+    private static string CheckpointLine(string group, string topic, int queueId, long offset, PopInFlight entry) => entry.IsFifo
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"C {group} {topic} {queueId} {offset} {entry.PopTime} {entry.InvisibleTime} {entry.CommitLogOffset} {entry.FifoAttempt}\n")
+        : string.Create(CultureInfo.InvariantCulture, $"C {group} {topic} {queueId} {offset} {entry.PopTime} {entry.InvisibleTime} {entry.CommitLogOffset}\n");
 
     private static string AckLine(string group, string topic, int queueId, long offset) =>
         string.Create(CultureInfo.InvariantCulture, $"A {group} {topic} {queueId} {offset}\n");
@@ -187,13 +190,15 @@ internal sealed class PopJournal : IDisposable
                 queues[key] = queue = new QueueReplay();
             }
 
-            if (parts[0] == "C" && parts.Length == 8
+            var fifoAttempt = 0;
+            if (parts[0] == "C" && parts.Length is 8 or 9
                 && long.TryParse(parts[5], CultureInfo.InvariantCulture, out var popTime)
                 && long.TryParse(parts[6], CultureInfo.InvariantCulture, out var invisible)
-                && long.TryParse(parts[7], CultureInfo.InvariantCulture, out var commitLogOffset))
+                && long.TryParse(parts[7], CultureInfo.InvariantCulture, out var commitLogOffset)
+                && (parts.Length == 8 || int.TryParse(parts[8], CultureInfo.InvariantCulture, out fifoAttempt)))
             {
                 queue.MaxPopped = Math.Max(queue.MaxPopped, offset);
-                queue.InFlight[offset] = new PopInFlight(popTime, invisible, commitLogOffset);
+                queue.InFlight[offset] = new PopInFlight(popTime, invisible, commitLogOffset, fifoAttempt);
             }
             else if (parts[0] == "A")
             {

@@ -26,14 +26,22 @@ internal sealed class PopQueueState(string group, string topic, int queueId, lon
     public long CommittableOffset() => InFlight.Count == 0 ? Cursor : InFlight.Keys.First();
 }
 
-/// <summary>A handed-out message: when it was popped, how long it stays invisible, and where it is stored.</summary>
-internal sealed class PopInFlight(long popTime, long invisibleTime, long commitLogOffset)
+/// <summary>
+/// A handed-out message: when it was popped, how long it stays invisible, where it is stored, and for a FIFO group
+/// which delivery this is (0 for other groups, whose expired messages go to %RETRY%).
+/// </summary>
+internal sealed class PopInFlight(long popTime, long invisibleTime, long commitLogOffset, int fifoAttempt = 0)
 {
     public long PopTime { get; set; } = popTime;
 
     public long InvisibleTime { get; set; } = invisibleTime;
 
     public long CommitLogOffset { get; } = commitLogOffset;
+
+    /// <summary>FIFO groups only: the delivery attempt last handed out (redelivered in place, counting up).</summary>
+    public int FifoAttempt { get; set; } = fifoAttempt;
+
+    public bool IsFifo => FifoAttempt > 0;
 
     public long VisibleAt => PopTime + InvisibleTime;
 }

@@ -20,9 +20,18 @@ public readonly record struct PopReceiptHandle(
     long QueueOffset,
     long CommitLogOffset)
 {
+    /// <summary>Apache KeyBuilder.POP_ORDER_REVIVE_QUEUE: the revive queue id that marks a FIFO (orderly) pop.</summary>
+    public const int OrderReviveQueueId = 999;
+
     /// <summary>Apache: "0" a normal topic, "1" the group's %RETRY% topic (V1 retry naming).</summary>
     private const string NormalTopicType = "0";
     private const string RetryTopicType = "1";
+
+    /// <summary>Whether the handle is of a FIFO group's pop (Apache ExtraInfoUtil.isOrder).</summary>
+    public bool IsOrder => ReviveQueueId == OrderReviveQueueId;
+
+    /// <summary>ExtraInfoUtil's topic type: "0" the topic, "1" the group's retry topic.</summary>
+    public string TopicType => Retry ? RetryTopicType : NormalTopicType;
 
     /// <summary>Milliseconds since the epoch at which the message becomes visible again unless acked.</summary>
     public long VisibleAt => PopTime + InvisibleTime;

@@ -5,12 +5,13 @@ namespace RocketMQ.Orleans.Broker.Pop;
 /// <summary>What a pop found; owns the pooled buffers its messages point into until disposed.</summary>
 public sealed class PopResult : IDisposable
 {
-    private readonly List<GetMessageResult> _reads = [];
+    private readonly List<IDisposable> _reads = [];
     private readonly List<PoppedMessage> _messages = [];
 
     public IReadOnlyList<PoppedMessage> Messages => _messages;
 
-    internal void Keep(GetMessageResult read) => _reads.Add(read);
+    /// <summary>Keeps a read (a <see cref="GetMessageResult"/> or a single <see cref="StoredMessageBuffer"/>) until disposed.</summary>
+    internal void Keep(IDisposable read) => _reads.Add(read);
 
     internal void Add(PoppedMessage message) => _messages.Add(message);
 

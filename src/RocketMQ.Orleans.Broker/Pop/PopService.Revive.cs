@@ -45,7 +45,8 @@ public sealed partial class PopService
         while (TryTakeDue(out var due))
         {
             var (state, offset) = due;
-            long commitLogOffset;
+            long commitLogOffset = -1;
+            var fifoExpired = false;
             lock (state.InFlight)
             {
                 // Acked meanwhile, or its invisible time was changed (a later revival entry stands for it).
@@ -54,7 +55,22 @@ public sealed partial class PopService
                     continue;
                 }
 
-                commitLogOffset = inFlight.CommitLogOffset;
+                if (inFlight.IsFifo)
+                {
+                    // A FIFO message is delivered again in place by the next pop of its queue, never through
+                    // %RETRY% (which would let later messages of the queue overtake it): wake pops waiting for it.
+                    fifoExpired = true;
+                }
+                else
+                {
+                    commitLogOffset = inFlight.CommitLogOffset;
+                }
+            }
+
+            if (fifoExpired)
+            {
+                Wake(state.Topic);
+                continue;
             }
 
             var failure = await ReviveOneAsync(state, offset, commitLogOffset, toDeadLetter: false, cancellationToken).ConfigureAwait(false);
@@ -65,16 +81,7 @@ public sealed partial class PopService
                 continue;
             }
 
-            lock (state.InFlight)
-            {
-                if (state.InFlight.Remove(offset))
-                {
-                    _journal.Ack(state, offset);
-                }
-
-                CommitOffset(state);
-            }
-
+            EndInFlight(state, offset);
             _journal.Flush();
             revived++;
         }
@@ -88,7 +95,13 @@ public sealed partial class PopService
     /// </summary>
     public async Task<PopAckStatus> ForwardToDeadLetterAsync(string group, string topic, string? receiptHandle, CancellationToken cancellationToken = default)
     {
-        if (!TryResolve(group, topic, receiptHandle, out var handle, out var state, out var status))
+        if (!PopReceiptHandle.TryParse(receiptHandle, out var parsed))
+        {
+            return PopAckStatus.InvalidHandle;
+        }
+
+        var handle = parsed.Value;
+        if (!TryResolve(group, topic, handle, out var state, out var status))
         {
             return status;
         }
@@ -110,16 +123,7 @@ public sealed partial class PopService
             throw new InvalidOperationException("The message could not be written to the dead-letter queue: " + failure);
         }
 
-        lock (state.InFlight)
-        {
-            if (state.InFlight.Remove(handle.QueueOffset))
-            {
-                _journal.Ack(state, handle.QueueOffset);
-            }
-
-            CommitOffset(state);
-        }
-
+        EndInFlight(state, handle.QueueOffset);
         _journal.Flush();
         return PopAckStatus.Ok;
     }

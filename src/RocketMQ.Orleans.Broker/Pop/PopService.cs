@@ -29,6 +29,7 @@ public sealed partial class PopService : IAsyncDisposable
     private readonly ConcurrentDictionary<(string Group, string Topic, int QueueId), PopQueueState> _queues = new();
     private readonly PriorityQueue<(PopQueueState Queue, long Offset), long> _revivals = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _arrivalWaiters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Group, string Topic), int> _polling = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly PopJournal _journal;
     private Task _reviveLoop = Task.CompletedTask;
@@ -41,10 +42,13 @@ public sealed partial class PopService : IAsyncDisposable
         _runtime = runtime;
         _options = options ?? new PopOptions();
         _logger = runtime.LoggerFactory.CreateLogger<PopService>();
-        var journalPath = _options.JournalPath ?? Path.Combine(runtime.Store.Options.DataPath, "pop", "journal.log");
-        _journal = PopJournal.Open(journalPath, out var replay);
+        _journal = PopJournal.Open(JournalPathOf(runtime, _options), out var replay);
         Restore(replay);
     }
+
+    /// <summary>Where the journal of <paramref name="runtime"/>'s POP service is kept.</summary>
+    internal static string JournalPathOf(BrokerRuntime runtime, PopOptions options) =>
+        options.JournalPath ?? Path.Combine(runtime.Store.Options.DataPath, "pop", "journal.log");
 
     /// <summary>
     /// Rebuilds the queues the journal names: their cursor past every offset ever handed out (acked ones are not
@@ -78,65 +82,95 @@ public sealed partial class PopService : IAsyncDisposable
         _reviveLoop = Task.Run(() => ReviveLoopAsync(_stopping.Token));
     }
 
-    /// <summary>
-    /// Pops up to <paramref name="maxMessages"/> messages of <paramref name="topic"/> for <paramref name="group"/>,
-    /// waiting up to <paramref name="pollTime"/> for one to arrive when none is ready.
-    /// </summary>
-    public async Task<PopResult> PopAsync(string group, string topic, int maxMessages, TimeSpan invisibleTime, PopTagFilter filter,
-        TimeSpan pollTime, CancellationToken cancellationToken = default)
+    /// <summary>Pops what <paramref name="request"/> asks, waiting up to its poll time for a message when none is ready.</summary>
+    public async Task<PopResult> PopAsync(PopRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(group);
-        ArgumentException.ThrowIfNullOrEmpty(topic);
-        ArgumentNullException.ThrowIfNull(filter);
-        var deadline = Now + (long)pollTime.TotalMilliseconds;
-        var retryTopic = SystemTopics.GetRetryTopic(group);
-        while (true)
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(request.Group);
+        ArgumentException.ThrowIfNullOrEmpty(request.Topic);
+        var deadline = Now + (long)request.PollTime.TotalMilliseconds;
+        var retryTopic = SystemTopics.GetRetryTopic(request.Group);
+        var polling = false;
+        try
         {
-            // Registered before looking, so an arrival between the look and the wait is not missed.
-            var arrived = Task.WhenAny(ArrivalOf(topic), ArrivalOf(retryTopic));
-            var result = await PopOnceAsync(group, topic, retryTopic, maxMessages, (long)invisibleTime.TotalMilliseconds, filter, cancellationToken)
-                .ConfigureAwait(false);
-            var left = deadline - Now;
-            if (result.Messages.Count > 0 || left <= 0)
+            while (true)
             {
-                return result;
-            }
+                // Registered before looking, so an arrival between the look and the wait is not missed.
+                var arrived = Task.WhenAny(ArrivalOf(request.Topic), ArrivalOf(retryTopic));
+                var result = await PopOnceAsync(request, retryTopic, cancellationToken).ConfigureAwait(false);
+                var left = deadline - Now;
+                if (result.Messages.Count > 0 || left <= 0)
+                {
+                    return result;
+                }
 
-            result.Dispose();
-            try
-            {
-                await arrived.WaitAsync(TimeSpan.FromMilliseconds(left), _runtime.TimeProvider, cancellationToken).ConfigureAwait(false);
+                result.Dispose();
+                if (!polling)
+                {
+                    polling = true;
+                    _polling.AddOrUpdate((request.Group, request.Topic), 1, static (_, count) => count + 1);
+                }
+
+                try
+                {
+                    await arrived.WaitAsync(TimeSpan.FromMilliseconds(left), _runtime.TimeProvider, cancellationToken).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                    // One last look: a message may have become readable just as the wait ended.
+                }
             }
-            catch (TimeoutException)
+        }
+        finally
+        {
+            if (polling)
             {
-                // One last look: a message may have become readable just as the wait ended.
+                _polling.AddOrUpdate((request.Group, request.Topic), 0, static (_, count) => count - 1);
             }
         }
     }
 
-    private async Task<PopResult> PopOnceAsync(string group, string topic, string retryTopic, int maxMessages, long invisibleTime,
-        PopTagFilter filter, CancellationToken cancellationToken)
+    /// <summary>Pops of the group and topic now held for long polling (Apache POLLING_INFO).</summary>
+    public int PollingCount(string group, string topic) => _polling.TryGetValue((group, topic), out var count) ? Math.Max(0, count) : 0;
+
+    private async Task<PopResult> PopOnceAsync(PopRequest request, string retryTopic, CancellationToken cancellationToken)
     {
         var result = new PopResult();
-        var remaining = Math.Clamp(maxMessages, 1, _options.MaxBatchSize);
+        var remaining = Math.Clamp(request.MaxMessages, 1, _options.MaxBatchSize);
+        var invisibleTime = (long)request.InvisibleTime.TotalMilliseconds;
         try
         {
             // The retry topic first: redeliveries are not starved by new traffic.
             for (var pass = 0; pass < 2; pass++)
             {
-                var name = pass == 0 ? retryTopic : topic;
+                var retry = pass == 0;
+                var name = retry ? retryTopic : request.Topic;
                 var config = await _runtime.Topics.GetAsync(name).ConfigureAwait(false);
                 if (config is null || config.ReadQueueNums <= 0 || !PermName.IsReadable(config.Perm))
                 {
                     continue;
                 }
 
+                // The retry topic's messages were filtered when first popped: every one of them is delivered.
+                var filter = retry ? null : request.Filter;
+                if (!retry && request.QueueId >= 0)
+                {
+                    if (request.QueueId < config.ReadQueueNums)
+                    {
+                        remaining -= await PopQueueAsync(StateOf(request.Group, name, request.QueueId), remaining, invisibleTime, filter, false,
+                            request.Fifo, result, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    break;
+                }
+
                 var queues = config.ReadQueueNums;
                 var start = (int)((uint)Interlocked.Increment(ref _rotation) % (uint)queues);
                 for (var i = 0; i < queues && remaining > 0; i++)
                 {
-                    var state = StateOf(group, name, (start + i) % queues);
-                    remaining -= await PopQueueAsync(state, remaining, invisibleTime, filter, name != topic, result, cancellationToken).ConfigureAwait(false);
+                    var state = StateOf(request.Group, name, (start + i) % queues);
+                    remaining -= await PopQueueAsync(state, remaining, invisibleTime, filter, retry, request.Fifo, result, cancellationToken)
+                        .ConfigureAwait(false);
                 }
 
                 if (remaining == 0)
@@ -154,19 +188,29 @@ public sealed partial class PopService : IAsyncDisposable
         return result;
     }
 
-    private async ValueTask<int> PopQueueAsync(PopQueueState state, int maxMessages, long invisibleTime, PopTagFilter filter, bool retry,
-        PopResult result, CancellationToken cancellationToken)
+    private async ValueTask<int> PopQueueAsync(PopQueueState state, int maxMessages, long invisibleTime, IMessageFilter? filter, bool retry,
+        bool fifo, PopResult result, CancellationToken cancellationToken)
     {
         await state.PopLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            if (fifo)
+            {
+                var (blocked, redelivered) = await RedeliverInPlaceAsync(state, maxMessages, invisibleTime, retry, result, cancellationToken)
+                    .ConfigureAwait(false);
+                if (blocked)
+                {
+                    return redelivered;
+                }
+            }
+
             long cursor;
             lock (state.InFlight)
             {
                 cursor = state.Cursor;
             }
 
-            var read = await _runtime.Store.GetMessageAsync(state.Group, state.Topic, state.QueueId, cursor, maxMessages, ct: cancellationToken)
+            var read = await _runtime.Store.GetMessageAsync(state.Group, state.Topic, state.QueueId, cursor, maxMessages, filter, cancellationToken)
                 .ConfigureAwait(false);
             var popped = 0;
             var popTime = Now;
@@ -177,27 +221,26 @@ public sealed partial class PopService : IAsyncDisposable
                     for (var i = 0; i < read.MessageCount; i++)
                     {
                         var stored = read.GetMessage(i);
-                        if (!StoredMessageView.TryParse(stored.Span, out var view) || !filter.Matches(view.PropertiesUtf8))
+                        if (!StoredMessageView.TryParse(stored.Span, out var view))
                         {
-                            // Not for this subscription: consumed without delivery, as a pull with a tag filter skips it.
                             continue;
                         }
 
                         var offset = view.QueueOffset;
-                        var inFlight = new PopInFlight(popTime, invisibleTime, view.PhysicalOffset);
+                        var attempt = view.ReconsumeTimes + 1;
+                        var inFlight = new PopInFlight(popTime, invisibleTime, view.PhysicalOffset, fifo ? attempt : 0);
                         state.InFlight[offset] = inFlight;
                         _journal.Checkpoint(state, offset, inFlight);
                         ScheduleRevival(state, offset, popTime + invisibleTime);
-                        var handle = new PopReceiptHandle(offset, popTime, invisibleTime, 0, retry, _runtime.Identity.BrokerName,
-                            state.QueueId, offset, view.PhysicalOffset);
-                        result.Add(new PoppedMessage(stored, handle, view.ReconsumeTimes + 1));
+                        result.Add(new PoppedMessage(stored, HandleOf(state, offset, inFlight, retry), attempt));
                         popped++;
                     }
                 }
 
                 if (read.Status is not (GetMessageStatus.NoMessageInQueue or GetMessageStatus.OffsetOverflowOne or GetMessageStatus.NoMatchedLogicQueue))
                 {
-                    // Found, or a cursor the store corrects (below the retained minimum, past the end, removed entries).
+                    // Found, nothing matching the filter (consumed without delivery, as a filtered pull skips it), or
+                    // a cursor the store corrects (below the retained minimum, past the end, removed entries).
                     state.Cursor = read.NextBeginOffset;
                 }
 
@@ -222,24 +265,39 @@ public sealed partial class PopService : IAsyncDisposable
         }
     }
 
+    private PopReceiptHandle HandleOf(PopQueueState state, long offset, PopInFlight inFlight, bool retry) =>
+        new(offset, inFlight.PopTime, inFlight.InvisibleTime, inFlight.IsFifo ? PopReceiptHandle.OrderReviveQueueId : 0, retry,
+            _runtime.Identity.BrokerName, state.QueueId, offset, inFlight.CommitLogOffset);
+
     /// <summary>Acks a popped message for good (Apache ACK_MESSAGE); acking one already acked is a no-op.</summary>
-    public PopAckStatus Ack(string group, string topic, string? receiptHandle)
+    public PopAckStatus Ack(string group, string topic, string? receiptHandle) =>
+        PopReceiptHandle.TryParse(receiptHandle, out var handle) ? Ack(group, topic, handle.Value) : PopAckStatus.InvalidHandle;
+
+    /// <summary>Acks the message <paramref name="handle"/> names (the remoting path builds it from the request's fields).</summary>
+    public PopAckStatus Ack(string group, string topic, PopReceiptHandle handle)
     {
-        if (!TryResolve(group, topic, receiptHandle, out var handle, out var state, out var status))
+        if (!TryResolve(group, topic, handle, out var state, out var status))
         {
             return status;
         }
 
+        var fifo = false;
         lock (state!.InFlight)
         {
-            if (state.InFlight.Remove(handle.QueueOffset))
+            if (state.InFlight.Remove(handle.QueueOffset, out var acked))
             {
+                fifo = acked.IsFifo;
                 _journal.Ack(state, handle.QueueOffset);
                 CommitOffset(state);
             }
         }
 
         _journal.Flush();
+        if (fifo)
+        {
+            // The queue may be free again: a FIFO pop waiting on it looks once more.
+            Wake(state.Topic);
+        }
 
         return PopAckStatus.Ok;
     }
@@ -251,7 +309,16 @@ public sealed partial class PopService : IAsyncDisposable
     public PopAckStatus ChangeInvisibleTime(string group, string topic, string? receiptHandle, TimeSpan invisibleTime, out PopReceiptHandle? newHandle)
     {
         newHandle = null;
-        if (!TryResolve(group, topic, receiptHandle, out var handle, out var state, out var status))
+        return PopReceiptHandle.TryParse(receiptHandle, out var handle)
+            ? ChangeInvisibleTime(group, topic, handle.Value, invisibleTime, out newHandle)
+            : PopAckStatus.InvalidHandle;
+    }
+
+    /// <summary>As the other overload, for a handle built from a request's fields.</summary>
+    public PopAckStatus ChangeInvisibleTime(string group, string topic, PopReceiptHandle handle, TimeSpan invisibleTime, out PopReceiptHandle? newHandle)
+    {
+        newHandle = null;
+        if (!TryResolve(group, topic, handle, out var state, out var status))
         {
             return status;
         }
@@ -277,17 +344,15 @@ public sealed partial class PopService : IAsyncDisposable
         return PopAckStatus.Ok;
     }
 
-    private bool TryResolve(string group, string topic, string? receiptHandle, out PopReceiptHandle handle, out PopQueueState? state, out PopAckStatus status)
+    private bool TryResolve(string group, string topic, PopReceiptHandle handle, out PopQueueState? state, out PopAckStatus status)
     {
         state = null;
-        handle = default;
-        if (!PopReceiptHandle.TryParse(receiptHandle, out var parsed) || parsed.Value.BrokerName != _runtime.Identity.BrokerName)
+        if (handle.BrokerName != _runtime.Identity.BrokerName)
         {
             status = PopAckStatus.InvalidHandle;
             return false;
         }
 
-        handle = parsed.Value;
         if (handle.VisibleAt <= Now)
         {
             // Apache's proxy refuses an expired handle: the message is (about to be) delivered again.
@@ -335,10 +400,13 @@ public sealed partial class PopService : IAsyncDisposable
     private Task ArrivalOf(string topic) =>
         _arrivalWaiters.GetOrAdd(topic, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
-    private void OnArrival(MessageArrival arrival)
+    private void OnArrival(MessageArrival arrival) => Wake(arrival.Topic);
+
+    /// <summary>Lets pops waiting on <paramref name="topic"/> look again (an arrival, a FIFO queue freed or expired).</summary>
+    private void Wake(string topic)
     {
         // Called per dispatched message: the lock-free lookup keeps topics nobody waits for cheap.
-        if (_arrivalWaiters.TryGetValue(arrival.Topic, out _) && _arrivalWaiters.TryRemove(arrival.Topic, out var waiter))
+        if (_arrivalWaiters.TryGetValue(topic, out _) && _arrivalWaiters.TryRemove(topic, out var waiter))
         {
             waiter.TrySetResult();
         }

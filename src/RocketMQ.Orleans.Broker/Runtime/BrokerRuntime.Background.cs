@@ -20,6 +20,7 @@ public sealed partial class BrokerRuntime
             Task.Run(() => RunPeriodicallyAsync(nameof(ScanNotActiveClients), Options.ClientHousekeepingIntervalMillis, _ => { ScanNotActiveClients(); return Task.CompletedTask; })),
             Task.Run(() => RunPeriodicallyAsync(nameof(ReportConnectionsAsync), Options.ConnectionReportIntervalMillis, ReportConnectionsAsync)),
         ];
+        StartPopIfJournaled();
     }
 
     /// <summary>Drops clients whose last heartbeat is older than the channel expiry (Apache ClientHousekeepingService).</summary>

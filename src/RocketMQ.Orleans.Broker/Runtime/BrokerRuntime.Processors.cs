@@ -42,6 +42,7 @@ public sealed partial class BrokerRuntime
         broker.Register(RequestCode.ConsumerSendMsgBack, new ConsumerSendMsgBackProcessor(this), send);
         broker.Register(RequestCode.EndTransaction, new Processors.Transactions.EndTransactionProcessor(this), send);
         broker.Register(RequestCode.PullMessage, new PullMessageProcessor(this), pull);
+        RegisterPopProcessors(broker, pull, consumers);
         broker.Register([RequestCode.QueryMessage, RequestCode.ViewMessageById], new QueryMessageProcessor(this), query);
         broker.Register([RequestCode.HeartBeat, RequestCode.UnregisterClient], new ClientManageProcessor(this), clients);
         broker.Register(RequestCode.CheckClientConfig, new CheckClientConfigProcessor(this), clients);
@@ -52,6 +53,17 @@ public sealed partial class BrokerRuntime
         broker.Register(RequestCode.GetAllDelayOffset, new Processors.Schedule.DelayOffsetProcessor(Store), AdminExecutor);
         RegisterOrderlyAndOffsetProcessors(broker, AdminExecutor);
         RegisterAdminProcessors(broker);
+    }
+
+    /// <summary>RocketMQ 5 POP over remoting: pops and peeks with the pulls, acks and changes with consumer management.</summary>
+    private void RegisterPopProcessors(RequestDispatcherBuilder broker, RequestExecutor pull, RequestExecutor consumers)
+    {
+        broker.Register(RequestCode.PopMessage, new Processors.Pop.PopMessageProcessor(this), pull);
+        broker.Register(RequestCode.PeekMessage, new Processors.Pop.PeekMessageProcessor(this), pull);
+        broker.Register(RequestCode.Notification, new Processors.Pop.NotificationProcessor(this), pull);
+        broker.Register(RequestCode.PollingInfo, new Processors.Pop.PollingInfoProcessor(this), consumers);
+        broker.Register([RequestCode.AckMessage, RequestCode.BatchAckMessage], new Processors.Pop.AckMessageProcessor(this), consumers);
+        broker.Register(RequestCode.ChangeMessageInvisibleTime, new Processors.Pop.ChangeInvisibleTimeProcessor(this), consumers);
     }
 
     /// <summary>An executor owned (and disposed) by the runtime.</summary>

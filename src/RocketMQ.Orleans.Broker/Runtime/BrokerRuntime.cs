@@ -189,6 +189,7 @@ public sealed partial class BrokerRuntime : IConnectionEventListener, IAsyncDisp
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_backgroundLoops).ConfigureAwait(false);
         await PullHold.DisposeAsync().ConfigureAwait(false);
+        await DisposePopAsync().ConfigureAwait(false);
         foreach (var executor in _executors)
         {
             await executor.DisposeAsync().ConfigureAwait(false);

@@ -9,20 +9,18 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RocketMQ.Orleans.Broker.Hosting;
-using RocketMQ.Orleans.Broker.Pop;
 using RocketMQ.Orleans.Grpc.Services;
 
 namespace RocketMQ.Orleans.Grpc.Hosting;
 
 /// <summary>
 /// Runs Kestrel with the MessagingService inside the silo: an HTTP/2-only plaintext endpoint (the 5.x clients speak
-/// h2c when TLS is off) over the broker runtime the remoting endpoint serves, with this silo's POP service.
+/// h2c when TLS is off) over the broker runtime the remoting endpoint serves, with the broker's POP service.
 /// </summary>
 public sealed class GrpcEndpointHost(IServiceProvider services, IOptions<GrpcOptions> options, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<GrpcEndpointHost>();
     private WebApplication? _app;
-    private PopService? _pop;
     private IDisposable? _checkTarget;
 
     /// <summary>The port Kestrel listens on once started (the actual one when 0 was asked); 0 while stopped.</summary>
@@ -47,9 +45,8 @@ public sealed class GrpcEndpointHost(IServiceProvider services, IOptions<GrpcOpt
             return;
         }
 
-        _pop = new PopService(runtime);
-        _pop.Start();
-        var context = new GrpcServiceContext(runtime, _pop, settings);
+        // The broker's POP service: the remoting POP processors share it, so either transport acks what the other popped.
+        var context = new GrpcServiceContext(runtime, runtime.Pop, settings);
         _checkTarget = runtime.Transactions.AddCheckTarget(new GrpcTransactionCheckTarget(context.Producers, _logger));
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
@@ -86,11 +83,6 @@ public sealed class GrpcEndpointHost(IServiceProvider services, IOptions<GrpcOpt
         {
             await app.StopAsync(cancellationToken).ConfigureAwait(false);
             await app.DisposeAsync().ConfigureAwait(false);
-        }
-
-        if (Interlocked.Exchange(ref _pop, null) is { } pop)
-        {
-            await pop.DisposeAsync().ConfigureAwait(false);
         }
     }
 

@@ -3,6 +3,7 @@ using Apache.Rocketmq.V2;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using RocketMQ.Orleans.Broker.Pop;
+using RocketMQ.Orleans.Protocol.Bodies;
 
 namespace RocketMQ.Orleans.Grpc.Services;
 
@@ -22,10 +23,22 @@ public sealed partial class MessagingServiceImpl
         var topicResource = request.MessageQueue?.Topic;
         var topic = Resources.Wrap(topicResource, Resources.Namespace(callContext));
         var cancellationToken = callContext.CancellationToken;
-        var refusal = await CheckReceiveAsync(request, group, topic).ConfigureAwait(false);
+        var (refusal, fifo) = await CheckReceiveAsync(request, group, topic).ConfigureAwait(false);
         if (refusal is not null)
         {
             await responseStream.WriteAsync(new ReceiveMessageResponse { Status = refusal }, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var filterExpression = request.FilterExpression;
+        if (!PopFilter.TryResolve(Runtime, topic, filterExpression is { Type: FilterType.Sql } ? SubscriptionData.ExpressionTypeSql92 : null, filterExpression?.Expression,
+            out var filter, out var filterRefusal, out var filterError))
+        {
+            // Apache's proxy: ILLEGAL_FILTER_EXPRESSION for an expression that does not compile.
+            var status = filterRefusal == PopFilterRefusal.Unsupported
+                ? Statuses.Of(Code.Unsupported, "SQL92 filters need the broker's EnablePropertyFilter")
+                : Statuses.Of(Code.IllegalFilterExpression, "the filter expression does not parse: " + filterError);
+            await responseStream.WriteAsync(new ReceiveMessageResponse { Status = status }, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -37,8 +50,9 @@ public sealed partial class MessagingServiceImpl
         }
 
         var batch = request.BatchSize > 0 ? request.BatchSize : context.Options.ReceiveBatchSize;
-        using var result = await context.Pop.PopAsync(group, topic, batch, invisible, PopTagFilter.Parse(request.FilterExpression?.Expression), poll,
-            cancellationToken).ConfigureAwait(false);
+        // A FIFO group (consumeMessageOrderly) pops in order per queue, as Apache's proxy pops for such a group.
+        var pop = new PopRequest(group, topic, batch, invisible, poll) { Filter = filter, Fifo = fifo };
+        using var result = await context.Pop.PopAsync(pop, cancellationToken).ConfigureAwait(false);
         if (result.Messages.Count == 0)
         {
             await responseStream.WriteAsync(new ReceiveMessageResponse { Status = Statuses.Of(Code.MessageNotFound, "no new message") }, cancellationToken)
@@ -58,36 +72,49 @@ public sealed partial class MessagingServiceImpl
         }
     }
 
-    private async ValueTask<Status?> CheckReceiveAsync(ReceiveMessageRequest request, string group, string topic)
+    /// <summary>Null when the receive may go on, with whether the group is FIFO; else the refusal.</summary>
+    private async ValueTask<(Status? Refusal, bool Fifo)> CheckReceiveAsync(ReceiveMessageRequest request, string group, string topic)
     {
         if (ResourceNames.ValidateGroup(group) is { } invalidGroup)
         {
-            return Statuses.Of(Code.IllegalConsumerGroup, invalidGroup);
-        }
-
-        if (request.FilterExpression is { Type: FilterType.Sql })
-        {
-            return Statuses.Of(Code.Unsupported, "SQL92 filters are not served over gRPC by this silo yet");
+            return (Statuses.Of(Code.IllegalConsumerGroup, invalidGroup), false);
         }
 
         if (request.InvisibleDuration is { } invisible && invisible.ToTimeSpan() <= TimeSpan.Zero)
         {
-            return Statuses.Of(Code.IllegalInvisibleTime, "the invisible duration must be positive");
+            return (Statuses.Of(Code.IllegalInvisibleTime, "the invisible duration must be positive"), false);
         }
 
         var config = ResourceNames.ValidateTopic(topic) is null ? await Runtime.Topics.GetAsync(topic).ConfigureAwait(false) : null;
         if (config is null)
         {
-            return Statuses.Of(Code.TopicNotFound, $"topic {topic} not found");
+            return (Statuses.Of(Code.TopicNotFound, $"topic {topic} not found"), false);
         }
 
         var groupConfig = await Runtime.FindSubscriptionGroupAsync(group).ConfigureAwait(false);
         if (groupConfig is null)
         {
-            return Statuses.Of(Code.ConsumerGroupNotFound, $"consumer group {group} not found");
+            return (Statuses.Of(Code.ConsumerGroupNotFound, $"consumer group {group} not found"), false);
         }
 
-        return groupConfig.ConsumeEnable ? null : Statuses.Of(Code.Forbidden, $"consumer group {group} may not consume");
+        return groupConfig.ConsumeEnable
+            ? (null, groupConfig.ConsumeMessageOrderly)
+            : (Statuses.Of(Code.Forbidden, $"consumer group {group} may not consume"), false);
+    }
+
+    /// <summary>
+    /// Apache's proxy reports a consumer's subscription.fifo from its group's consumeMessageOrderly: the clients
+    /// then consume one message of a message group at a time.
+    /// </summary>
+    private async ValueTask ReportFifoAsync(Settings settings, ServerCallContext callContext)
+    {
+        if (settings.PubSubCase != Settings.PubSubOneofCase.Subscription || settings.Subscription.Group is not { Name.Length: > 0 } resource)
+        {
+            return;
+        }
+
+        var groupConfig = await Runtime.SubscriptionGroups.GetAsync(Resources.Wrap(resource, Resources.Namespace(callContext))).ConfigureAwait(false);
+        settings.Subscription.Fifo = groupConfig?.ConsumeMessageOrderly ?? false;
     }
 
     public override Task<AckMessageResponse> AckMessage(AckMessageRequest request, ServerCallContext callContext)

@@ -89,9 +89,11 @@ public sealed partial class MessagingServiceImpl
             return entry;
         }
 
-        var queueId = system.QueueId >= 0 && system.QueueId < config.WriteQueueNums
-            ? system.QueueId
-            : Random.Shared.Next(Math.Max(1, config.WriteQueueNums));
+        var queueId = system.MessageGroup is { Length: > 0 } messageGroup && config.WriteQueueNums > 0
+            ? MessageGroupQueues.Of(messageGroup, config.WriteQueueNums)
+            : system.QueueId >= 0 && system.QueueId < config.WriteQueueNums
+                ? system.QueueId
+                : Random.Shared.Next(Math.Max(1, config.WriteQueueNums));
         var toStore = new MessageToStore
         {
             Topic = topic,

@@ -38,6 +38,7 @@ public sealed partial class MessagingServiceImpl
                 }
 
                 var reply = new TelemetryCommand { Status = Statuses.Ok, Settings = ServerSettings(command.Settings, context.Options) };
+                await ReportFifoAsync(reply.Settings, callContext).ConfigureAwait(false);
                 await stream.WriteAsync(reply).ConfigureAwait(false);
             }
         }

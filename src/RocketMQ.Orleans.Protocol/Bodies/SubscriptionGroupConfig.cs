@@ -26,6 +26,9 @@ public sealed class SubscriptionGroupConfig : IRemotingBody<SubscriptionGroupCon
 
     public bool NotifyConsumerIdsChangedEnable { get; set; } = true;
 
+    /// <summary>RocketMQ 5: a FIFO group (POP hands out a queue's messages in order, one batch at a time).</summary>
+    public bool ConsumeMessageOrderly { get; set; }
+
     public void WriteJson(FastJsonWriter writer)
     {
         writer.StartObject();
@@ -33,6 +36,12 @@ public sealed class SubscriptionGroupConfig : IRemotingBody<SubscriptionGroupCon
         writer.Property("consumeBroadcastEnable"u8, ConsumeBroadcastEnable);
         writer.Property("consumeEnable"u8, ConsumeEnable);
         writer.Property("consumeFromMinEnable"u8, ConsumeFromMinEnable);
+        if (ConsumeMessageOrderly)
+        {
+            // A RocketMQ 5 field: left out while false, so 4.x tools see the body they know.
+            writer.Property("consumeMessageOrderly"u8, true);
+        }
+
         writer.Property("groupName"u8, GroupName);
         writer.Property("notifyConsumerIdsChangedEnable"u8, NotifyConsumerIdsChangedEnable);
         writer.Property("retryMaxTimes"u8, RetryMaxTimes);
@@ -53,6 +62,7 @@ public sealed class SubscriptionGroupConfig : IRemotingBody<SubscriptionGroupCon
                 case "consumeBroadcastEnable": config.ConsumeBroadcastEnable = value.AsBoolean(); break;
                 case "consumeEnable": config.ConsumeEnable = value.AsBoolean(); break;
                 case "consumeFromMinEnable": config.ConsumeFromMinEnable = value.AsBoolean(); break;
+                case "consumeMessageOrderly": config.ConsumeMessageOrderly = value.AsBoolean(); break;
                 case "notifyConsumerIdsChangedEnable": config.NotifyConsumerIdsChangedEnable = value.AsBoolean(); break;
                 case "retryMaxTimes": config.RetryMaxTimes = value.AsInt32(); break;
                 case "retryQueueNums": config.RetryQueueNums = value.AsInt32(); break;

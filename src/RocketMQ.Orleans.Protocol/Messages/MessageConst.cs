@@ -10,6 +10,9 @@ public static class MessageConst
     public const string PropertyWaitStoreMsgOk = "WAIT";
     public const string PropertyDelayTimeLevel = "DELAY";
     public const string PropertyRetryTopic = "RETRY_TOPIC";
+
+    /// <summary>RocketMQ 5: a popped message's checkpoint (ExtraInfoUtil layout), what its ack sends back as extraInfo.</summary>
+    public const string PropertyPopCk = "POP_CK";
     public const string PropertyRealTopic = "REAL_TOPIC";
     public const string PropertyRealQueueId = "REAL_QID";
     public const string PropertyTransactionPrepared = "TRAN_MSG";

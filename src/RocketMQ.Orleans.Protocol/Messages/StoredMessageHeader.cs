@@ -70,4 +70,20 @@ public struct StoredMessageHeader
             PreparedTransactionOffset = message.PreparedTransactionOffset,
         };
     }
+
+    /// <summary>The header fields of a stored message as it is, to write it again (e.g. with other properties).</summary>
+    public static StoredMessageHeader From(in StoredMessageView view) => new()
+    {
+        QueueId = view.QueueId,
+        Flag = view.Flag,
+        QueueOffset = view.QueueOffset,
+        PhysicalOffset = view.PhysicalOffset,
+        SysFlag = view.SysFlag,
+        BornTimestamp = view.BornTimestamp,
+        BornHost = view.GetBornHost(),
+        StoreTimestamp = view.StoreTimestamp,
+        StoreHost = view.GetStoreHost(),
+        ReconsumeTimes = view.ReconsumeTimes,
+        PreparedTransactionOffset = view.PreparedTransactionOffset,
+    };
 }

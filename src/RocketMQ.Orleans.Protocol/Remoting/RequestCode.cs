@@ -101,4 +101,13 @@ public static class RequestCode
     public const int AddWritePermOfBroker = 327;
     public const int GetAllProducerInfo = 328;
     public const int DeleteExpiredCommitlog = 329;
+
+    // RocketMQ 5 POP consumption (Apache 5.x RequestCode).
+    public const int PopMessage = 200050;
+    public const int AckMessage = 200051;
+    public const int PeekMessage = 200052;
+    public const int ChangeMessageInvisibleTime = 200053;
+    public const int Notification = 200054;
+    public const int PollingInfo = 200055;
+    public const int BatchAckMessage = 200151;
 }

@@ -27,6 +27,9 @@ public static class ResponseCode
     public const int SubscriptionGroupNotExist = 26;
     public const int FilterDataNotExist = 27;
     public const int FilterDataNotLatest = 28;
+
+    /// <summary>RocketMQ 5: a POP request with a bad parameter (e.g. more than 32 messages asked).</summary>
+    public const int InvalidParameter = 29;
     public const int TransactionShouldCommit = 200;
     public const int TransactionShouldRollback = 201;
     public const int TransactionStateUnknow = 202;
@@ -39,5 +42,11 @@ public static class ResponseCode
     public const int UpdateAndCreateAclConfigFailed = 209;
     public const int DeleteAclConfigFailed = 210;
     public const int UpdateGlobalWhiteAddrsConfigFailed = 211;
+
+    /// <summary>RocketMQ 5 reuses 209 for POP: too many pops are held for long polling.</summary>
+    public const int PollingFull = 209;
+
+    /// <summary>RocketMQ 5: a POP found nothing within its poll time.</summary>
+    public const int PollingTimeout = 210;
     public const int FlowControl = 215;
 }

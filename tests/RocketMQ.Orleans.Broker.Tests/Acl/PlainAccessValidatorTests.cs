@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using RocketMQ.Orleans.Broker.Acl;
 using RocketMQ.Orleans.Protocol.Acl;
+using RocketMQ.Orleans.Protocol.Bodies;
 using RocketMQ.Orleans.Protocol.Remoting;
 
 namespace RocketMQ.Orleans.Broker.Tests.Acl;
@@ -99,6 +100,36 @@ public sealed class PlainAccessValidatorTests
     {
         var remark = Validator.Validate(Signed(RequestCode.PullMessage, new() { ["consumerGroup"] = group, ["topic"] = topic, ["queueId"] = "0" }), Peer);
         Assert.Equal(refusal is null ? null : $"{Exception}No default permission for {refusal}", remark);
+    }
+
+    [Theory]
+    [InlineData(RequestCode.PopMessage)]
+    [InlineData(RequestCode.AckMessage)]
+    [InlineData(RequestCode.PeekMessage)]
+    [InlineData(RequestCode.ChangeMessageInvisibleTime)]
+    [InlineData(RequestCode.Notification)]
+    [InlineData(RequestCode.PollingInfo)]
+    public void Pop_codes_need_SUB_on_topic_and_group(int code)
+    {
+        Dictionary<string, string> Fields(string topic, string group) => new() { ["consumerGroup"] = group, ["topic"] = topic, ["queueId"] = "-1" };
+
+        Assert.Null(Validator.Validate(Signed(code, Fields("topicC", "groupB")), Peer));
+        Assert.Contains("topic:topicP", Validator.Validate(Signed(code, Fields("topicP", "groupB")), Peer));
+        Assert.Contains("group:groupA", Validator.Validate(Signed(code, Fields("topicC", "groupA")), Peer));
+    }
+
+    [Fact]
+    public void Batch_ack_needs_SUB_on_every_topic_and_group_of_its_body()
+    {
+        static byte[] Body(string topic, string group) => new BatchAckMessageRequestBody
+        {
+            BrokerName = "b",
+            Acks = [new BatchAck { ConsumerGroup = "groupB", Topic = "topicC" }, new BatchAck { ConsumerGroup = group, Topic = topic }],
+        }.Encode();
+
+        Assert.Null(Validator.Validate(Signed(RequestCode.BatchAckMessage, [], body: Body("topicB", "groupB")), Peer));
+        Assert.Contains("topic:topicP", Validator.Validate(Signed(RequestCode.BatchAckMessage, [], body: Body("topicP", "groupB")), Peer));
+        Assert.Contains("group:groupA", Validator.Validate(Signed(RequestCode.BatchAckMessage, [], body: Body("topicC", "groupA")), Peer));
     }
 
     [Fact]

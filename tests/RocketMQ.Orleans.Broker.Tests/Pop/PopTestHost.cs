@@ -102,8 +102,12 @@ internal sealed class PopTestHost : IAsyncDisposable
         await Store.WaitForDispatchAsync();
     }
 
-    public Task<PopResult> PopAsync(int max = 32, TimeSpan? invisible = null, string? filter = null, TimeSpan? poll = null) =>
-        Pop.PopAsync(Group, Topic, max, invisible ?? TimeSpan.FromSeconds(10), PopTagFilter.Parse(filter), poll ?? TimeSpan.Zero);
+    public Task<PopResult> PopAsync(int max = 32, TimeSpan? invisible = null, string? filter = null, TimeSpan? poll = null, bool fifo = false,
+        string group = Group)
+    {
+        Assert.True(PopFilter.TryResolve(Runtime, Topic, null, filter, out var resolved, out _, out _));
+        return Pop.PopAsync(new PopRequest(group, Topic, max, invisible ?? TimeSpan.FromSeconds(10), poll ?? TimeSpan.Zero) { Filter = resolved, Fifo = fifo });
+    }
 
     public static string Body(PoppedMessage message)
     {

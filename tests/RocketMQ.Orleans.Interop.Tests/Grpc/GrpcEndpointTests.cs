@@ -6,6 +6,7 @@ using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using RocketMQ.Orleans.Interop.Tests.Infrastructure;
+using SubscriptionGroupConfig = RocketMQ.Orleans.Protocol.Bodies.SubscriptionGroupConfig;
 
 namespace RocketMQ.Orleans.Interop.Tests.Grpc;
 
@@ -52,6 +53,20 @@ public sealed class GrpcEndpointTests(GrpcSilo silo) : IClassFixture<GrpcSilo>
         Assert.True(settings.Subscription.HasFifo);
         Assert.False(settings.Subscription.Fifo);
         Assert.Equal(RetryPolicy.StrategyOneofCase.ExponentialBackoff, settings.BackoffPolicy.StrategyCase);
+    }
+
+    [Fact]
+    public async Task Telemetry_reports_fifo_for_a_group_created_with_consume_message_orderly()
+    {
+        await BrokerAdmin.CreateGroupAsync(silo.Silo, new SubscriptionGroupConfig { GroupName = "GID_settings_fifo", ConsumeMessageOrderly = true });
+
+        var settings = await ExchangeSettingsAsync(new Settings
+        {
+            ClientType = ClientType.PushConsumer,
+            Subscription = new Subscription { Group = Res("GID_settings_fifo"), Subscriptions = { new SubscriptionEntry { Topic = Res("T") } } },
+        });
+
+        Assert.True(settings.Subscription.Fifo);
     }
 
     private async Task<Settings> ExchangeSettingsAsync(Settings settings)

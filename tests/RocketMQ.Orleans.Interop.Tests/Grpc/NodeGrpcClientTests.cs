@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using RocketMQ.Orleans.Interop.Tests.Infrastructure;
+using SubscriptionGroupConfig = RocketMQ.Orleans.Protocol.Bodies.SubscriptionGroupConfig;
 
 namespace RocketMQ.Orleans.Interop.Tests.Grpc;
 
@@ -64,6 +65,58 @@ public sealed class NodeGrpcClientTests
         Assert.Equal("GrpcNodeTopic", again["topic"]!.GetValue<string>());
         Assert.Equal($"grpc body {unackedSeq}", again["body"]!.GetValue<string>());
         Assert.Equal(count + 1, received.Count);
+    }
+
+    [Fact]
+    public async Task A_fifo_group_receives_each_message_group_in_order_the_next_only_after_an_ack_and_an_unacked_one_again_first()
+    {
+        const int perGroup = 4;
+        const int unackedSeq = 1;
+        var grpcPort = FreePorts.Next();
+        await using var silo = await SiloFixture.StartAsync([new(SiloSettings.GrpcPort, grpcPort.ToString())]);
+        await NodeGrpc.WaitForEndpointAsync(silo, grpcPort);
+        await BrokerAdmin.CreateGroupAsync(silo, new SubscriptionGroupConfig { GroupName = "GID_grpc_fifo", ConsumeMessageOrderly = true });
+
+        await using var scenario = NodeScenario.Start("grpc5-fifo.js", new JsonObject
+        {
+            ["endpoints"] = $"127.0.0.1:{grpcPort}",
+            ["topic"] = "GrpcFifoTopic",
+            ["group"] = "GID_grpc_fifo",
+            ["messageGroups"] = new JsonArray("g1", "g2"),
+            ["perGroup"] = perGroup,
+            ["unackedSeq"] = unackedSeq,
+            ["invisibleMs"] = 2000,
+            ["awaitMs"] = 3000,
+            ["timeoutMs"] = (int)ScenarioTimeout.TotalMilliseconds - 5000,
+        });
+        var lines = await scenario.WaitForExitAsync(ScenarioTimeout);
+
+        foreach (var messageGroup in new[] { "g1", "g2" })
+        {
+            var events = lines.Where(l => l["messageGroup"]?.GetValue<string>() == messageGroup && l["event"]!.GetValue<string>() is "received" or "acked").ToList();
+            var received = events.Where(l => l["event"]!.GetValue<string>() == "received")
+                .Select(l => (l["seq"]!.GetValue<int>(), l["deliveryAttempt"]!.GetValue<int>())).ToList();
+            // In order; g1's un-acked message comes back (attempt 2) before anything after it.
+            var expected = messageGroup == "g1"
+                ? [(0, 1), (1, 1), (1, 2), (2, 1), (3, 1)]
+                : Enumerable.Range(0, perGroup).Select(seq => (seq, 1)).ToList();
+            Assert.Equal(expected, received);
+
+            // The next message of a group is handed out only once every earlier one of it was acked.
+            var ackedSoFar = new HashSet<int>();
+            foreach (var line in events)
+            {
+                var seq = line["seq"]!.GetValue<int>();
+                if (line["event"]!.GetValue<string>() == "acked")
+                {
+                    ackedSoFar.Add(seq);
+                }
+                else
+                {
+                    Assert.True(Enumerable.Range(0, seq).All(ackedSoFar.Contains), $"{messageGroup}/{seq} was received before all earlier ones were acked");
+                }
+            }
+        }
     }
 
     [Fact]

@@ -14,9 +14,13 @@ public static class BrokerAdmin
     /// needed). ali-ons cannot send this request. Note that ali-ons also sends its own maxReconsumeTimes in every
     /// CONSUMER_SEND_MSG_BACK, which Apache brokers prefer over the group's value (client version 121 ≥ V3_4_9).
     /// </summary>
-    public static async Task ConfigureGroupMaxRetriesAsync(SiloFixture silo, string consumerGroup, int retryMaxTimes)
+    public static Task ConfigureGroupMaxRetriesAsync(SiloFixture silo, string consumerGroup, int retryMaxTimes) =>
+        CreateGroupAsync(silo, new SubscriptionGroupConfig { GroupName = consumerGroup, RetryMaxTimes = retryMaxTimes });
+
+    /// <summary>Creates or updates a subscription group with UPDATE_AND_CREATE_SUBSCRIPTIONGROUP (e.g. a FIFO one, consumeMessageOrderly).</summary>
+    public static async Task CreateGroupAsync(SiloFixture silo, SubscriptionGroupConfig config)
     {
-        var config = new SubscriptionGroupConfig { GroupName = consumerGroup, RetryMaxTimes = retryMaxTimes };
+        var consumerGroup = config.GroupName;
         var request = RemotingCommand.CreateRequest(RequestCode.UpdateAndCreateSubscriptionGroup, body: config.Encode());
         var response = await InvokeAsync(silo.BrokerAddress, request);
         Assert.True(response.Code == ResponseCode.Success,

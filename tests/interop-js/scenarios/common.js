@@ -31,6 +31,15 @@ const stderrLogger = {
   error(...args) { console.error('[ali-ons error]', ...args); },
 };
 
+// rocketmq-client-nodejs (the 5.x gRPC client) logs through this: warnings and errors to stderr, nothing else.
+const grpcClientLogger = {
+  info() {},
+  debug() {},
+  warn(...args) { console.error('[rocketmq-client-nodejs warn]', ...args); },
+  error(...args) { console.error('[rocketmq-client-nodejs error]', ...args); },
+  close() {},
+};
+
 // RemotingClient asserts that an httpclient is present, but only calls it to resolve `onsAddr`; with `nameSrv`
 // it is never used, so a stub that fails loudly is enough and no HTTP library is needed.
 const unusedHttpClient = {
@@ -139,15 +148,6 @@ function sha256(buffer) {
 function sleep(ms) {
   return new Promise(resolve => setTimeout(resolve, ms));
 }
-
-// rocketmq-client-nodejs (the RocketMQ 5 gRPC client) logs through this: warnings and errors to stderr only.
-const grpcClientLogger = {
-  info() {},
-  debug() {},
-  warn(...args) { console.error('[rocketmq-client-nodejs warn]', ...args); },
-  error(...args) { console.error('[rocketmq-client-nodejs error]', ...args); },
-  close() {},
-};
 
 // Starts a RocketMQ 5 SimpleConsumer of config.group on config.topic ('*'), closed when the scenario stops.
 // config.namespace (default ""), awaitMs: long-polling timeout of each receive.

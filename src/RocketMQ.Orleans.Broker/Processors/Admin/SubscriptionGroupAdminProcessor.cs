@@ -64,7 +64,8 @@ internal sealed class SubscriptionGroupAdminProcessor(
             body.RetryMaxTimes,
             body.BrokerId,
             body.WhichBrokerWhenConsumeSlowly,
-            body.NotifyConsumerIdsChangedEnable);
+            body.NotifyConsumerIdsChangedEnable,
+            body.ConsumeMessageOrderly);
         await grains.GetGrain<IConsumerGroupGrain>(config.GroupName).CreateOrUpdateConfigAsync(config).ConfigureAwait(false);
         await index.AddAsync(config.GroupName).ConfigureAwait(false);
         return request.CreateResponseTo(ResponseCode.Success);
@@ -125,5 +126,6 @@ internal sealed class SubscriptionGroupAdminProcessor(
         BrokerId = config.BrokerId,
         WhichBrokerWhenConsumeSlowly = config.WhichBrokerWhenConsumeSlowly,
         NotifyConsumerIdsChangedEnable = config.NotifyConsumerIdsChangedEnable,
+        ConsumeMessageOrderly = config.ConsumeMessageOrderly,
     };
 }

@@ -1,0 +1,159 @@
+using RocketMQ.Orleans.Abstractions.Contracts;
+using RocketMQ.Orleans.Protocol.Messages;
+using RocketMQ.Orleans.Store;
+
+namespace RocketMQ.Orleans.Broker.Pop;
+
+public sealed partial class PopService
+{
+    /// <summary>
+    /// Apache PEEK_MESSAGE: up to <paramref name="maxMessages"/> messages the group's next pops would read (its
+    /// retry topic first, then the topic's queues, or one queue), without taking them: nothing becomes invisible.
+    /// </summary>
+    public async Task<PopResult> PeekAsync(string group, string topic, int queueId, int maxMessages, CancellationToken cancellationToken = default)
+    {
+        var result = new PopResult();
+        var remaining = Math.Clamp(maxMessages, 1, _options.MaxBatchSize);
+        try
+        {
+            foreach (var (name, queue) in await QueuesOfAsync(group, topic, queueId).ConfigureAwait(false))
+            {
+                if (remaining == 0)
+                {
+                    break;
+                }
+
+                long cursor;
+                var state = StateOf(group, name, queue);
+                lock (state.InFlight)
+                {
+                    cursor = state.Cursor;
+                }
+
+                var read = await _runtime.Store.GetMessageAsync(group, name, queue, cursor, remaining, ct: cancellationToken).ConfigureAwait(false);
+                if (read.Status != GetMessageStatus.Found)
+                {
+                    read.Dispose();
+                    continue;
+                }
+
+                for (var i = 0; i < read.MessageCount; i++)
+                {
+                    var stored = read.GetMessage(i);
+                    StoredMessageView.TryParse(stored.Span, out var view);
+                    result.Add(new PoppedMessage(stored, default, view.ReconsumeTimes + 1));
+                    remaining--;
+                }
+
+                result.Keep(read);
+            }
+        }
+        catch
+        {
+            result.Dispose();
+            throw;
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Apache NOTIFICATION: whether a pop of the group would find a message now, waiting up to
+    /// <paramref name="pollTime"/> for one to arrive (or a FIFO queue to free up) when none is ready.
+    /// </summary>
+    public async Task<bool> WaitForMessageAsync(string group, string topic, int queueId, bool fifo, TimeSpan pollTime,
+        CancellationToken cancellationToken = default)
+    {
+        var deadline = Now + (long)pollTime.TotalMilliseconds;
+        var retryTopic = SystemTopics.GetRetryTopic(group);
+        while (true)
+        {
+            var arrived = Task.WhenAny(ArrivalOf(topic), ArrivalOf(retryTopic));
+            if (await HasMessageAsync(group, topic, queueId, fifo).ConfigureAwait(false))
+            {
+                return true;
+            }
+
+            var left = deadline - Now;
+            if (left <= 0)
+            {
+                return false;
+            }
+
+            try
+            {
+                await arrived.WaitAsync(TimeSpan.FromMilliseconds(left), _runtime.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // One last look.
+            }
+        }
+    }
+
+    /// <summary>Messages left for the group's pops in its retry topic and the topic (or one queue of it): Apache's restNum.</summary>
+    public async ValueTask<long> RestCountAsync(string group, string topic, int queueId)
+    {
+        long rest = 0;
+        foreach (var (name, queue) in await QueuesOfAsync(group, topic, queueId).ConfigureAwait(false))
+        {
+            var state = StateOf(group, name, queue);
+            lock (state.InFlight)
+            {
+                rest += Math.Max(0, _runtime.Store.GetMaxOffsetInQueue(name, queue) - state.Cursor);
+            }
+        }
+
+        return rest;
+    }
+
+    private async ValueTask<bool> HasMessageAsync(string group, string topic, int queueId, bool fifo)
+    {
+        var now = Now;
+        foreach (var (name, queue) in await QueuesOfAsync(group, topic, queueId).ConfigureAwait(false))
+        {
+            var state = StateOf(group, name, queue);
+            lock (state.InFlight)
+            {
+                var blocked = fifo && state.InFlight.Values.Any(entry => entry.VisibleAt > now || !entry.IsFifo);
+                if (!blocked && (state.Cursor < _runtime.Store.GetMaxOffsetInQueue(name, queue) || (fifo && state.InFlight.Count > 0)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The queues a pop of the group reads: every queue of its retry topic, then the topic's (or one of them).</summary>
+    private async ValueTask<List<(string Topic, int QueueId)>> QueuesOfAsync(string group, string topic, int queueId)
+    {
+        var queues = new List<(string, int)>();
+        foreach (var name in new[] { SystemTopics.GetRetryTopic(group), topic })
+        {
+            var config = await _runtime.Topics.GetAsync(name).ConfigureAwait(false);
+            if (config is null || !PermName.IsReadable(config.Perm))
+            {
+                continue;
+            }
+
+            if (name == topic && queueId >= 0)
+            {
+                if (queueId < config.ReadQueueNums)
+                {
+                    queues.Add((name, queueId));
+                }
+
+                continue;
+            }
+
+            for (var i = 0; i < config.ReadQueueNums; i++)
+            {
+                queues.Add((name, i));
+            }
+        }
+
+        return queues;
+    }
+}
