@@ -8,18 +8,28 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+using RocketMQ.Orleans.Abstractions.Grains;
+using RocketMQ.Orleans.Broker.Acl;
+using RocketMQ.Orleans.Broker.ControlPlane.Caches;
 using RocketMQ.Orleans.Broker.Hosting;
+using RocketMQ.Orleans.Broker.NameServer;
+using RocketMQ.Orleans.Grpc.Acl;
+using RocketMQ.Orleans.Grpc.Routing;
 using RocketMQ.Orleans.Broker.Pop;
 using RocketMQ.Orleans.Grpc.Services;
 
 namespace RocketMQ.Orleans.Grpc.Hosting;
 
 /// <summary>
-/// Runs Kestrel with the MessagingService inside the silo: an HTTP/2-only plaintext endpoint (the 5.x clients speak
-/// h2c when TLS is off) over the broker runtime the remoting endpoint serves, with this silo's POP service.
+/// Runs Kestrel with the MessagingService inside the silo: an HTTP/2-only endpoint (h2c, or TLS with ALPN when
+/// configured) over the broker runtime the remoting endpoint serves, with this silo's POP service; with the broker's
+/// ACL when it is on. Once listening, it publishes its endpoint in its broker group, so every silo's routes send 5.x
+/// clients here for this broker's queues.
 /// </summary>
 public sealed class GrpcEndpointHost(IServiceProvider services, IOptions<GrpcOptions> options, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
+    private const int MaxPublishAttempts = 5;
     private readonly ILogger _logger = loggerFactory.CreateLogger<GrpcEndpointHost>();
     private WebApplication? _app;
     private PopService? _pop;
@@ -48,7 +58,13 @@ public sealed class GrpcEndpointHost(IServiceProvider services, IOptions<GrpcOpt
 
         _pop = new PopService(runtime);
         _pop.Start();
-        var context = new GrpcServiceContext(runtime, _pop, settings);
+        var localSilo = services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+        var routes = new GrpcRoutes(services.GetRequiredService<TopicRouteCache>(), services.GetRequiredService<KvConfigCache>(), localSilo,
+            runtime.Identity.BrokerName);
+        var context = new GrpcServiceContext(runtime, _pop, settings, routes);
+        var host = settings.AdvertisedHost is { Length: > 0 } advertised ? advertised : runtime.Identity.BrokerIP;
+        var certificate = settings.Tls.Enabled ? GrpcCertificates.Load(settings.Tls, host) : null;
+        var acl = services.GetService<AclConfigStore>() is { Enabled: true } store ? store : null;
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
@@ -56,12 +72,33 @@ public sealed class GrpcEndpointHost(IServiceProvider services, IOptions<GrpcOpt
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Parse(settings.ListenAddress), settings.Port, listen => listen.Protocols = HttpProtocols.Http2));
+            kestrel.Listen(IPAddress.Parse(settings.ListenAddress), settings.Port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http2;
+                if (certificate is not null)
+                {
+                    // HTTP/2 only over TLS: Kestrel offers "h2" by ALPN, which the 5.x clients ask for.
+                    listen.UseHttps(certificate);
+                }
+            }));
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         builder.Services.AddSingleton(context);
         builder.Services.AddRouting();
-        builder.Services.AddGrpc();
+        if (acl is not null)
+        {
+            // The broker port's accounts and rules (plain_acl.yml), read by the same store.
+            acl.Start();
+            builder.Services.AddSingleton(new PlainAccessValidator(() => acl.Current));
+        }
+
+        builder.Services.AddGrpc(grpc =>
+        {
+            if (acl is not null)
+            {
+                grpc.Interceptors.Add<GrpcAclInterceptor>();
+            }
+        });
         var app = builder.Build();
         app.MapGrpcService<MessagingServiceImpl>();
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -69,10 +106,35 @@ public sealed class GrpcEndpointHost(IServiceProvider services, IOptions<GrpcOpt
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? string.Empty;
         Port = new Uri(address).Port;
-        var host = settings.AdvertisedHost is { Length: > 0 } advertised ? advertised : runtime.Identity.BrokerIP;
         context.Advertise(host, Port);
-        AdvertisedEndpoint = $"{host}:{Port}";
+        AdvertisedEndpoint = GrpcEndpointAddress.Format(host, Port);
         GrpcLog.Listening(_logger, address, AdvertisedEndpoint);
+        await PublishEndpointAsync(runtime.Identity.BrokerName, localSilo, AdvertisedEndpoint, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records this silo's endpoint in its broker group (a few attempts: the control plane may still be settling).</summary>
+    private async Task PublishEndpointAsync(string brokerName, SiloAddress silo, string endpoint, CancellationToken cancellationToken)
+    {
+        var group = services.GetRequiredService<IGrainFactory>().GetGrain<IBrokerGroupGrain>(brokerName);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await group.SetGrpcEndpointAsync(silo, endpoint).WaitAsync(cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                GrpcLog.PublishFailed(_logger, exception, endpoint, attempt);
+                if (attempt == MaxPublishAttempts)
+                {
+                    // Clients connected here still reach this broker (its own routes fall back to this endpoint).
+                    return;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

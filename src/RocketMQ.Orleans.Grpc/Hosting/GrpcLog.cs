@@ -18,4 +18,10 @@ internal static partial class GrpcLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "Telemetry settings from client {ClientId} ({ClientType})")]
     public static partial void Settings(ILogger logger, string clientId, string clientType);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "gRPC {Method} from {Remote} refused by ACL: {Reason}")]
+    public static partial void AclRefused(ILogger logger, string method, string remote, string reason);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Publishing this silo's gRPC endpoint {Endpoint} to the control plane failed (attempt {Attempt})")]
+    public static partial void PublishFailed(ILogger logger, Exception exception, string endpoint, int attempt);
 }

@@ -70,6 +70,14 @@ function clientOptions(config) {
   return options;
 }
 
+// Options every rocketmq-client-nodejs (RocketMQ 5, gRPC) client of the scenarios gets: endpoints, namespace,
+// TLS (sslEnabled) and ACL credentials (accessKey/secretKey → sessionCredentials) from the config.
+function grpcClientOptions(config, logger) {
+  const options = { endpoints: config.endpoints, namespace: config.namespace ?? '', sslEnabled: config.sslEnabled === true, logger };
+  if (config.accessKey) options.sessionCredentials = { accessKey: config.accessKey, accessSecret: config.secretKey };
+  return options;
+}
+
 // Runs main(config, lifetime) with a hard timeout and a clean stop on SIGTERM/SIGINT.
 // lifetime.onStop(fn) registers the clean-up (closing the ali-ons client); lifetime.stopping tells loops to end.
 function run(name, main) {
@@ -140,4 +148,4 @@ function sleep(ms) {
   return new Promise(resolve => setTimeout(resolve, ms));
 }
 
-module.exports = { emit, describeError, clientOptions, run, bodyFor, sha256, sleep, stderrLogger };
+module.exports = { emit, describeError, clientOptions, grpcClientOptions, run, bodyFor, sha256, sleep, stderrLogger };

@@ -15,6 +15,8 @@
 //   consume        false: only produce (default true)
 //   namespace      RocketMQ 5 namespace of the clients (default "")
 //   label          copied into user property "label" of every message (default "")
+//   sslEnabled     TLS to the endpoints (default false; the certificate must be trusted, e.g. NODE_EXTRA_CA_CERTS)
+//   accessKey, secretKey   ACL credentials (sessionCredentials; default none)
 //   timeoutMs      hard timeout (default 120000)
 // Lines:
 //   {"event":"producerReady"}
@@ -24,7 +26,7 @@
 //   {"event":"done", sent, received}
 
 const { Producer, SimpleConsumer } = require('rocketmq-client-nodejs');
-const { emit, run } = require('./common');
+const { emit, run, grpcClientOptions } = require('./common');
 
 const logger = {
   info() {},
@@ -43,8 +45,8 @@ run('grpc5', async (config, lifetime) => {
   const invisibleMs = config.invisibleMs ?? 3000;
   const awaitMs = config.awaitMs ?? 2000;
 
-  const namespace = config.namespace ?? '';
-  const producer = new Producer({ endpoints: config.endpoints, namespace, topics: [ config.topic ], logger });
+  const common = grpcClientOptions(config, logger);
+  const producer = new Producer({ ...common, topics: [ config.topic ] });
   lifetime.onStop(() => producer.shutdown());
   await producer.startup();
   emit('producerReady');
@@ -61,12 +63,10 @@ run('grpc5', async (config, lifetime) => {
   if (config.consume === false) return { sent: count, received: 0 };
 
   const consumer = new SimpleConsumer({
-    endpoints: config.endpoints,
-    namespace,
+    ...common,
     consumerGroup: config.group,
     subscriptions: new Map([ [ config.topic, '*' ] ]),
     awaitDuration: awaitMs,
-    logger,
   });
   lifetime.onStop(() => consumer.shutdown());
   await consumer.startup();
