@@ -46,7 +46,7 @@ public sealed class NodeScenario : IAsyncDisposable
 
     /// <summary>
     /// Starts node on scenarios/<paramref name="script"/> with <paramref name="config"/> on stdin, with
-    /// <paramref name="environment"/> added to its environment (e.g. NODE_EXTRA_CA_CERTS, read by node at start only).
+    /// <paramref name="environment"/> added to its environment (e.g. GRPC_DEFAULT_SSL_ROOTS_FILE_PATH, read once by grpc-js).
     /// </summary>
     public static NodeScenario Start(string script, JsonObject config, string? name = null, IReadOnlyDictionary<string, string>? environment = null)
     {

@@ -15,7 +15,7 @@
 //   consume        false: only produce (default true)
 //   namespace      RocketMQ 5 namespace of the clients (default "")
 //   label          copied into user property "label" of every message (default "")
-//   sslEnabled     TLS to the endpoints (default false; the certificate must be trusted, e.g. NODE_EXTRA_CA_CERTS)
+//   sslEnabled     TLS to the endpoints (default false; the certificate must be trusted, e.g. GRPC_DEFAULT_SSL_ROOTS_FILE_PATH)
 //   accessKey, secretKey   ACL credentials (sessionCredentials; default none)
 //   timeoutMs      hard timeout (default 120000)
 // Lines:
