@@ -23,7 +23,10 @@ async function step(name, action) {
     await action();
     emit('step', { step: name, ok: true });
   } catch (err) {
-    emit('step', { step: name, ok: false, code: err.code ?? null, message: String(err.message) });
+    // Startup wraps the RPC's error (cause chain: startup → route fetch → the ClientException with the code).
+    let root = err;
+    while (root.cause instanceof Error) root = root.cause;
+    emit('step', { step: name, ok: false, code: root.code ?? null, message: String(root.message) });
   }
 }
 
