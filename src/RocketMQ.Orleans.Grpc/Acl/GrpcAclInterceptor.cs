@@ -56,11 +56,10 @@ internal sealed class GrpcAclInterceptor(PlainAccessValidator validator, ILogger
 
     private Status? Refuse(object? request, ServerCallContext context)
     {
-        var headers = context.RequestHeaders;
-        var authorization = GrpcAuthorizationHeader.Parse(headers.GetValue(GrpcAuthorizationHeader.Name));
+        var authorization = GrpcAuthorizationHeader.Parse(Resources.Header(context, GrpcAuthorizationHeader.Name));
         var connection = context.GetHttpContext().Connection;
         var remote = connection.RemoteIpAddress is { } ip ? new IPEndPoint(ip, connection.RemotePort) : null;
-        if (validator.Authenticate(authorization.AccessKey, headers.GetValue(GrpcAuthorizationHeader.DateTimeHeader), authorization.Signature, remote,
+        if (validator.Authenticate(authorization.AccessKey, Resources.Header(context, GrpcAuthorizationHeader.DateTimeHeader), authorization.Signature, remote,
                 out var account) is { } unauthorized)
         {
             GrpcLog.AclRefused(logger, context.Method, remote?.ToString() ?? "?", unauthorized);

@@ -72,6 +72,8 @@ public sealed class GrpcEndpointHost(IServiceProvider services, IOptions<GrpcOpt
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
             kestrel.Listen(IPAddress.Parse(settings.ListenAddress), settings.Port, listen =>
             {
                 listen.Protocols = HttpProtocols.Http2;
@@ -80,8 +82,9 @@ public sealed class GrpcEndpointHost(IServiceProvider services, IOptions<GrpcOpt
                     // HTTP/2 only over TLS: Kestrel offers "h2" by ALPN, which the 5.x clients ask for.
                     listen.UseHttps(certificate);
                 }
-            }));
-        builder.Services.AddSingleton(loggerFactory);
+            });
+        });
+        builder.Services.AddSingleton<ILoggerFactory>(new GrpcHostLoggerFactory(loggerFactory));
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         builder.Services.AddSingleton(context);
         builder.Services.AddRouting();
