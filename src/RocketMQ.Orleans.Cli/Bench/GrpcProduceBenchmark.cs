@@ -55,69 +55,23 @@ internal static class GrpcProduceBenchmark
             },
         };
 
-        async Task<bool> SendAsync()
+        async ValueTask<BenchStep> SendAsync(LatencyHistogram histogram)
         {
+            long before = Stopwatch.GetTimestamp();
             var response = await channel.Client.SendMessageAsync(Request(), channel.Headers, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return response.Status.Code == Code.Ok;
+            if (response.Status.Code != Code.Ok)
+            {
+                return new BenchStep(0, 1);
+            }
+
+            histogram.Record((long)Stopwatch.GetElapsedTime(before).TotalMicroseconds);
+            return new BenchStep(1, 0);
         }
 
         // One warm-up send opens the HTTP/2 connection outside the measured window.
-        await SendAsync().ConfigureAwait(false);
-
-        var histograms = new LatencyHistogram[settings.Threads];
-        var failures = new long[settings.Threads];
-        long sent = 0;
-        var startedAt = DateTimeOffset.UtcNow;
-        long start = Stopwatch.GetTimestamp();
-        long end = start + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
-        var workers = new Task[settings.Threads];
-        for (int i = 0; i < workers.Length; i++)
-        {
-            int worker = i;
-            histograms[worker] = new LatencyHistogram();
-            workers[worker] = Task.Run(async () =>
-            {
-                var histogram = histograms[worker];
-                while (!cancellationToken.IsCancellationRequested)
-                {
-                    long before = Stopwatch.GetTimestamp();
-                    if (before >= end)
-                    {
-                        return;
-                    }
-
-                    try
-                    {
-                        if (await SendAsync().ConfigureAwait(false))
-                        {
-                            histogram.Record((long)Stopwatch.GetElapsedTime(before).TotalMicroseconds);
-                            Interlocked.Increment(ref sent);
-                        }
-                        else
-                        {
-                            failures[worker]++;
-                        }
-                    }
-                    catch (Exception exception) when (exception is not OperationCanceledException)
-                    {
-                        failures[worker]++;
-                    }
-                }
-            }, CancellationToken.None);
-        }
-
-        await ProduceBenchmark.ReportProgressAsync(Task.WhenAll(workers), () => Interlocked.Read(ref sent), start, progress).ConfigureAwait(false);
-        var elapsed = Stopwatch.GetElapsedTime(start);
-        var total = new LatencyHistogram();
-        foreach (var histogram in histograms)
-        {
-            total.Add(histogram);
-        }
-
-        return BenchResult.From("grpc-produce", settings.Topic, settings.Threads, settings.MessageSize, elapsed, failures.Sum(), total) with
-        {
-            HeaderEncoding = "protobuf",
-            StartedAt = startedAt,
-        };
+        await SendAsync(new LatencyHistogram()).ConfigureAwait(false);
+        var result = await BenchLoop.RunAsync("grpc-produce", settings.Topic, settings.Threads, settings.MessageSize, settings.Duration, SendAsync, progress,
+            cancellationToken).ConfigureAwait(false);
+        return result with { HeaderEncoding = "protobuf" };
     }
 }

@@ -31,85 +31,50 @@ internal static class GrpcReceiveBenchmark
             LongPollingTimeout = Duration.FromTimeSpan(TimeSpan.FromSeconds(1)),
         };
 
-        var histograms = new LatencyHistogram[settings.Consumers];
-        var failures = new long[settings.Consumers];
-        long acked = 0;
-        var startedAt = DateTimeOffset.UtcNow;
-        long start = Stopwatch.GetTimestamp();
-        long end = start + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
-        var workers = new Task[settings.Consumers];
-        for (int i = 0; i < workers.Length; i++)
+        async ValueTask<BenchStep> ReceiveAndAckAsync(LatencyHistogram histogram)
         {
-            int worker = i;
-            histograms[worker] = new LatencyHistogram();
-            workers[worker] = Task.Run(async () =>
+            long before = Stopwatch.GetTimestamp();
+            var batch = new List<Message>(settings.BatchSize);
+            using (var call = channel.Client.ReceiveMessage(request, channel.Headers, cancellationToken: cancellationToken))
             {
-                var histogram = histograms[worker];
-                var batch = new List<Message>(settings.BatchSize);
-                var acks = new List<Task<AckMessageResponse>>(settings.BatchSize);
-                while (!cancellationToken.IsCancellationRequested && Stopwatch.GetTimestamp() < end)
+                await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    long before = Stopwatch.GetTimestamp();
-                    try
+                    if (response.ContentCase == ReceiveMessageResponse.ContentOneofCase.Message)
                     {
-                        batch.Clear();
-                        using (var call = channel.Client.ReceiveMessage(request, channel.Headers, cancellationToken: cancellationToken))
-                        {
-                            await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-                            {
-                                if (response.ContentCase == ReceiveMessageResponse.ContentOneofCase.Message)
-                                {
-                                    batch.Add(response.Message);
-                                }
-                            }
-                        }
-
-                        acks.Clear();
-                        foreach (var message in batch)
-                        {
-                            acks.Add(channel.Client.AckMessageAsync(new AckMessageRequest
-                            {
-                                Group = group,
-                                Topic = topic,
-                                Entries = { new AckMessageEntry { MessageId = message.SystemProperties.MessageId, ReceiptHandle = message.SystemProperties.ReceiptHandle } },
-                            }, channel.Headers, cancellationToken: cancellationToken).ResponseAsync);
-                        }
-
-                        var responses = await Task.WhenAll(acks).ConfigureAwait(false);
-                        var latency = (long)Stopwatch.GetElapsedTime(before).TotalMicroseconds;
-                        foreach (var response in responses)
-                        {
-                            if (response.Status.Code == Code.Ok)
-                            {
-                                histogram.Record(latency);
-                                Interlocked.Increment(ref acked);
-                            }
-                            else
-                            {
-                                failures[worker]++;
-                            }
-                        }
-                    }
-                    catch (Exception exception) when (exception is not OperationCanceledException)
-                    {
-                        failures[worker]++;
+                        batch.Add(response.Message);
                     }
                 }
-            }, CancellationToken.None);
+            }
+
+            var acks = new Task<AckMessageResponse>[batch.Count];
+            for (var i = 0; i < acks.Length; i++)
+            {
+                var properties = batch[i].SystemProperties;
+                acks[i] = channel.Client.AckMessageAsync(new AckMessageRequest
+                {
+                    Group = group,
+                    Topic = topic,
+                    Entries = { new AckMessageEntry { MessageId = properties.MessageId, ReceiptHandle = properties.ReceiptHandle } },
+                }, channel.Headers, cancellationToken: cancellationToken).ResponseAsync;
+            }
+
+            var responses = await Task.WhenAll(acks).ConfigureAwait(false);
+            var latency = (long)Stopwatch.GetElapsedTime(before).TotalMicroseconds;
+            var ok = 0;
+            foreach (var response in responses)
+            {
+                if (response.Status.Code == Code.Ok)
+                {
+                    histogram.Record(latency);
+                    ok++;
+                }
+            }
+
+            return new BenchStep(ok, responses.Length - ok);
         }
 
-        await ProduceBenchmark.ReportProgressAsync(Task.WhenAll(workers), () => Interlocked.Read(ref acked), start, progress).ConfigureAwait(false);
-        var elapsed = Stopwatch.GetElapsedTime(start);
-        var total = new LatencyHistogram();
-        foreach (var histogram in histograms)
-        {
-            total.Add(histogram);
-        }
-
-        return BenchResult.From("grpc-receive", settings.Topic, settings.Consumers, 0, elapsed, failures.Sum(), total) with
-        {
-            HeaderEncoding = "protobuf",
-            StartedAt = startedAt,
-        };
+        var result = await BenchLoop.RunAsync("grpc-receive", settings.Topic, settings.Consumers, 0, settings.Duration, ReceiveAndAckAsync, progress,
+            cancellationToken).ConfigureAwait(false);
+        return result with { HeaderEncoding = "protobuf" };
     }
 }

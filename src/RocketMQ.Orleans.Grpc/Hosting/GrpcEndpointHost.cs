@@ -87,6 +87,8 @@ public sealed class GrpcEndpointHost(IServiceProvider services, IOptions<GrpcOpt
         builder.Services.AddSingleton<ILoggerFactory>(new GrpcHostLoggerFactory(loggerFactory));
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         builder.Services.AddSingleton(context);
+        // One instance for every call (it keeps no per-call state): no activation per request.
+        builder.Services.AddSingleton<MessagingServiceImpl>();
         builder.Services.AddRouting();
         if (acl is not null)
         {
