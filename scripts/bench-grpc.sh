@@ -9,27 +9,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS="${1:-3}"; DURATION="${2:-20s}"
-
-if [[ "${SKIP_BUILD:-}" != 1 ]]; then
-  for project in silo/RocketMQ.Orleans.Silo.csproj src/RocketMQ.Orleans.Cli/RocketMQ.Orleans.Cli.csproj; do
-    dotnet build "$project" -c Release -v q -nologo >/dev/null || { echo "build of $project failed" >&2; exit 1; }
-  done
-fi
-SILO_DLL="$(ls silo/bin/Release/net*/RocketMQ.Orleans.Silo.dll | head -1)"
-RMQ_DLL="$(ls src/RocketMQ.Orleans.Cli/bin/Release/net*/rmq.dll | head -1)"
+source scripts/bench-lib.sh
+bench_build_and_locate
 WORK="$(mktemp -d -t rmq-bench-grpc-XXXXXX)"
 PID=""
 cleanup() { [[ -n "$PID" ]] && kill -TERM "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
 TICKS="$(getconf CLK_TCK)"
 
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-
-read -r NS BROKER SILO GATEWAY GRPC < <(python3 -c '
-import socket
-socks=[socket.socket() for _ in range(5)]
-[s.bind(("127.0.0.1",0)) for s in socks]
-print(*[s.getsockname()[1] for s in socks]); [s.close() for s in socks]')
+read -r NS BROKER SILO GATEWAY GRPC < <(free_ports 5)
 DOTNET_ENVIRONMENT=Production dotnet "$SILO_DLL" \
   "--RocketMQ:Store:DataPath=$WORK/data" "--Silo:SiloPort=$SILO" "--Silo:GatewayPort=$GATEWAY" \
   "--RocketMQ:Remoting:NameServerPort=$NS" "--RocketMQ:Remoting:ListenPort=$BROKER" \
