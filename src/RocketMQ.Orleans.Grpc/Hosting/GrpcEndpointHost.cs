@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -33,6 +34,7 @@ public sealed class GrpcEndpointHost(IServiceProvider services, IOptions<GrpcOpt
     private readonly ILogger _logger = loggerFactory.CreateLogger<GrpcEndpointHost>();
     private WebApplication? _app;
     private PopService? _pop;
+    private X509Certificate2? _certificate;
 
     /// <summary>The port Kestrel listens on once started (the actual one when 0 was asked); 0 while stopped.</summary>
     public int Port { get; private set; }
@@ -63,9 +65,23 @@ public sealed class GrpcEndpointHost(IServiceProvider services, IOptions<GrpcOpt
             runtime.Identity.BrokerName);
         var context = new GrpcServiceContext(runtime, _pop, settings, routes);
         var host = settings.AdvertisedHost is { Length: > 0 } advertised ? advertised : runtime.Identity.BrokerIP;
-        var certificate = settings.Tls.Enabled ? GrpcCertificates.Load(settings.Tls, host) : null;
+        _certificate = settings.Tls.Enabled ? GrpcCertificates.Load(settings.Tls, host) : null;
         var acl = services.GetService<AclConfigStore>() is { Enabled: true } store ? store : null;
+        var app = BuildApp(settings, context, _certificate, acl);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        _app = app;
 
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? string.Empty;
+        Port = new Uri(address).Port;
+        context.Advertise(host, Port);
+        AdvertisedEndpoint = GrpcEndpointAddress.Format(host, Port);
+        GrpcLog.Listening(_logger, address, AdvertisedEndpoint);
+        await PublishEndpointAsync(runtime.Identity.BrokerName, localSilo, AdvertisedEndpoint, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Kestrel (HTTP/2 only; TLS when a certificate is given) with the MessagingService, and the ACL interceptor when ACL is on.</summary>
+    private WebApplication BuildApp(GrpcOptions settings, GrpcServiceContext context, X509Certificate2? certificate, AclConfigStore? acl)
+    {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
             ApplicationName = typeof(GrpcEndpointHost).Assembly.GetName().Name,
@@ -106,15 +122,7 @@ public sealed class GrpcEndpointHost(IServiceProvider services, IOptions<GrpcOpt
         });
         var app = builder.Build();
         app.MapGrpcService<MessagingServiceImpl>();
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        _app = app;
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? string.Empty;
-        Port = new Uri(address).Port;
-        context.Advertise(host, Port);
-        AdvertisedEndpoint = GrpcEndpointAddress.Format(host, Port);
-        GrpcLog.Listening(_logger, address, AdvertisedEndpoint);
-        await PublishEndpointAsync(runtime.Identity.BrokerName, localSilo, AdvertisedEndpoint, cancellationToken).ConfigureAwait(false);
+        return app;
     }
 
     /// <summary>Records this silo's endpoint in its broker group (a few attempts: the control plane may still be settling).</summary>
@@ -156,6 +164,8 @@ public sealed class GrpcEndpointHost(IServiceProvider services, IOptions<GrpcOpt
         {
             await pop.DisposeAsync().ConfigureAwait(false);
         }
+
+        Interlocked.Exchange(ref _certificate, null)?.Dispose();
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
