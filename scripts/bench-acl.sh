@@ -8,14 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS="${1:-4}"; DURATION="${2:-20s}"
-
-if [[ "${SKIP_BUILD:-}" != 1 ]]; then
-  for project in silo/RocketMQ.Orleans.Silo.csproj src/RocketMQ.Orleans.Cli/RocketMQ.Orleans.Cli.csproj; do
-    dotnet build "$project" -c Release -v q -nologo >/dev/null || { echo "build of $project failed" >&2; exit 1; }
-  done
-fi
-SILO_DLL="$(ls silo/bin/Release/net*/RocketMQ.Orleans.Silo.dll | head -1)"
-RMQ_DLL="$(ls src/RocketMQ.Orleans.Cli/bin/Release/net*/rmq.dll | head -1)"
+source scripts/bench-lib.sh
+bench_build_and_locate
 WORK="$(mktemp -d -t rmq-bench-acl-XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
 ACCESS_KEY=benchAdminKey
@@ -31,15 +25,9 @@ TICKS="$(getconf CLK_TCK)"
 SILO_CPU=(); CLIENT_CPU=()
 if [[ "${PIN:-}" == 1 ]]; then SILO_CPU=(taskset -c 0); CLIENT_CPU=(taskset -c 1); fi
 
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-
 run_one() { # mode (off|on) -> "msg/s µs-per-msg"
   local mode="$1" ns broker silo gateway data pid acl=() creds=() before after result tps
-  read -r ns broker silo gateway < <(python3 -c '
-import socket
-socks=[socket.socket() for _ in range(4)]
-[s.bind(("127.0.0.1",0)) for s in socks]
-print(*[s.getsockname()[1] for s in socks]); [s.close() for s in socks]')
+  read -r ns broker silo gateway < <(free_ports 4)
   data="$WORK/data-$mode-$RANDOM"
   if [[ "$mode" == on ]]; then
     acl=("--RocketMQ:Acl:Enabled=true" "--RocketMQ:Acl:File=$WORK/plain_acl.yml")

@@ -17,6 +17,14 @@ public interface IBrokerGroupGrain : IGrainWithStringKey
     [Alias("UnregisterMember")]
     Task<BrokerGroupInfo?> UnregisterMemberAsync(long brokerId, SiloAddress silo);
 
+    /// <summary>
+    /// Records the RocketMQ 5 gRPC endpoint ("host:port") that <paramref name="silo"/> serves, so routes can send 5.x
+    /// clients to whichever silo runs a member (the leader of a replicated group included); null withdraws it. Kept
+    /// apart from the remoting registration, whose wire format (REGISTER_BROKER) has no place for it.
+    /// </summary>
+    [Alias("SetGrpcEndpoint")]
+    Task SetGrpcEndpointAsync(SiloAddress silo, string? endpoint);
+
     /// <summary>The group, or null if no member ever registered.</summary>
     [Alias("Get"), ReadOnly]
     Task<BrokerGroupInfo?> GetAsync();

@@ -8,7 +8,7 @@ namespace RocketMQ.Orleans.Broker.Acl;
 /// maps request codes, checked against one account as <c>PlainPermissionManager.checkPerm</c> does. A retry topic
 /// (<c>%RETRY%group</c>) stands for its group. Codes not listed need no resource permission (a signature only).
 /// </summary>
-internal static class AclResourceCheck
+public static class AclResourceCheck
 {
     public const string RetryGroupTopicPrefix = "%RETRY%";
 
@@ -16,7 +16,7 @@ internal static class AclResourceCheck
     private const string TraceTopic = "RMQ_SYS_TRACE_TOPIC";
 
     /// <summary>Null when <paramref name="account"/> may send <paramref name="request"/>, else the refusal remark.</summary>
-    public static string? Check(AclAccount account, RemotingCommand request)
+    internal static string? Check(AclAccount account, RemotingCommand request)
     {
         var fields = request.ExtFields!;
         if (AclPermission.NeedsAdmin(request.Code) && !account.Admin)
@@ -128,6 +128,17 @@ internal static class AclResourceCheck
 
         return null;
     }
+
+    /// <summary>
+    /// Null when <paramref name="account"/> holds <paramref name="needed"/> (<see cref="AclPermission"/>) on the topic (a retry
+    /// topic: on its group), else the refusal remark. An admin account without resource permissions holds everything.
+    /// </summary>
+    public static string? CheckTopic(AclAccount account, string? topic, byte needed) =>
+        account.Admin && account.HasNoResourcePerms ? null : Resource(account, topic, needed);
+
+    /// <summary>Null when <paramref name="account"/> holds SUB on the consumer group, else the refusal remark.</summary>
+    public static string? CheckGroup(AclAccount account, string? group) =>
+        account.Admin && account.HasNoResourcePerms ? null : Group(account, group);
 
     /// <summary>A topic, or the group of a retry topic.</summary>
     private static string? Resource(AclAccount account, string? topic, byte needed)

@@ -50,56 +50,21 @@ internal static class ProduceBenchmark
         // One warm-up send opens the connection and caches the route outside the measured window.
         await producer.SendAsync(new Message(settings.Topic, body), cancellationToken).ConfigureAwait(false);
 
-        var histograms = new LatencyHistogram[settings.Threads];
-        var failures = new long[settings.Threads];
-        long sent = 0;
-        var startedAt = DateTimeOffset.UtcNow;
-        long start = Stopwatch.GetTimestamp();
-        long end = start + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency);
-        var workers = new Task[settings.Threads];
-        for (int i = 0; i < workers.Length; i++)
+        var message = new Message(settings.Topic, body);
+        async ValueTask<BenchStep> SendAsync(LatencyHistogram histogram)
         {
-            int worker = i;
-            histograms[worker] = new LatencyHistogram();
-            workers[worker] = Task.Run(async () =>
-            {
-                var histogram = histograms[worker];
-                var message = new Message(settings.Topic, body);
-                while (!cancellationToken.IsCancellationRequested)
-                {
-                    long before = Stopwatch.GetTimestamp();
-                    if (before >= end)
-                    {
-                        return;
-                    }
-
-                    try
-                    {
-                        await producer.SendAsync(message, cancellationToken).ConfigureAwait(false);
-                        histogram.Record((long)Stopwatch.GetElapsedTime(before).TotalMicroseconds);
-                        Interlocked.Increment(ref sent);
-                    }
-                    catch (Exception exception) when (exception is not OperationCanceledException)
-                    {
-                        failures[worker]++;
-                    }
-                }
-            }, CancellationToken.None);
+            long before = Stopwatch.GetTimestamp();
+            await producer.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            histogram.Record((long)Stopwatch.GetElapsedTime(before).TotalMicroseconds);
+            return new BenchStep(1, 0);
         }
 
-        await ReportProgressAsync(Task.WhenAll(workers), () => Interlocked.Read(ref sent), start, progress).ConfigureAwait(false);
-        var elapsed = Stopwatch.GetElapsedTime(start);
-        var total = new LatencyHistogram();
-        foreach (var histogram in histograms)
-        {
-            total.Add(histogram);
-        }
-
-        return BenchResult.From("produce", settings.Topic, settings.Threads, settings.MessageSize, elapsed, failures.Sum(), total) with
+        var result = await BenchLoop.RunAsync("produce", settings.Topic, settings.Threads, settings.MessageSize, settings.Duration, SendAsync, progress,
+            cancellationToken).ConfigureAwait(false);
+        return result with
         {
             HeaderEncoding = settings.BinaryHeaders ? "rocketmq" : "json",
             Completions = settings.ContinueOnNetworkThread ? "network-thread" : "thread-pool",
-            StartedAt = startedAt,
         };
     }
 

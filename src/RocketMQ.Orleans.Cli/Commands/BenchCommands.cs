@@ -48,11 +48,27 @@ internal static class BenchCommands
     public static readonly Option<bool> FromFirst = new("--from-first") { Description = "Start at the first offset when the group has none (default: the last)" };
     public static readonly Option<bool> ConsumeJson = new("--json") { Description = "Print the result as JSON" };
 
+    public static readonly Option<string> GrpcEndpoint = new("--endpoint", "-e") { Description = "host:port of a silo's RocketMQ 5 gRPC endpoint", DefaultValueFactory = _ => "127.0.0.1:8081" };
+    public static readonly Option<bool> GrpcTls = new("--tls") { Description = "TLS to the gRPC endpoint (any certificate accepted, as Apache's 5.x clients do)" };
+    public static readonly Option<TimeSpan> GrpcProduceDuration = DurationOption();
+    public static readonly Option<TimeSpan> GrpcReceiveDuration = DurationOption();
+    public static readonly Option<int> GrpcConsumers = new("--consumers") { Description = "Concurrent receivers, each receiving then acking its batch", DefaultValueFactory = _ => 4 };
+    public static readonly Option<int> GrpcBatch = new("--batch") { Description = "Messages per receive (1..32)", DefaultValueFactory = _ => 32 };
+    public static readonly Option<string> GrpcProduceTopic = new("--topic", "-t") { Description = "Topic (auto-created through the route if missing)", DefaultValueFactory = _ => "BenchTopic" };
+    public static readonly Option<string> GrpcReceiveTopic = new("--topic", "-t") { Description = "Topic", DefaultValueFactory = _ => "BenchTopic" };
+    public static readonly Option<int> GrpcThreads = new("--threads") { Description = "Concurrent senders, each awaiting its send", DefaultValueFactory = _ => 16 };
+    public static readonly Option<int> GrpcSize = new("--size", "-s") { Description = "Body size in bytes", DefaultValueFactory = _ => 1024 };
+    public static readonly Option<string> GrpcGroup = new("--group", "-g") { Description = "Consumer group", DefaultValueFactory = _ => "BenchmarkConsumerGroup" };
+    public static readonly Option<bool> GrpcProduceJson = new("--json") { Description = "Print the result as JSON" };
+    public static readonly Option<bool> GrpcReceiveJson = new("--json") { Description = "Print the result as JSON" };
+
     public static Command Build()
     {
-        var bench = new Command("bench", "Throughput and latency benchmarks (Apache's benchmark Producer and Consumer)");
+        var bench = new Command("bench", "Throughput and latency benchmarks (Apache's benchmark Producer and Consumer; RocketMQ 5 gRPC send and POP receive)");
         bench.Subcommands.Add(BuildProduce());
         bench.Subcommands.Add(BuildConsume());
+        bench.Subcommands.Add(BuildGrpcProduce());
+        bench.Subcommands.Add(BuildGrpcReceive());
         return bench;
     }
 
@@ -121,6 +137,49 @@ internal static class BenchCommands
             var settings = BindConsume(parseResult);
             var result = await BenchProgress.RunAsync(output, $"consume {settings.Topic}", settings.Duration,
                 progress => ConsumeBenchmark.RunAsync(settings, progress, cancellationToken)).ConfigureAwait(false);
+            Print(output, result, settings.Json);
+        });
+        return command;
+    }
+
+    private static Command BuildGrpcProduce()
+    {
+        var command = new Command("grpc-produce", "Send fixed-size messages over the RocketMQ 5 gRPC endpoint from N senders for a while; report TPS and latency")
+        {
+            GrpcEndpoint, GrpcThreads, GrpcSize, GrpcProduceDuration, GrpcProduceTopic, GrpcTls, GrpcProduceJson,
+        };
+        CommandRunner.SetAction(command, async (parseResult, output, cancellationToken) =>
+        {
+            var settings = new GrpcProduceBenchSettings(parseResult.GetRequiredValue(GrpcEndpoint), parseResult.GetRequiredValue(GrpcProduceTopic),
+                parseResult.GetValue(GrpcThreads), parseResult.GetValue(GrpcSize), parseResult.GetValue(GrpcProduceDuration), parseResult.GetValue(GrpcTls),
+                parseResult.GetValue(GrpcProduceJson));
+            var result = await BenchProgress.RunAsync(output, $"grpc-produce {settings.Topic}", settings.Duration,
+                progress => GrpcProduceBenchmark.RunAsync(settings, progress, cancellationToken)).ConfigureAwait(false);
+            Print(output, result, settings.Json);
+        });
+        return command;
+    }
+
+    private static Command BuildGrpcReceive()
+    {
+        var command = new Command("grpc-receive", "POP-receive and ack over the RocketMQ 5 gRPC endpoint for a while; report acked TPS and receive+ack latency")
+        {
+            GrpcEndpoint, GrpcReceiveTopic, GrpcGroup, GrpcConsumers, GrpcBatch, GrpcReceiveDuration, GrpcTls, GrpcReceiveJson,
+        };
+        GrpcBatch.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && result.GetValueOrDefault<int>() is < 1 or > 32)
+            {
+                result.AddError("--batch must be 1..32.");
+            }
+        });
+        CommandRunner.SetAction(command, async (parseResult, output, cancellationToken) =>
+        {
+            var settings = new GrpcReceiveBenchSettings(parseResult.GetRequiredValue(GrpcEndpoint), parseResult.GetRequiredValue(GrpcReceiveTopic),
+                parseResult.GetRequiredValue(GrpcGroup), parseResult.GetValue(GrpcConsumers), parseResult.GetValue(GrpcBatch),
+                parseResult.GetValue(GrpcReceiveDuration), parseResult.GetValue(GrpcTls), parseResult.GetValue(GrpcReceiveJson));
+            var result = await BenchProgress.RunAsync(output, $"grpc-receive {settings.Topic}", settings.Duration,
+                progress => GrpcReceiveBenchmark.RunAsync(settings, progress, cancellationToken)).ConfigureAwait(false);
             Print(output, result, settings.Json);
         });
         return command;

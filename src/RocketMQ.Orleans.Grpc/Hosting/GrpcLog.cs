@@ -27,4 +27,10 @@ internal static partial class GrpcLog
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "EndTransaction of {MessageId} refused: {Reason}")]
     public static partial void EndTransactionRefused(ILogger logger, string messageId, string? reason);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "gRPC {Method} from {Remote} refused by ACL: {Reason}")]
+    public static partial void AclRefused(ILogger logger, string method, string remote, string reason);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Publishing this silo's gRPC endpoint {Endpoint} to the control plane failed (attempt {Attempt})")]
+    public static partial void PublishFailed(ILogger logger, Exception exception, string endpoint, int attempt);
 }

@@ -11,7 +11,7 @@ public sealed class GrpcOptions
     /// </summary>
     public bool Enabled { get; set; }
 
-    /// <summary>Plaintext HTTP/2 (h2c) port of the MessagingService; 0 takes a free port.</summary>
+    /// <summary>Port of the MessagingService (plaintext HTTP/2, h2c, unless <see cref="Tls"/> is configured); 0 takes a free port.</summary>
     public int Port { get; set; } = 8081;
 
     public string ListenAddress { get; set; } = "0.0.0.0";
@@ -34,4 +34,7 @@ public sealed class GrpcOptions
     /// Topics without the attribute take every type either way.
     /// </summary>
     public bool EnableTopicMessageTypeCheck { get; set; } = true;
+
+    /// <summary>TLS ("RocketMQ:Grpc:Tls"); plaintext while neither a certificate nor SelfSigned is set.</summary>
+    public GrpcTlsOptions Tls { get; set; } = new();
 }

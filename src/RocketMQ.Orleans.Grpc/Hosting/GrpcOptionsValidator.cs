@@ -33,6 +33,15 @@ internal sealed class GrpcOptionsValidator : IValidateOptions<GrpcOptions>
             failures.Add("RocketMQ:Grpc:MaxBodySize must be positive.");
         }
 
+        if (options.Tls.SelfSigned && !string.IsNullOrEmpty(options.Tls.CertificatePath))
+        {
+            failures.Add("RocketMQ:Grpc:Tls: set either CertificatePath or SelfSigned, not both.");
+        }
+        else if (!string.IsNullOrEmpty(options.Tls.CertificatePath) && !File.Exists(options.Tls.CertificatePath))
+        {
+            failures.Add($"RocketMQ:Grpc:Tls:CertificatePath '{options.Tls.CertificatePath}' does not exist.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,13 +1,13 @@
-using System.Net;
 using Apache.Rocketmq.V2;
 using RocketMQ.Orleans.Broker.Pop;
 using RocketMQ.Orleans.Broker.Runtime;
 using RocketMQ.Orleans.Grpc.Hosting;
+using RocketMQ.Orleans.Grpc.Routing;
 
 namespace RocketMQ.Orleans.Grpc.Services;
 
-/// <summary>What the MessagingService serves over: the broker runtime, its POP service, and this endpoint as routed.</summary>
-public sealed class GrpcServiceContext(BrokerRuntime runtime, PopService pop, GrpcOptions options)
+/// <summary>What the MessagingService serves over: the broker runtime, its POP service, the cluster's routes and this endpoint.</summary>
+public sealed class GrpcServiceContext(BrokerRuntime runtime, PopService pop, GrpcOptions options, GrpcRoutes routes)
 {
     public BrokerRuntime Runtime { get; } = runtime;
 
@@ -18,15 +18,11 @@ public sealed class GrpcServiceContext(BrokerRuntime runtime, PopService pop, Gr
     /// <summary>Producers connected by Telemetry: the transaction check asks them about orphaned transactions.</summary>
     internal TelemetryProducers Producers { get; } = new();
 
-    /// <summary>This silo's gRPC endpoint as clients are told to reach it (set once Kestrel listens).</summary>
-    public Endpoints Endpoints { get; private set; } = new();
+    /// <summary>Every broker group's queues of a topic at its leader's gRPC endpoint.</summary>
+    public GrpcRoutes Routes { get; } = routes;
 
-    internal void Advertise(string host, int port) =>
-        Endpoints = new Endpoints
-        {
-            Scheme = IPAddress.TryParse(host, out var ip)
-                ? ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? AddressScheme.Ipv6 : AddressScheme.Ipv4
-                : AddressScheme.DomainName,
-            Addresses = { new Address { Host = host, Port = port } },
-        };
+    /// <summary>This silo's gRPC endpoint as clients are told to reach it (set once Kestrel listens).</summary>
+    public Endpoints Endpoints => Routes.LocalEndpoints;
+
+    internal void Advertise(string host, int port) => Routes.LocalEndpoints = GrpcEndpointAddress.ToEndpoints(host, port);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using RocketMQ.Orleans.Abstractions.Contracts;
 using RocketMQ.Orleans.Broker.Runtime;
 using RocketMQ.Orleans.Grpc.Hosting;
+using RocketMQ.Orleans.Grpc.Routing;
 
 namespace RocketMQ.Orleans.Grpc.Services;
 
@@ -26,18 +27,21 @@ public sealed partial class MessagingServiceImpl(GrpcServiceContext context, ILo
     public override async Task<QueryRouteResponse> QueryRoute(QueryRouteRequest request, ServerCallContext callContext)
     {
         var topic = Resources.Wrap(request.Topic, Resources.Namespace(callContext));
-        var config = await FindOrCreateTopicAsync(topic).ConfigureAwait(false);
-        if (config is null)
+        var route = await RouteAsync(topic, createIfMissing: true).ConfigureAwait(false);
+        if (route is not var (config, brokers))
         {
             return new QueryRouteResponse { Status = Statuses.Of(Code.TopicNotFound, $"topic {topic} not found") };
         }
 
         var response = new QueryRouteResponse { Status = Statuses.Ok };
-        var queues = Math.Max(config.ReadQueueNums, config.WriteQueueNums);
-        for (var id = 0; id < queues; id++)
+        foreach (var broker in brokers)
         {
-            var perm = (id < config.ReadQueueNums ? PermName.Read : 0) | (id < config.WriteQueueNums ? PermName.Write : 0);
-            response.MessageQueues.Add(Queue(request.Topic, config, id, perm & config.Perm));
+            var queues = Math.Max(broker.ReadQueueNums, broker.WriteQueueNums);
+            for (var id = 0; id < queues; id++)
+            {
+                var perm = (id < broker.ReadQueueNums ? PermName.Read : 0) | (id < broker.WriteQueueNums ? PermName.Write : 0);
+                response.MessageQueues.Add(Queue(request.Topic, config, broker, id, perm & broker.Perm));
+            }
         }
 
         return response;
@@ -46,21 +50,26 @@ public sealed partial class MessagingServiceImpl(GrpcServiceContext context, ILo
     public override async Task<QueryAssignmentResponse> QueryAssignment(QueryAssignmentRequest request, ServerCallContext callContext)
     {
         var topic = Resources.Wrap(request.Topic, Resources.Namespace(callContext));
-        var config = await Runtime.Topics.GetAsync(topic).ConfigureAwait(false);
-        if (config is null)
+        var route = await RouteAsync(topic, createIfMissing: false).ConfigureAwait(false);
+        if (route is not var (config, brokers))
         {
             return new QueryAssignmentResponse { Status = Statuses.Of(Code.TopicNotFound, $"topic {topic} not found") };
         }
 
-        // Non-FIFO POP: one assignment per broker, queue -1; the broker pops across its queues.
-        return new QueryAssignmentResponse
+        // Non-FIFO POP: one assignment per readable broker, queue -1; each broker pops across its own queues.
+        var response = new QueryAssignmentResponse { Status = Statuses.Ok };
+        foreach (var broker in brokers)
         {
-            Status = Statuses.Ok,
-            Assignments = { new Assignment { MessageQueue = Queue(request.Topic, config, -1, config.Perm) } },
-        };
+            if (PermName.IsReadable(broker.Perm) && broker.ReadQueueNums > 0)
+            {
+                response.Assignments.Add(new Assignment { MessageQueue = Queue(request.Topic, config, broker, -1, broker.Perm) });
+            }
+        }
+
+        return response;
     }
 
-    private MessageQueue Queue(Resource topic, BrokerTopicConfig config, int id, int perm) => new()
+    private static MessageQueue Queue(Resource topic, TopicConfig config, RoutedBroker broker, int id, int perm) => new()
     {
         Topic = topic,
         Id = id,
@@ -72,17 +81,34 @@ public sealed partial class MessagingServiceImpl(GrpcServiceContext context, ILo
             _ => Permission.None,
         },
         // Clients drop queues of any broker id but 0 (the master).
-        Broker = new Apache.Rocketmq.V2.Broker { Name = Runtime.Identity.BrokerName, Id = 0, Endpoints = context.Endpoints },
+        Broker = new Apache.Rocketmq.V2.Broker { Name = broker.BrokerName, Id = 0, Endpoints = broker.Endpoints },
         AcceptMessageTypes = { TopicMessageTypes.Accepted(config.MessageType) },
     };
 
-    private async ValueTask<BrokerTopicConfig?> FindOrCreateTopicAsync(string topic)
+    /// <summary>
+    /// The cluster's route of the topic (every broker group, from the name-server role's data); when no group has it,
+    /// auto-creation on this broker as the remoting send path does, routed at this silo.
+    /// </summary>
+    private async ValueTask<(TopicConfig Config, List<RoutedBroker> Brokers)?> RouteAsync(string topic, bool createIfMissing)
     {
         if (ResourceNames.ValidateTopic(topic) is not null)
         {
             return null;
         }
 
+        if (await context.Routes.GetAsync(topic).ConfigureAwait(false) is { } route)
+        {
+            return route;
+        }
+
+        var local = createIfMissing ? await FindOrCreateTopicAsync(topic).ConfigureAwait(false) : await Runtime.Topics.GetAsync(topic).ConfigureAwait(false);
+        return local is null
+            ? null
+            : (local.ToTopicConfig(), [new RoutedBroker(Runtime.Identity.BrokerName, context.Endpoints, local.ReadQueueNums, local.WriteQueueNums, local.Perm)]);
+    }
+
+    private async ValueTask<BrokerTopicConfig?> FindOrCreateTopicAsync(string topic)
+    {
         var config = await Runtime.Topics.GetAsync(topic).ConfigureAwait(false);
         if (config is not null || !Runtime.Options.AutoCreateTopicEnable || SystemTopics.IsSystemTopic(topic))
         {

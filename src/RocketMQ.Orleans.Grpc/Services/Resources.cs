@@ -8,8 +8,15 @@ internal static class Resources
 {
     private const char Separator = '%';
 
-    /// <summary>The namespace a client names in its <c>x-mq-namespace</c> header (the Node client leaves most resources' own empty).</summary>
-    public static string Namespace(ServerCallContext callContext) => callContext.RequestHeaders.GetValue("x-mq-namespace") ?? string.Empty;
+    /// <summary>
+    /// The namespace a client names in its <c>x-mq-namespace</c> header (the Node client leaves most resources' own empty).
+    /// Read from the HTTP request: <see cref="ServerCallContext.RequestHeaders"/> copies every header into a new collection per call.
+    /// </summary>
+    public static string Namespace(ServerCallContext callContext) => Header(callContext, "x-mq-namespace") ?? string.Empty;
+
+    /// <summary>One request header's value, without materializing the call's whole metadata.</summary>
+    public static string? Header(ServerCallContext callContext, string name) =>
+        callContext.GetHttpContext().Request.Headers.TryGetValue(name, out var value) && value.Count > 0 ? value[0] : null;
 
     /// <summary>The stored name: the resource's own namespace, else the request's header namespace, prefixes it.</summary>
     public static string Wrap(Resource? resource, string headerNamespace)

@@ -18,6 +18,15 @@ public sealed class AclHmac : IDisposable
         _key = Encoding.UTF8.GetBytes(secretKey);
     }
 
+    /// <summary>HMAC-SHA1 of <paramref name="data"/> into <paramref name="digest"/> (20 bytes).</summary>
+    public void Compute(ReadOnlySpan<byte> data, Span<byte> digest)
+    {
+        var hash = Rent();
+        hash.AppendData(data);
+        hash.GetHashAndReset(digest);
+        Return(hash);
+    }
+
     internal IncrementalHash Rent()
     {
         for (var i = 0; i < _pool.Length; i++)

@@ -20,15 +20,20 @@ public sealed class GrpcSilo : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _silo = await SiloFixture.StartAsync([new(SiloSettings.GrpcPort, Port.ToString())]);
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!await FreePorts.AcceptsConnectionsAsync(Port, cts.Token))
-        {
-            Assert.True(_silo.IsRunning, "the silo exited before its gRPC endpoint listened:\n" + _silo.Output);
-            await Task.Delay(100, cts.Token);
-        }
-
+        await WaitForGrpcAsync(_silo, Port);
         _channel = GrpcChannel.ForAddress($"http://127.0.0.1:{Port}");
         Client = new MessagingService.MessagingServiceClient(_channel);
+    }
+
+    /// <summary>Waits until <paramref name="silo"/>'s gRPC endpoint accepts connections on <paramref name="port"/>.</summary>
+    public static async Task WaitForGrpcAsync(SiloFixture silo, int port)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!await FreePorts.AcceptsConnectionsAsync(port, cts.Token))
+        {
+            Assert.True(silo.IsRunning, "the silo exited before its gRPC endpoint listened:\n" + silo.Output);
+            await Task.Delay(100, cts.Token);
+        }
     }
 
     /// <summary>The headers every 5.x client sends.</summary>

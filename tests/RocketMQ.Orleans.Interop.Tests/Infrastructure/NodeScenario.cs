@@ -44,8 +44,11 @@ public sealed class NodeScenario : IAsyncDisposable
     /// <summary>Completes at the next line or at the end of output; the trigger for <see cref="WaitForAllAsync"/>.</summary>
     public Task Changed => Volatile.Read(ref _changed).Task;
 
-    /// <summary>Starts node on scenarios/<paramref name="script"/> with <paramref name="config"/> on stdin.</summary>
-    public static NodeScenario Start(string script, JsonObject config, string? name = null)
+    /// <summary>
+    /// Starts node on scenarios/<paramref name="script"/> with <paramref name="config"/> on stdin, with
+    /// <paramref name="environment"/> added to its environment (e.g. GRPC_DEFAULT_SSL_ROOTS_FILE_PATH, read once by grpc-js).
+    /// </summary>
+    public static NodeScenario Start(string script, JsonObject config, string? name = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         string path = InteropJsDirectory.Scenario(script);
         var info = new ProcessStartInfo("node")
@@ -60,6 +63,10 @@ public sealed class NodeScenario : IAsyncDisposable
             StandardErrorEncoding = Encoding.UTF8,
         };
         info.ArgumentList.Add(path);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
 
         Process process;
         try

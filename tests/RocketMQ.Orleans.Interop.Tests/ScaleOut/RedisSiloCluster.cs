@@ -36,8 +36,11 @@ public sealed class RedisSiloCluster : IAsyncDisposable
     /// <summary>Every silo's name-server address, what a client spanning the cluster gets as nameSrv.</summary>
     public IReadOnlyList<string> NameServers => Silos.Select(s => s.NameServerAddress).ToArray();
 
-    /// <summary>Starts Redis, then both silos at once; ready once every silo accepts connections on both its ports.</summary>
-    public static async Task<RedisSiloCluster> StartAsync(int siloCount = 2)
+    /// <summary>
+    /// Starts Redis, then both silos at once; ready once every silo accepts connections on both its ports.
+    /// <paramref name="extraSettings"/> gives silo i (0-based) settings of its own.
+    /// </summary>
+    public static async Task<RedisSiloCluster> StartAsync(int siloCount = 2, Func<int, IEnumerable<KeyValuePair<string, string>>>? extraSettings = null)
     {
         var redis = await RedisServer.StartAsync();
         string run = Guid.NewGuid().ToString("N")[..8];
@@ -49,7 +52,8 @@ public sealed class RedisSiloCluster : IAsyncDisposable
             await Task.WhenAll(Enumerable.Range(0, siloCount).Select(async i =>
             {
                 var siloPorts = new SiloPorts(ports[4 * i], ports[4 * i + 1], ports[4 * i + 2], ports[4 * i + 3]);
-                cluster._silos[i] = await SiloFixture.StartAsync(cluster.Settings(cluster.BrokerNames[i]), siloPorts);
+                var settings = cluster.Settings(cluster.BrokerNames[i]).Concat(extraSettings?.Invoke(i) ?? []);
+                cluster._silos[i] = await SiloFixture.StartAsync(settings, siloPorts);
             }));
             return cluster;
         }

@@ -79,6 +79,14 @@ function clientOptions(config) {
   return options;
 }
 
+// Options every rocketmq-client-nodejs (RocketMQ 5, gRPC) client of the scenarios gets: endpoints, namespace,
+// TLS (sslEnabled) and ACL credentials (accessKey/secretKey → sessionCredentials) from the config.
+function grpcClientOptions(config, logger) {
+  const options = { endpoints: config.endpoints, namespace: config.namespace ?? '', sslEnabled: config.sslEnabled === true, logger };
+  if (config.accessKey) options.sessionCredentials = { accessKey: config.accessKey, accessSecret: config.secretKey };
+  return options;
+}
+
 // Runs main(config, lifetime) with a hard timeout and a clean stop on SIGTERM/SIGINT.
 // lifetime.onStop(fn) registers the clean-up (closing the ali-ons client); lifetime.stopping tells loops to end.
 function run(name, main) {
@@ -150,16 +158,14 @@ function sleep(ms) {
 }
 
 // Starts a RocketMQ 5 SimpleConsumer of config.group on config.topic ('*'), closed when the scenario stops.
-// config.namespace (default ""), awaitMs: long-polling timeout of each receive.
+// config.namespace (default ""), sslEnabled, accessKey/secretKey as grpcClientOptions; awaitMs: long-polling timeout of each receive.
 async function startSimpleConsumer(config, lifetime, awaitMs) {
   const { SimpleConsumer } = require('rocketmq-client-nodejs');
   const consumer = new SimpleConsumer({
-    endpoints: config.endpoints,
-    namespace: config.namespace ?? '',
+    ...grpcClientOptions(config, grpcClientLogger),
     consumerGroup: config.group,
     subscriptions: new Map([ [ config.topic, '*' ] ]),
     awaitDuration: awaitMs,
-    logger: grpcClientLogger,
   });
   lifetime.onStop(() => consumer.shutdown());
   await consumer.startup();
@@ -167,4 +173,4 @@ async function startSimpleConsumer(config, lifetime, awaitMs) {
   return consumer;
 }
 
-module.exports = { emit, describeError, clientOptions, run, bodyFor, sha256, sleep, stderrLogger, grpcClientLogger, startSimpleConsumer };
+module.exports = { emit, describeError, clientOptions, grpcClientOptions, run, bodyFor, sha256, sleep, stderrLogger, grpcClientLogger, startSimpleConsumer };

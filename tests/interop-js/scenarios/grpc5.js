@@ -15,6 +15,8 @@
 //   consume        false: only produce (default true)
 //   namespace      RocketMQ 5 namespace of the clients (default "")
 //   label          copied into user property "label" of every message (default "")
+//   sslEnabled     TLS to the endpoints (default false; the certificate must be trusted, e.g. GRPC_DEFAULT_SSL_ROOTS_FILE_PATH)
+//   accessKey, secretKey   ACL credentials (sessionCredentials; default none)
 //   timeoutMs      hard timeout (default 120000)
 // Lines:
 //   {"event":"producerReady"}
@@ -24,7 +26,7 @@
 //   {"event":"done", sent, received}
 
 const { Producer } = require('rocketmq-client-nodejs');
-const { emit, run, grpcClientLogger, startSimpleConsumer } = require('./common');
+const { emit, run, grpcClientLogger, grpcClientOptions, startSimpleConsumer } = require('./common');
 
 run('grpc5', async (config, lifetime) => {
   for (const name of [ 'endpoints', 'topic', 'group' ]) {
@@ -35,8 +37,7 @@ run('grpc5', async (config, lifetime) => {
   const invisibleMs = config.invisibleMs ?? 3000;
   const awaitMs = config.awaitMs ?? 2000;
 
-  const namespace = config.namespace ?? '';
-  const producer = new Producer({ endpoints: config.endpoints, namespace, topics: [ config.topic ], logger: grpcClientLogger });
+  const producer = new Producer({ ...grpcClientOptions(config, grpcClientLogger), topics: [ config.topic ] });
   lifetime.onStop(() => producer.shutdown());
   await producer.startup();
   emit('producerReady');

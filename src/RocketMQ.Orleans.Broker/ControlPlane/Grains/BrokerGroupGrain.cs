@@ -52,7 +52,39 @@ internal sealed class BrokerGroupGrain(
         return ToInfo();
     }
 
+    public async Task SetGrpcEndpointAsync(SiloAddress silo, string? endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        var endpoints = state.State.GrpcEndpoints;
+        var siloText = silo.ToParsableString();
+        var changed = endpoint is null ? endpoints.Remove(siloText) : !(endpoints.TryGetValue(siloText, out var known) && known == endpoint);
+        // Earlier generations of the same silo endpoint are restarts of this silo: their entries can never match a
+        // member again, so they go (the map stays one entry per silo endpoint).
+        foreach (var stale in endpoints.Keys.Where(key => key != siloText && IsEarlierGeneration(key, silo)).ToList())
+        {
+            changed |= endpoints.Remove(stale);
+        }
+
+        if (endpoint is not null)
+        {
+            endpoints[siloText] = endpoint;
+        }
+
+        if (changed)
+        {
+            state.State.DataVersion++;
+            await state.PersistOrReloadAsync();
+            await changes.PublishAsync(new ControlPlaneChange(ControlPlaneChangeKind.BrokerGroup, BrokerName));
+        }
+    }
+
     public Task<BrokerGroupInfo?> GetAsync() => Task.FromResult(ToInfo());
+
+    private static bool IsEarlierGeneration(string siloText, SiloAddress current)
+    {
+        var other = SiloAddress.FromParsableString(siloText);
+        return other.Endpoint.Equals(current.Endpoint) && other.Generation < current.Generation;
+    }
 
     private BrokerGroupInfo? ToInfo()
     {
@@ -64,7 +96,8 @@ internal sealed class BrokerGroupGrain(
 
         var members = current.Members.ToImmutableDictionary(
             pair => pair.Key,
-            pair => new BrokerMember(pair.Key, pair.Value.Address, SiloAddress.FromParsableString(pair.Value.Silo)));
+            pair => new BrokerMember(pair.Key, pair.Value.Address, SiloAddress.FromParsableString(pair.Value.Silo),
+                current.GrpcEndpoints.GetValueOrDefault(pair.Value.Silo)));
         return new BrokerGroupInfo(BrokerName, current.ClusterName, members, current.DataVersion);
     }
 }

@@ -10,4 +10,7 @@ public sealed class BrokerGroupState
     [Id(1)] public Dictionary<long, BrokerMemberState> Members { get; set; } = [];
 
     [Id(2)] public long DataVersion { get; set; }
+
+    /// <summary>gRPC endpoint ("host:port") by silo (SiloAddress' parsable form), one entry per silo endpoint.</summary>
+    [Id(3)] public Dictionary<string, string> GrpcEndpoints { get; set; } = [];
 }
