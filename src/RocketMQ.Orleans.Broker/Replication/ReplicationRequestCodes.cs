@@ -29,9 +29,6 @@ public static class ReplicationRequestCodes
         public const string ReplicaId = "replicaId";
         public const string Offset = "offset";
         public const string MaxBytes = "maxBytes";
-        public const string Continue = "continue";
-        public const string Session = "session";
-        public const string From = "from";
         public const string Confirmed = "confirmed";
         public const string LogEnd = "logEnd";
         public const string DelayOffsets = "delayOffsets";

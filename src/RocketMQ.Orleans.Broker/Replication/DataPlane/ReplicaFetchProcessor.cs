@@ -17,7 +17,7 @@ internal sealed class ReplicaFetchProcessor(MessageStore store, ReplicaGate gate
     : IRequestProcessor
 {
     private static readonly TimeSpan HoldTime = TimeSpan.FromMilliseconds(500);
-    private readonly Dictionary<string, (ReplicaCursor Cursor, string? Session)> cursors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ReplicaCursor> cursors = new(StringComparer.Ordinal);
     private readonly Lock cursorsGate = new();
 
     public async ValueTask<RemotingCommand?> ProcessRequestAsync(RemotingRequestContext context, RemotingCommand request, CancellationToken cancellationToken)
@@ -36,30 +36,23 @@ internal sealed class ReplicaFetchProcessor(MessageStore store, ReplicaGate gate
 
         if (!gate.OnFetch(replicaId, offset, logEndAtPreviousTick()))
             return Refuse($"this leader already tracks {ReplicaGate.MaxFollowers} replicas");
-        var position = new Position(replicaId, offset, request.GetExtField(Fields.Session), request.GetExtField(Fields.Continue) == "1");
-        if (!HasPosition(position))
-            return Refuse(position.Continues ? "this pipelined fetch belongs to an earlier session of its replica" :
-                $"offset {offset} does not start a record of this log (begin {store.MinPhysicalOffset}, end {store.LogEndOffset})");
+        if (offset >= store.LogEndOffset)
+            await gate.WaitForGrowthAsync(offset, HoldTime, cancellationToken).ConfigureAwait(false);
 
-        // Held while there is nothing past this follower's read position. With two fetches of one follower held
-        // (pipelined), a put wakes both: the first to read takes the records, the other waits on for the next put.
-        long holdUntil = Environment.TickCount64 + (long)HoldTime.TotalMilliseconds;
-        while (gate.IsLeader && NextOffsetOf(position) is var next && next >= store.LogEndOffset)
+        var cursor = CursorFor(replicaId, offset);
+        if (cursor is null)
+            return Refuse($"offset {offset} does not start a record of this log (begin {store.MinPhysicalOffset}, end {store.LogEndOffset})");
+
+        long available = store.LogEndOffset - offset;
+        ArraySegment<byte> body = default;
+        if (available > 0)
         {
-            long remaining = holdUntil - Environment.TickCount64;
-            if (remaining <= 0) break;
-            await gate.WaitForGrowthAsync(next, TimeSpan.FromMilliseconds(remaining), cancellationToken).ConfigureAwait(false);
+            // Sized to what is there: a transfer entry is never longer than FASTER's record it copies.
+            body = store.ReadForReplica(cursor, new byte[(int)Math.Min(available, maxBytes)]);
         }
-
-        if (Read(position, maxBytes) is not { } read)
-            return Refuse(position.Continues
-                ? "this pipelined fetch belongs to an earlier session of its replica"
-                : $"offset {offset} does not start a record of this log (begin {store.MinPhysicalOffset}, end {store.LogEndOffset})");
-        var (from, body) = read;
         var response = RemotingCommand.CreateResponse(ResponseCode.Success);
-        response.ExtFields = new Dictionary<string, string>(4)
+        response.ExtFields = new Dictionary<string, string>(3)
         {
-            [Fields.From] = from.ToString(CultureInfo.InvariantCulture),
             [Fields.Epoch] = gate.Epoch.ToString(CultureInfo.InvariantCulture),
             [Fields.Confirmed] = gate.Confirmed.ToString(CultureInfo.InvariantCulture),
             [Fields.LogEnd] = store.LogEndOffset.ToString(CultureInfo.InvariantCulture),
@@ -87,61 +80,27 @@ internal sealed class ReplicaFetchProcessor(MessageStore store, ReplicaGate gate
     {
         lock (cursorsGate)
         {
-            foreach (var (cursor, _) in cursors.Values) cursor.Dispose();
+            foreach (var cursor in cursors.Values) cursor.Dispose();
             cursors.Clear();
         }
     }
 
-    // A plain fetch reads from its offset: the follower's cursor goes on where its last answer ended, or reopens
-    // there (checked), for the fetch's session. A pipelined fetch ("continue") reads from wherever its session's cursor
-    // stands, since the answer to the fetch before it may not have reached the follower yet; its offset is the
-    // acknowledgement only. A pipelined fetch of an older session (still held here when its follower started anew)
-    // finds no position and is refused, so it cannot take records meant for the new session.
-    private bool HasPosition(Position position)
-    {
-        lock (cursorsGate)
-            return CursorLocked(position) is not null;
-    }
-
-    private long NextOffsetOf(Position position)
-    {
-        lock (cursorsGate)
-            return CursorLocked(position)?.NextOffset ?? long.MaxValue;
-    }
-
-    // Reads under the lock: a follower's two pipelined fetches take disjoint, consecutive ranges in read order.
-    private (long From, ArraySegment<byte> Body)? Read(Position position, int maxBytes)
+    // One follower fetches sequentially: its cursor continues where its last answer ended, or opens anew (checked).
+    private ReplicaCursor? CursorFor(string replicaId, long offset)
     {
         lock (cursorsGate)
         {
-            if (CursorLocked(position) is not { } cursor) return null;
-            long from = cursor.NextOffset;
-            long available = store.LogEndOffset - from;
-            // Sized to what is there: a transfer entry is never longer than FASTER's record it copies.
-            var body = available > 0 ? store.ReadForReplica(cursor, new byte[(int)Math.Min(available, maxBytes)]) : default;
-            return (from, body);
+            if (cursors.TryGetValue(replicaId, out var cursor) && cursor.NextOffset == offset)
+                return cursor;
+            cursor?.Dispose();
+            cursors.Remove(replicaId);
+            if (cursors.Count >= ReplicaGate.MaxFollowers)
+                return null;
+            cursor = store.OpenReplicaCursor(offset);
+            if (cursor is not null) cursors[replicaId] = cursor;
+            return cursor;
         }
     }
-
-    private ReplicaCursor? CursorLocked(Position position)
-    {
-        bool found = cursors.TryGetValue(position.ReplicaId, out var entry);
-        if (found && entry.Session == position.Session && (position.Continues || entry.Cursor.NextOffset == position.Offset))
-            return entry.Cursor;
-        if (position.Continues) return null;
-        if (found)
-        {
-            entry.Cursor.Dispose();
-            cursors.Remove(position.ReplicaId);
-        }
-        if (cursors.Count >= ReplicaGate.MaxFollowers)
-            return null;
-        var cursor = store.OpenReplicaCursor(position.Offset);
-        if (cursor is not null) cursors[position.ReplicaId] = (cursor, position.Session);
-        return cursor;
-    }
-
-    private readonly record struct Position(string ReplicaId, long Offset, string? Session, bool Continues);
 
     private static RemotingCommand Refuse(string remark) => RemotingCommand.CreateResponse(ResponseCode.ServiceNotAvailable, remark);
 
