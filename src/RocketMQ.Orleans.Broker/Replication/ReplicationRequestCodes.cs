@@ -9,11 +9,8 @@ public static class ReplicationRequestCodes
 {
     /// <summary>
     /// A follower asks for records from an offset (its log end, which is also its acknowledgement of everything
-    /// below). Ext fields: epoch, replicaId, offset, maxBytes, and <c>continue=1</c> for a pipelined fetch, which reads
-    /// from where the follower's previous answer ended rather than from offset (a follower keeps two in flight, so one
-    /// waits at the leader while the other's answer travels). The answer carries the offset its records start from,
-    /// the leader's epoch, its confirmed offset and its log end, and the records as
-    /// <see cref="Store.Replication.ReplicaTransfer"/> entries.
+    /// below). Ext fields: epoch, replicaId, offset, maxBytes. The answer carries the leader's epoch, its confirmed
+    /// offset and its log end, and the records as <see cref="Store.Replication.ReplicaTransfer"/> entries.
     /// </summary>
     public const int ReplicaFetch = 61_001;
 
