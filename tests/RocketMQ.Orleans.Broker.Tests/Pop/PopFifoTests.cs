@@ -56,6 +56,7 @@ public sealed class PopFifoTests
         Assert.Equal("m0", PopTestHost.Body(redelivered));
         Assert.Equal(2, redelivered.DeliveryAttempt);
         Assert.False(redelivered.Handle.Retry);
+        await host.Store.WaitForDispatchAsync();
         Assert.Equal(0, host.Store.GetMaxOffsetInQueue("%RETRY%" + PopTestHost.Group, 0));
 
         Assert.Equal(PopAckStatus.Ok, host.Pop.Ack(PopTestHost.Group, PopTestHost.Topic, redelivered.Handle));
@@ -81,6 +82,8 @@ public sealed class PopFifoTests
 
         using var after = await host.PopAsync(fifo: true);
         Assert.Equal(["next"], after.Messages.Select(PopTestHost.Body));
+        // The dead-letter put is acknowledged before the queue moves on; its consume-queue entry follows on the dispatch thread.
+        await host.Store.WaitForDispatchAsync();
         Assert.Equal(1, host.Store.GetMaxOffsetInQueue("%DLQ%" + PopTestHost.Group, 0));
     }
 
