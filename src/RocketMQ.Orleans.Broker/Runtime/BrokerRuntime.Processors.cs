@@ -15,6 +15,11 @@ public sealed partial class BrokerRuntime
     /// <summary>The executor admin processors run on (created by <see cref="RegisterProcessors"/>).</summary>
     public RequestExecutor? AdminExecutor { get; private set; }
 
+    /// <summary>The PULL_MESSAGE path for in-process callers (gRPC PullMessage): one store read, filter and long poll.</summary>
+    public PullMessageProcessor LocalPull => _localPull ??= new PullMessageProcessor(this);
+
+    private PullMessageProcessor? _localPull;
+
     /// <summary>
     /// Registers every broker-port processor, each request family on its own executor as Apache's thread pools
     /// (a burst of sends never starves pulls or heartbeats).

@@ -7,9 +7,6 @@ namespace RocketMQ.Orleans.Grpc.Services;
 /// <summary>Methods not served yet: each answers a RocketMQ NOT_IMPLEMENTED status, never a gRPC error.</summary>
 public sealed partial class MessagingServiceImpl
 {
-    public override Task PullMessage(PullMessageRequest request, IServerStreamWriter<PullMessageResponse> responseStream, ServerCallContext callContext) =>
-        responseStream.WriteAsync(new PullMessageResponse { Status = Statuses.NotImplemented(nameof(PullMessage)) }, callContext.CancellationToken);
-
     public override Task<RecallMessageResponse> RecallMessage(RecallMessageRequest request, ServerCallContext callContext) =>
         Task.FromResult(new RecallMessageResponse { Status = Statuses.NotImplemented(nameof(RecallMessage)) });
 

@@ -254,11 +254,80 @@ public sealed class GrpcEndpointTests(GrpcSilo silo) : IClassFixture<GrpcSilo>
     public async Task Methods_not_served_answer_a_not_implemented_status_not_a_grpc_error()
     {
         var recall = await Client.RecallMessageAsync(new RecallMessageRequest { Topic = Res("T"), RecallHandle = "h" }, GrpcSilo.Headers());
-        using var pull = Client.PullMessage(new PullMessageRequest { Group = Res("G"), MessageQueue = new MessageQueue { Topic = Res("T") } }, GrpcSilo.Headers());
-        Assert.True(await pull.ResponseStream.MoveNext(CancellationToken.None));
 
         Assert.Equal(Code.NotImplemented, recall.Status.Code);
-        Assert.Equal(Code.NotImplemented, pull.ResponseStream.Current.Status.Code);
+    }
+
+    [Fact]
+    public async Task Pull_answers_status_messages_then_next_offset_filters_by_tag_and_flags_an_offset_out_of_range()
+    {
+        const string topic = "GrpcPullTopic";
+        const string group = "GID_grpc_pull";
+        var route = await Client.QueryRouteAsync(new QueryRouteRequest { Topic = Res(topic) }, GrpcSilo.Headers());
+        Assert.Equal(Code.Ok, (await SendAsync(topic, "one"u8.ToArray())).Status.Code);
+        Assert.Equal(Code.Ok, (await SendAsync(topic, "two"u8.ToArray())).Status.Code);
+
+        var found = new List<string>();
+        var queueWithMessages = -1;
+        foreach (var queue in route.MessageQueues.Select(q => q.Id).Distinct())
+        {
+            var (status, messages, next) = await PullAsync(topic, group, queue, 0, "TagG");
+            if (status.Code == Code.Ok)
+            {
+                found.AddRange(messages.Select(m => m.Body.ToStringUtf8()));
+                Assert.Equal(messages.Count, next);
+                queueWithMessages = queue;
+            }
+            else
+            {
+                Assert.Equal((Code.MessageNotFound, 0L), (status.Code, next));
+            }
+        }
+
+        var (otherTag, otherMessages, otherNext) = await PullAsync(topic, group, queueWithMessages, 0, "Other");
+        var (beyond, _, _) = await PullAsync(topic, group, queueWithMessages, 1000, "*");
+
+        Assert.Equal(["one", "two"], found.Order());
+        Assert.Equal(Code.MessageNotFound, otherTag.Code);
+        Assert.Empty(otherMessages);
+        Assert.True(otherNext > 0, "a pull past unmatched messages moves the next offset on");
+        Assert.Equal(Code.IllegalOffset, beyond.Code);
+    }
+
+    private async Task<(Status Status, List<Message> Messages, long? Next)> PullAsync(string topic, string group, int queueId, long offset, string tag)
+    {
+        using var call = Client.PullMessage(new PullMessageRequest
+        {
+            Group = Res(group),
+            MessageQueue = new MessageQueue { Topic = Res(topic), Id = queueId },
+            Offset = offset,
+            BatchSize = 32,
+            FilterExpression = new FilterExpression { Type = FilterType.Tag, Expression = tag },
+            LongPollingTimeout = Duration.FromTimeSpan(TimeSpan.FromMilliseconds(200)),
+        }, GrpcSilo.Headers());
+        Status? status = null;
+        var messages = new List<Message>();
+        long? next = null;
+        while (await call.ResponseStream.MoveNext(CancellationToken.None))
+        {
+            var response = call.ResponseStream.Current;
+            switch (response.ContentCase)
+            {
+                case PullMessageResponse.ContentOneofCase.Status:
+                    Assert.Null(status);
+                    status = response.Status;
+                    break;
+                case PullMessageResponse.ContentOneofCase.Message:
+                    Assert.NotNull(status);
+                    messages.Add(response.Message);
+                    break;
+                case PullMessageResponse.ContentOneofCase.NextOffset:
+                    next = response.NextOffset;
+                    break;
+            }
+        }
+
+        return (status!, messages, next);
     }
 
     [Fact]

@@ -22,11 +22,21 @@ public sealed class PullMessageProcessor(BrokerRuntime runtime) : IRequestProces
 {
     private readonly ILogger _logger = runtime.LoggerFactory.CreateLogger<PullMessageProcessor>();
 
-    public async ValueTask<RemotingCommand?> ProcessRequestAsync(RemotingRequestContext context, RemotingCommand request, CancellationToken cancellationToken)
+    public ValueTask<RemotingCommand?> ProcessRequestAsync(RemotingRequestContext context, RemotingCommand request, CancellationToken cancellationToken) =>
+        PullWithHoldAsync(context.Connection, request.ReadHeader<PullMessageRequestHeader>(), cancellationToken);
+
+    /// <summary>
+    /// The same pull for a caller in this process (the gRPC PullMessage, as Apache's proxy pulls from its local
+    /// broker): no connection, so a held pull ends only by arrival or its suspend time.
+    /// </summary>
+    public async ValueTask<RemotingCommand> PullLocalAsync(PullMessageRequestHeader header, CancellationToken cancellationToken) =>
+        (await PullWithHoldAsync(null, header, cancellationToken).ConfigureAwait(false))!;
+
+    private async ValueTask<RemotingCommand?> PullWithHoldAsync(IRemotingConnection? connection, PullMessageRequestHeader header,
+        CancellationToken cancellationToken)
     {
-        var header = request.ReadHeader<PullMessageRequestHeader>();
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var outcome = await PullAsync(context.Connection, header, allowSuspend: true, cancellationToken).ConfigureAwait(false);
+        var outcome = await PullAsync(connection, header, allowSuspend: true, cancellationToken).ConfigureAwait(false);
         Diagnostics.BrokerMetrics.RecordPullLatency(started);
         if (outcome.Hold is not { } hold)
         {
@@ -34,8 +44,8 @@ public sealed class PullMessageProcessor(BrokerRuntime runtime) : IRequestProces
         }
 
         Diagnostics.BrokerMetrics.RecordPullSuspended();
-        await runtime.PullHold.SuspendAsync(header.Topic, header.QueueId, header.QueueOffset, hold.Filter, hold.Timeout, context.Connection).ConfigureAwait(false);
-        if (!context.Connection.IsActive)
+        await runtime.PullHold.SuspendAsync(header.Topic, header.QueueId, header.QueueOffset, hold.Filter, hold.Timeout, connection).ConfigureAwait(false);
+        if (connection is { IsActive: false })
         {
             // Released because its connection closed: nobody is left to answer.
             return null;
@@ -43,12 +53,12 @@ public sealed class PullMessageProcessor(BrokerRuntime runtime) : IRequestProces
 
         // Apache re-runs the whole pull on wake-up, without suspending again and without committing the offset again.
         started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var again = await PullAsync(context.Connection, header, allowSuspend: false, cancellationToken).ConfigureAwait(false);
+        var again = await PullAsync(connection, header, allowSuspend: false, cancellationToken).ConfigureAwait(false);
         Diagnostics.BrokerMetrics.RecordPullLatency(started);
         return again.Response;
     }
 
-    private async ValueTask<PullOutcome> PullAsync(IRemotingConnection connection, PullMessageRequestHeader header, bool allowSuspend, CancellationToken cancellationToken)
+    private async ValueTask<PullOutcome> PullAsync(IRemotingConnection? connection, PullMessageRequestHeader header, bool allowSuspend, CancellationToken cancellationToken)
     {
         var response = RemotingCommand.CreateResponse(ResponseCode.SystemError);
         if (!PermName.IsReadable(runtime.Options.BrokerPermission))
@@ -86,7 +96,7 @@ public sealed class PullMessageProcessor(BrokerRuntime runtime) : IRequestProces
         if (header.QueueId < 0 || header.QueueId >= topicConfig.ReadQueueNums)
         {
             return Refuse(response, ResponseCode.SystemError,
-                $"queueId[{header.QueueId}] is illegal, topic:[{header.Topic}] topicConfig.readQueueNums:[{topicConfig.ReadQueueNums}] consumer:[{RemoteAddresses.FormatJava(connection.RemoteEndPoint)}]");
+                $"queueId[{header.QueueId}] is illegal, topic:[{header.Topic}] topicConfig.readQueueNums:[{topicConfig.ReadQueueNums}] consumer:[{RemoteAddresses.FormatJava(connection?.RemoteEndPoint)}]");
         }
 
         var subscription = ResolveSubscription(header, groupConfig, response);

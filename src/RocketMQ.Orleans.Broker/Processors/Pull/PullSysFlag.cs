@@ -1,7 +1,7 @@
 namespace RocketMQ.Orleans.Broker.Processors.Pull;
 
 /// <summary>Apache PullSysFlag bits of PULL_MESSAGE's sysFlag.</summary>
-internal static class PullSysFlag
+public static class PullSysFlag
 {
     public const int CommitOffset = 1;
     public const int Suspend = 1 << 1;
