@@ -120,21 +120,8 @@ public sealed class ReplicatedSiloGroup : IAsyncDisposable
         return bytes.AsSpan(0, filled).ToArray();
     }
 
-    public string Diagnostics()
-    {
-        var text = new StringBuilder();
-        for (int i = 0; i < _silos.Length; i++)
-        {
-            if (_silos[i] is { } silo)
-            {
-                text.AppendLine($"--- replica {i} (name server {silo.NameServerAddress}, broker {silo.BrokerAddress}, running: {silo.IsRunning}) ---");
-                text.AppendLine(silo.Output);
-            }
-        }
-
-        text.AppendLine($"--- redis-server {Redis.ConnectionString} ---").AppendLine(Redis.Output);
-        return text.ToString();
-    }
+    public string Diagnostics() =>
+        ClusterDiagnostics.Describe(_silos.Select((silo, i) => ($"replica {i}", silo)), Redis);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using RocketMQ.Orleans.Interop.Tests.Infrastructure;
 
 namespace RocketMQ.Orleans.Interop.Tests.ScaleOut;
@@ -66,21 +65,8 @@ public sealed class RedisSiloCluster : IAsyncDisposable
     }
 
     /// <summary>Redis and silo output, for failure messages.</summary>
-    public string Diagnostics()
-    {
-        var text = new StringBuilder();
-        for (int i = 0; i < _silos.Length; i++)
-        {
-            if (_silos[i] is { } silo)
-            {
-                text.AppendLine($"--- silo {BrokerNames[i]} (name server {silo.NameServerAddress}, broker {silo.BrokerAddress}, running: {silo.IsRunning}) ---");
-                text.AppendLine(silo.Output);
-            }
-        }
-
-        text.AppendLine($"--- redis-server {Redis.ConnectionString} ---").AppendLine(Redis.Output);
-        return text.ToString();
-    }
+    public string Diagnostics() =>
+        ClusterDiagnostics.Describe(_silos.Select((silo, i) => ($"silo {BrokerNames[i]}", silo)), Redis);
 
     public async ValueTask DisposeAsync()
     {

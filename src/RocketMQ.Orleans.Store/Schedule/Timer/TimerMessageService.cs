@@ -175,12 +175,12 @@ internal sealed class TimerMessageService : IDisposable
                 bool maybePending = queueOffset >= leader.FiledBeforeSlot && queueOffset > leader.DeliveredQueueOffset;
                 if (notYetDue || maybePending) refile.Add((queueOffset, deliverMs));
             }
+            // In memory only (rebuilt from the wheel at start): until the move below is saved, a restart reads them again.
+            filledSlots.Clear(slot);
         }
         // Filed before the move: a crash in between files them twice (delivery drops duplicates), never loses them.
         foreach (var (queueOffset, deliverMs) in refile)
             FileIntoWheel(queueOffset, deliverMs, leader.Slot);
-        for (long slot = filledSlots.NextFilled(checkpoint.DequeueSlot); slot >= 0 && slot < leader.Slot; slot = filledSlots.NextFilled(slot + 1))
-            filledSlots.Clear(slot);
         long delivered = leader.Slot == checkpoint.DequeueSlot ? Math.Max(leader.DeliveredQueueOffset, checkpoint.DeliveredQueueOffset) : leader.DeliveredQueueOffset;
         MoveTo(leader.Slot, delivered);
         log.DeleteSegmentsBefore(checkpoint.DequeueSlot);
