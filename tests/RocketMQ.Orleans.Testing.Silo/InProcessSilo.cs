@@ -10,6 +10,16 @@ public sealed class InProcessSilo : IAsyncDisposable
 {
     private readonly TempDirectory _data;
 
+    static InProcessSilo()
+    {
+        // xUnit starts the silos of several test classes at once in one process. On a 2-core CI machine the thread
+        // pool begins with 2 workers and adds about one every half second while starved, so a socket completion could
+        // wait in its queue longer than the client's 3 s connect timeout (a connect to a listening loopback port
+        // "timed out"). Test processes get headroom up front; the silo's own code is unchanged.
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, 32), Math.Max(completionPorts, 32));
+    }
+
     private InProcessSilo(InProcessTestCluster cluster, BrokerPorts ports, TempDirectory data)
     {
         Cluster = cluster;
