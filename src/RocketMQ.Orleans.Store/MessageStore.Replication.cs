@@ -38,6 +38,24 @@ public sealed partial class MessageStore
     public static void RequestTruncation(string dataPath, long offset) =>
         ReplicaMarkers.RequestTruncation(Path.Combine(dataPath, "checkpoint"), offset);
 
+    /// <summary>
+    /// Asks the next open of the store under <paramref name="dataPath"/> to replace its commit log by an empty one
+    /// beginning at <paramref name="offset"/> (a page start), provided everything it holds lies below: a replica whose
+    /// leader's retention has already deleted the part of the log it would need to fetch next.
+    /// </summary>
+    public static void RequestBeginAt(string dataPath, long offset) =>
+        ReplicaMarkers.RequestBegin(Path.Combine(dataPath, "checkpoint"), offset);
+
+    private void ApplyPendingBegin(string checkpointDirectory)
+    {
+        if (ReplicaMarkers.PendingBegin(checkpointDirectory) is not long offset) return;
+        if (CommitLog.CommitLogFile.ResetToBegin(Path.Combine(options.DataPath, "commitlog"), options, offset))
+            StoreLog.CommitLogBegunAt(logger, offset);
+        else
+            StoreLog.CommitLogBeginRefused(logger, offset);
+        File.Delete(ReplicaMarkers.BeginPath(checkpointDirectory));
+    }
+
     private void ApplyPendingTruncation(string checkpointDirectory)
     {
         if (ReplicaMarkers.PendingTruncation(checkpointDirectory) is not long offset) return;

@@ -51,6 +51,7 @@ public sealed partial class MessageStore : IAsyncDisposable
         var checkpointDirectory = Path.Combine(root, "checkpoint");
         confirmedMarker = new Replication.ReplicaMarkers(checkpointDirectory);
         ApplyPendingTruncation(checkpointDirectory);
+        ApplyPendingBegin(checkpointDirectory);
         commitLog = CommitLogFile.Open(Path.Combine(root, "commitlog"), options, timeProvider, logger, health);
         try
         {

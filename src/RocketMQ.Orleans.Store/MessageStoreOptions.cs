@@ -19,8 +19,11 @@ public sealed class MessageStoreOptions
     [Range(1, 600_000)]
     public int SyncFlushTimeout { get; set; } = 5000;
 
-    /// <summary>Hours a message is kept before retention may delete it.</summary>
-    [Range(1, 24 * 365 * 100)]
+    /// <summary>
+    /// Hours a message is kept before retention may delete it. 0 (as Apache allows) keeps only the page being
+    /// written: a scratch setting for tests and demos, under which timed messages are refused.
+    /// </summary>
+    [Range(0, 24 * 365 * 100)]
     public int FileReservedTime { get; set; } = 72;
 
     /// <summary>Milliseconds between retention and disk-usage checks.</summary>

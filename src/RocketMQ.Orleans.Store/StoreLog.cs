@@ -55,4 +55,10 @@ internal static partial class StoreLog
 
     [LoggerMessage(17, LogLevel.Warning, "Commit log truncated to {Offset} before opening: {Discarded} bytes of records past it discarded (this replica's tail diverged from its group's leader)")]
     public static partial void CommitLogTruncated(ILogger logger, long offset, long discarded);
+
+    [LoggerMessage(18, LogLevel.Warning, "Commit log replaced by an empty one beginning at {Offset} before opening (this replica continues from its leader's retained log begin)")]
+    public static partial void CommitLogBegunAt(ILogger logger, long offset);
+
+    [LoggerMessage(19, LogLevel.Warning, "Commit log not moved to begin at {Offset}: it holds records past that offset, or the offset is not a page start")]
+    public static partial void CommitLogBeginRefused(ILogger logger, long offset);
 }

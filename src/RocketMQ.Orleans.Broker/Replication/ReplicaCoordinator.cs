@@ -181,6 +181,15 @@ internal sealed partial class ReplicaCoordinator : IAsyncDisposable
             await StopFollowingAsync().ConfigureAwait(false);
             return;
         }
+        if (follower is { LeaderBegin: long leaderBegin })
+        {
+            LogBeginningAt(logger, identity.BrokerName, store.LogEndOffset, leaderBegin, view.Epoch);
+            // Its next log is a copy of this epoch's leader from that offset: nothing of what it knew before is kept.
+            local.Reset(view.Epoch, leaderBegin);
+            MessageStore.RequestBeginAt(store.Options.DataPath, leaderBegin);
+            restart.RequestRestart($"the leader of epoch {view.Epoch} retains its log from {leaderBegin} only, past this log's end {store.LogEndOffset}");
+            return;
+        }
         if (follower is { Diverged: null } current && current.Epoch == view.Epoch && current.LeaderAddress == leader.BrokerAddress)
             return;
         await StopFollowingAsync().ConfigureAwait(false);
@@ -263,6 +272,9 @@ internal sealed partial class ReplicaCoordinator : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Broker group {BrokerName}: in-sync set of epoch {Epoch} is now {InSync}")]
     private static partial void LogInSyncChanged(ILogger logger, string brokerName, long epoch, string inSync);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Broker group {BrokerName}: log end {LogEnd} is below the leader's retained begin {Begin} (epoch {Epoch}); beginning an empty log there and restarting")]
+    private static partial void LogBeginningAt(ILogger logger, string brokerName, long logEnd, long begin, long epoch);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Broker group {BrokerName}: log end {LogEnd} is past the consistent point {Consistent} (last local epoch {LastEpoch}, group epoch {Epoch}); truncating and restarting")]
     private static partial void LogTruncating(ILogger logger, string brokerName, long logEnd, long consistent, long lastEpoch, long epoch);

@@ -30,5 +30,8 @@ public static class ReplicationRequestCodes
         public const string LogEnd = "logEnd";
         public const string DelayOffsets = "delayOffsets";
         public const string TimerProgress = "timerProgress";
+
+        /// <summary>On a fetch refused because its offset lies below the leader's retained log: the leader's begin.</summary>
+        public const string Begin = "begin";
     }
 }

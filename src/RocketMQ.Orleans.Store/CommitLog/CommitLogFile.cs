@@ -107,6 +107,31 @@ internal sealed class CommitLogFile : IAsyncDisposable
         return CommitLogRecovery.TruncateTo(device, commitManager, options.CommitLogPageSizeBits, MaxRecordLength(options), offset);
     }
 
+    /// <summary>
+    /// Replaces the (closed) log under <paramref name="directory"/> by an empty one beginning at
+    /// <paramref name="offset"/>, when every record it holds lies below that offset (a replica that must continue
+    /// from its leader's begin: what it has is older than anything the leader retains). Returns false, changing
+    /// nothing, when the log reaches past the offset or the offset is not a page start.
+    /// </summary>
+    public static bool ResetToBegin(string directory, MessageStoreOptions options, long offset)
+    {
+        long pageSize = 1L << options.CommitLogPageSizeBits;
+        if (offset <= LogRecordFormat.FirstValidAddress || offset % pageSize != 0)
+            return false;
+        long end;
+        using (var device = new BufferedSegmentDevice(Path.Combine(directory, "commitlog.log"), options.CommitLogSegmentSizeBits, options.Faults))
+        using (var commitManager = new BufferedLogCommitManager(Path.Combine(directory, "commitlog.commit"), options.Faults))
+            end = CommitLogRecovery.ExtendLatestCommit(device, commitManager, options.CommitLogPageSizeBits, MaxRecordLength(options));
+        if (end > offset)
+            return false;
+        // The directory holds only the log's segment files and its commit file.
+        foreach (var file in Directory.EnumerateFiles(directory))
+            File.Delete(file);
+        using (var commitManager = new BufferedLogCommitManager(Path.Combine(directory, "commitlog.commit"), options.Faults))
+            CommitLogRecovery.BeginEmptyAt(commitManager, offset);
+        return true;
+    }
+
     private static int MaxRecordLength(MessageStoreOptions options) =>
         (int)Math.Min((1L << options.CommitLogPageSizeBits) - LogRecordFormat.HeaderSize, Math.Max(options.MaxMessageSize, 64 * 1024 * 1024));
 

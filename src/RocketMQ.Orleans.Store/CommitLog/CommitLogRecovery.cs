@@ -71,6 +71,19 @@ internal static class CommitLogRecovery
         return scan.EndAddress - offset;
     }
 
+    /// <summary>
+    /// Makes an empty log (no commit, no records) begin at <paramref name="offset"/>, a page start: FasterLog's
+    /// recovery then opens it with that begin and tail, and the first record appended lands there. A replica joins
+    /// a leader whose retention already deleted the head of its log this way, at the leader's begin.
+    /// </summary>
+    public static void BeginEmptyAt(BufferedLogCommitManager commitManager, long offset)
+    {
+        var info = new FasterLogRecoveryInfo { BeginAddress = offset, UntilAddress = offset, CommitNum = 1 };
+        commitManager.Commit(offset, offset, info.ToByteArray(), info.CommitNum, forceWriteMetadata: true);
+        commitManager.WriteDurableHint(offset);
+        commitManager.Flush();
+    }
+
     private static void ZeroRange(BufferedSegmentDevice device, long from, long until)
     {
         var zeros = new byte[1 << 20];

@@ -7,7 +7,8 @@ namespace RocketMQ.Orleans.Store.Replication;
 /// Two small files a replicated store keeps beside its checkpoint. <c>confirmed</c>: the last confirmed offset this
 /// replica knew, so that after a restart the dispatcher makes nothing visible past it before the group has spoken.
 /// <c>truncate</c>: a truncation the replica asked for (its tail diverged from the new leader's log), applied by
-/// the next open before the commit log is read.
+/// the next open before the commit log is read. <c>begin</c>: the offset at which the replica must begin an empty
+/// log (its leader's retention deleted everything it has and more), applied by the next open the same way.
 /// </summary>
 internal sealed class ReplicaMarkers(string checkpointDirectory)
 {
@@ -37,15 +38,22 @@ internal sealed class ReplicaMarkers(string checkpointDirectory)
 
     public static string TruncatePath(string checkpointDirectory) => Path.Combine(checkpointDirectory, "truncate");
 
-    public static void RequestTruncation(string checkpointDirectory, long offset)
+    public static void RequestTruncation(string checkpointDirectory, long offset) => WriteOffset(TruncatePath(checkpointDirectory), offset);
+
+    public static long? PendingTruncation(string checkpointDirectory) => ReadOffset(TruncatePath(checkpointDirectory));
+
+    public static string BeginPath(string checkpointDirectory) => Path.Combine(checkpointDirectory, "begin");
+
+    public static void RequestBegin(string checkpointDirectory, long offset) => WriteOffset(BeginPath(checkpointDirectory), offset);
+
+    public static long? PendingBegin(string checkpointDirectory) => ReadOffset(BeginPath(checkpointDirectory));
+
+    private static void WriteOffset(string path, long offset)
     {
-        Directory.CreateDirectory(checkpointDirectory);
-        DurableFile.Replace(TruncatePath(checkpointDirectory), System.Text.Encoding.ASCII.GetBytes(offset.ToString(CultureInfo.InvariantCulture)));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        DurableFile.Replace(path, System.Text.Encoding.ASCII.GetBytes(offset.ToString(CultureInfo.InvariantCulture)));
     }
 
-    public static long? PendingTruncation(string checkpointDirectory)
-    {
-        var path = TruncatePath(checkpointDirectory);
-        return File.Exists(path) && long.TryParse(File.ReadAllText(path), NumberStyles.None, CultureInfo.InvariantCulture, out long offset) ? offset : null;
-    }
+    private static long? ReadOffset(string path) =>
+        File.Exists(path) && long.TryParse(File.ReadAllText(path), NumberStyles.None, CultureInfo.InvariantCulture, out long offset) ? offset : null;
 }

@@ -169,6 +169,56 @@ public sealed class ReplicatedGroupTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_wiped_follower_begins_at_the_leaders_begin_once_retention_deleted_the_head_of_the_log()
+    {
+        // Retention at 0 hours keeps only the last page of each log (32 KiB pages here), checked every 300 ms: while
+        // the follower is away the leader deletes the head of its log, so the follower cannot copy from offset 0.
+        var settings = new Dictionary<string, string>
+        {
+            ["RocketMQ:Store:FileReservedTime"] = "0",
+            ["RocketMQ:Store:CleanResourceInterval"] = "300",
+            ["RocketMQ:Store:CommitLogPageSizeBits"] = "15",
+            ["RocketMQ:Store:CommitLogMemorySizeBits"] = "17",
+            ["RocketMQ:Store:MaxMessageSize"] = "16384",
+        };
+        await using var group = await ReplicatedSiloGroup.StartAsync(2, "Async", minInSyncReplicas: 1, settings);
+        await RunGuardedAsync(group, async clock =>
+        {
+            var (topic, leader) = await CreateTopicAsync(group, clock);
+            var follower = group.Silos.Single(s => s != leader);
+            await follower.KillAsync();
+            follower.WipeData();
+            await using var producer = new ContinuousProducer(group.NameServers, topic);
+            await Eventually.HoldsAsync(async () => (await ReplicatedSiloGroup.TryGetCommitLogRangeAsync(leader)).Begin > 64 * 1024,
+                Generous, "the leader's retention to delete the first two pages");
+            Lap(clock, $"leader's log begins at {(await ReplicatedSiloGroup.TryGetCommitLogRangeAsync(leader)).Begin}");
+
+            await follower.RestartAsync();
+            int atRestart = producer.Acks.Count;
+            await Eventually.TrueAsync(() => producer.Acks.Count >= atRestart + 300, "sends go on while the follower joins", Generous);
+            await producer.StopAsync();
+
+            (long Begin, long End) leaderRange = default, followerRange = default;
+            await Eventually.HoldsAsync(
+                async () =>
+                {
+                    leaderRange = await ReplicatedSiloGroup.TryGetCommitLogRangeAsync(leader);
+                    followerRange = await ReplicatedSiloGroup.TryGetCommitLogRangeAsync(follower);
+                    return followerRange.End == leaderRange.End && leaderRange.End > 0;
+                },
+                Generous,
+                () => $"the follower to reach the leader's end; leader {leaderRange}, follower {followerRange}");
+            Lap(clock, $"leader {leaderRange}, follower {followerRange}");
+            Assert.True(followerRange.Begin > 64, "the follower's log should begin past the head the leader deleted");
+            long from = Math.Max(leaderRange.Begin, followerRange.Begin);
+            var reference = ReplicatedSiloGroup.CommitLogBytes(leader, leaderRange.End).AsSpan((int)from);
+            var copy = ReplicatedSiloGroup.CommitLogBytes(follower, followerRange.End).AsSpan((int)from);
+            Assert.True(reference.SequenceEqual(copy), $"the follower's log differs from the leader's in [{from}, {leaderRange.End})");
+            Assert.Contains(follower.Output.Split('\n'), l => l.Contains("beginning an empty log there", StringComparison.Ordinal));
+        });
+    }
+
+    [Fact]
     public async Task A_former_leader_whose_tail_the_new_leader_never_had_cuts_it_back_and_follows()
     {
         // Async mode acknowledges before followers copy: freeze both followers (shorter than the allowed lag, so they

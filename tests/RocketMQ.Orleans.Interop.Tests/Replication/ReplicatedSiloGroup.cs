@@ -36,11 +36,13 @@ public sealed class ReplicatedSiloGroup : IAsyncDisposable
     /// <summary>Every silo's name server, ';'-separated as clients take them.</summary>
     public string NameServers => string.Join(';', Silos.Select(s => s.NameServerAddress));
 
-    public static async Task<ReplicatedSiloGroup> StartAsync(int siloCount, string mode = "Sync", int minInSyncReplicas = 2)
+    /// <param name="settings">More settings for every silo (e.g. store options), on top of the group's.</param>
+    public static async Task<ReplicatedSiloGroup> StartAsync(int siloCount, string mode = "Sync", int minInSyncReplicas = 2,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var redis = await RedisServer.StartAsync();
         string run = Guid.NewGuid().ToString("N")[..8];
-        var replication = new Dictionary<string, string>
+        var replication = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
         {
             ["RocketMQ:Replication:Mode"] = mode,
             ["RocketMQ:Replication:MinInSyncReplicas"] = minInSyncReplicas.ToString(),
@@ -96,18 +98,25 @@ public sealed class ReplicatedSiloGroup : IAsyncDisposable
         return long.Parse(table["commitLogMaxOffset"]!.GetValue<string>());
     }
 
-    /// <summary>As <see cref="CommitLogEndAsync"/>, or -1 while the replica does not answer (restarting).</summary>
-    public static async Task<long> TryGetCommitLogEndAsync(SiloFixture silo)
+    /// <summary>The commit log's retained begin and its end on one replica (GET_BROKER_RUNTIME_INFO), or (-1, -1) while it does not answer.</summary>
+    public static async Task<(long Begin, long End)> TryGetCommitLogRangeAsync(SiloFixture silo)
     {
         try
         {
-            return await CommitLogEndAsync(silo);
+            await using var connection = await RemotingConnection.ConnectAsync(silo.BrokerAddress, TimeSpan.FromSeconds(5));
+            var response = await connection.InvokeAsync(RemotingCommand.CreateRequest(RequestCode.GetBrokerRuntimeInfo), TimeSpan.FromSeconds(5));
+            if (response.Code != ResponseCode.Success) return (-1, -1);
+            var table = JsonNode.Parse(Encoding.UTF8.GetString(response.Body.Span))!["table"]!;
+            return (long.Parse(table["commitLogMinOffset"]!.GetValue<string>()), long.Parse(table["commitLogMaxOffset"]!.GetValue<string>()));
         }
         catch (Exception e) when (e is IOException or TimeoutException or System.Net.Sockets.SocketException)
         {
-            return -1;
+            return (-1, -1);
         }
     }
+
+    /// <summary>As <see cref="CommitLogEndAsync"/>, or -1 while the replica does not answer (restarting).</summary>
+    public static async Task<long> TryGetCommitLogEndAsync(SiloFixture silo) => (await TryGetCommitLogRangeAsync(silo)).End;
 
     /// <summary>The first <paramref name="length"/> bytes of a replica's commit log (within its first 1 GiB segment file).</summary>
     public static byte[] CommitLogBytes(SiloFixture silo, long length)

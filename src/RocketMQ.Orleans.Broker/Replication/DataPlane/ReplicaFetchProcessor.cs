@@ -39,9 +39,17 @@ internal sealed class ReplicaFetchProcessor(MessageStore store, ReplicaGate gate
         if (offset >= store.LogEndOffset)
             await gate.WaitForGrowthAsync(offset, HoldTime, cancellationToken).ConfigureAwait(false);
 
+        long begin = store.MinPhysicalOffset;
+        if (offset < begin)
+        {
+            // Retention deleted what the follower would need next: it must begin its log where this one begins.
+            var behind = Refuse($"offset {offset} lies below this log's begin {begin}: retention deleted it");
+            behind.ExtFields = new Dictionary<string, string>(1) { [Fields.Begin] = begin.ToString(CultureInfo.InvariantCulture) };
+            return behind;
+        }
         var cursor = CursorFor(replicaId, offset);
         if (cursor is null)
-            return Refuse($"offset {offset} does not start a record of this log (begin {store.MinPhysicalOffset}, end {store.LogEndOffset})");
+            return Refuse($"offset {offset} does not start a record of this log (begin {begin}, end {store.LogEndOffset})");
 
         long available = store.LogEndOffset - offset;
         ArraySegment<byte> body = default;

@@ -46,6 +46,12 @@ internal sealed partial class ReplicaFollower : IAsyncDisposable
     /// <summary>Set when the leader's records did not continue this log: the coordinator truncates or resyncs.</summary>
     public string? Diverged { get; private set; }
 
+    /// <summary>
+    /// Set when the leader's retention has deleted the records this log would continue with: the leader's begin,
+    /// where the coordinator makes this replica begin an empty log.
+    /// </summary>
+    public long? LeaderBegin { get; private set; }
+
     private async Task RunAsync()
     {
         var ct = stopping.Token;
@@ -74,6 +80,11 @@ internal sealed partial class ReplicaFollower : IAsyncDisposable
                 if (response.Code != ResponseCode.Success)
                 {
                     LogRefused(logger, LeaderAddress, Epoch, response.Remark);
+                    if (long.TryParse(response.GetExtField(Fields.Begin), NumberStyles.None, CultureInfo.InvariantCulture, out long begin) && begin > offset)
+                    {
+                        LeaderBegin = begin;
+                        break;
+                    }
                     await Task.Delay(options.HeartbeatMillis, ct).ConfigureAwait(false);
                     continue;
                 }

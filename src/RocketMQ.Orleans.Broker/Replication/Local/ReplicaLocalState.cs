@@ -68,6 +68,20 @@ internal sealed class ReplicaLocalState
         }
     }
 
+    /// <summary>
+    /// Replaces the history by one epoch starting at <paramref name="startOffset"/>: the log is about to begin empty
+    /// there, as a copy of the leader of <paramref name="epoch"/>, and holds nothing of the epochs it knew before.
+    /// </summary>
+    public void Reset(long epoch, long startOffset)
+    {
+        lock (gate)
+        {
+            epochs.Clear();
+            epochs.Add((epoch, startOffset));
+            Save();
+        }
+    }
+
     /// <summary>Forgets epochs whose records start at or past <paramref name="offset"/> (the log is cut back there).</summary>
     public void TruncateTo(long offset)
     {
