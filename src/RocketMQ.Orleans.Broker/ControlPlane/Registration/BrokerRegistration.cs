@@ -39,7 +39,10 @@ internal sealed partial class BrokerRegistration(
                 await grains.GetGrain<IClusterDirectoryGrain>(identity.BrokerClusterName)
                     .AddBrokerAsync(brokerName)
                     .WaitAsync(cancellationToken).ConfigureAwait(false);
-                LogRegistered(logger, brokerName, identity.BrokerId, identity.BrokerAddress, identity.BrokerClusterName);
+                if (replication.Value.Enabled)
+                    LogJoinedCluster(logger, brokerName, identity.BrokerAddress, identity.BrokerClusterName);
+                else
+                    LogRegistered(logger, brokerName, identity.BrokerId, identity.BrokerAddress, identity.BrokerClusterName);
                 return;
             }
             catch (Exception exception) when (attempt < MaxAttempts && !cancellationToken.IsCancellationRequested)
@@ -75,6 +78,9 @@ internal sealed partial class BrokerRegistration(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Broker {BrokerName} (id {BrokerId}, {Address}) registered in cluster {Cluster}")]
     private static partial void LogRegistered(ILogger logger, string brokerName, long brokerId, string address, string cluster);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Replica {Address} of broker group {BrokerName} joined cluster {Cluster}; its broker id follows its role in the group")]
+    private static partial void LogJoinedCluster(ILogger logger, string brokerName, string address, string cluster);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Registering broker {BrokerName} failed (attempt {Attempt}); retrying")]
     private static partial void LogRetrying(ILogger logger, Exception exception, string brokerName, int attempt);
