@@ -4,7 +4,7 @@ sampling the silo's resident set size: what memory costs per in-flight message (
 
   soak-pop-inflight.py HOST:PORT SILO_PID TOPIC GROUP COUNT [CONNECTIONS=4] [INVISIBLE_MS=3600000]
 
-Prints `seconds popped rss_mb` about once a second, then `done popped seconds` and samples for 10 s more."""
+Prints `seconds popped rss_mb anon_mb` about once a second, then `done popped seconds` and samples for 10 s more."""
 import json, os, socket, struct, sys, threading, time
 
 host, port = sys.argv[1].rsplit(":", 1)
@@ -18,11 +18,13 @@ done = threading.Event()
 
 
 def rss_mb():
+    """VmRSS and RssAnon in MB: the resident set, and its part not backed by files (memory-mapped store files are not in it)."""
+    values = {}
     with open(f"/proc/{pid}/status") as status:
         for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
+            if line.startswith(("VmRSS:", "RssAnon:")):
+                values[line.split(":")[0]] = int(line.split()[1]) / 1024
+    return f"{values.get('VmRSS', 0):.0f} {values.get('RssAnon', 0):.0f}"
 
 
 def read_exact(sock, n):
@@ -77,11 +79,11 @@ start = time.time()
 threads = [threading.Thread(target=worker, args=(i,), daemon=True) for i in range(connections)]
 for thread in threads:
     thread.start()
-print("seconds popped rss_mb", flush=True)
+print("seconds popped rss_mb anon_mb", flush=True)
 while not done.wait(1.0):
-    print(f"{time.time() - start:.0f} {popped} {rss_mb():.0f}", flush=True)
+    print(f"{time.time() - start:.0f} {popped} {rss_mb()}", flush=True)
 elapsed = time.time() - start
 print(f"done {popped} {elapsed:.1f} failures={failures}", flush=True)
 for _ in range(10):
     time.sleep(1)
-    print(f"{time.time() - start:.0f} {popped} {rss_mb():.0f}", flush=True)
+    print(f"{time.time() - start:.0f} {popped} {rss_mb()}", flush=True)

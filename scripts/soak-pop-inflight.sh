@@ -2,7 +2,8 @@
 # Silo memory with many POP messages in flight (issue 11; docs/benchmarks.md, "POP memory with messages in flight"):
 # a fresh silo (free ports, temp data directory, console off, logging at Warning), COUNT messages of 64 bytes sent with
 # `rmq bench produce` (16 senders), then scripts/soak-pop-inflight.py pops COUNT of them over remoting POP (4
-# connections, batches of 32, invisible 1 h, never acked), printing `seconds popped rss_mb` about once a second.
+# connections, batches of 32, invisible 1 h, never acked), printing `seconds popped rss_mb anon_mb` about once a second
+# (anon: the resident memory not backed by files, i.e. without the store's mapped files).
 #   scripts/soak-pop-inflight.sh [COUNT=1000000] [extra silo arguments, e.g. --RocketMQ:Pop:MaxCheckpointsInMemory=1000]
 #   SILO_DLL=/tmp/before/RocketMQ.Orleans.Silo.dll to measure another build; SKIP_BUILD=1 to use the existing Release builds.
 # Not run in CI: it takes minutes and a few hundred MB of disk.
@@ -38,6 +39,6 @@ while (( sent < COUNT )); do
   sent=$(( sent + $(python3 -c 'import json,sys; r=json.loads(sys.argv[1]); print(r["messages"])' "$result") ))
   echo "sent $sent (load $(cut -d' ' -f1 /proc/loadavg))"
 done
-echo "rss before popping: $(awk '/VmRSS/ { printf "%.0f MB", $2 / 1024 }' "/proc/$PID/status")"
+echo "before popping: $(awk '/VmRSS|RssAnon/ { printf "%s %.0f MB ", $1, $2 / 1024 }' "/proc/$PID/status")"
 python3 scripts/soak-pop-inflight.py "127.0.0.1:$BROKER" "$PID" PopSoak GID_pop_soak "$COUNT"
 echo "pop state on disk: $(du -sh "$WORK/data/pop" | cut -f1); load $(cut -d' ' -f1 /proc/loadavg)"

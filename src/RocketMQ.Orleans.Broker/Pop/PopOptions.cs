@@ -20,7 +20,8 @@ public sealed class PopOptions
     /// <summary>
     /// In-flight messages whose checkpoints are held in memory (Apache's <c>popCkMaxBufferSize</c> plays this part).
     /// A pop that would go past it writes its checkpoint to the revive log on disk only, so memory does not grow with
-    /// the number of messages in flight. FIFO groups' messages are always held (at most a batch per queue).
+    /// the number of messages in flight. FIFO groups' messages are always held (at most a batch per queue), and pops
+    /// of different queues running at once may each still add their batch (at most 32) to memory.
     /// </summary>
     public int MaxCheckpointsInMemory { get; set; } = 100_000;
 
