@@ -2,15 +2,17 @@
 """POP without acking over raw remoting frames (POP_MESSAGE 200050, JSON headers) against a silo's broker port,
 sampling the silo's resident set size: what memory costs per in-flight message (issue 11, docs/benchmarks.md).
 
-  soak-pop-inflight.py HOST:PORT SILO_PID TOPIC GROUP COUNT [CONNECTIONS=4] [INVISIBLE_MS=3600000]
+  soak-pop-inflight.py HOST:PORT SILO_PID TOPIC GROUP COUNT [CONNECTIONS=4] [INVISIBLE_MS=3600000] [AFTER_SECONDS=10]
 
-Prints `seconds popped rss_mb anon_mb` about once a second, then `done popped seconds` and samples for 10 s more."""
+Prints `seconds popped rss_mb anon_mb` about once a second, then `done popped seconds` and samples AFTER_SECONDS more
+(with a short invisible time: while the silo revives what was popped)."""
 import json, os, socket, struct, sys, threading, time
 
 host, port = sys.argv[1].rsplit(":", 1)
 pid, topic, group, count = int(sys.argv[2]), sys.argv[3], sys.argv[4], int(sys.argv[5])
 connections = int(sys.argv[6]) if len(sys.argv) > 6 else 4
 invisible = int(sys.argv[7]) if len(sys.argv) > 7 else 3_600_000
+after = int(sys.argv[8]) if len(sys.argv) > 8 else 10
 popped = 0
 failures = 0
 lock = threading.Lock()
@@ -84,6 +86,6 @@ while not done.wait(1.0):
     print(f"{time.time() - start:.0f} {popped} {rss_mb()}", flush=True)
 elapsed = time.time() - start
 print(f"done {popped} {elapsed:.1f} failures={failures}", flush=True)
-for _ in range(10):
+for _ in range(after):
     time.sleep(1)
     print(f"{time.time() - start:.0f} {popped} {rss_mb()}", flush=True)

@@ -6,6 +6,8 @@
 # (anon: the resident memory not backed by files, i.e. without the store's mapped files).
 #   scripts/soak-pop-inflight.sh [COUNT=1000000] [extra silo arguments, e.g. --RocketMQ:Pop:MaxCheckpointsInMemory=1000]
 #   SILO_DLL=/tmp/before/RocketMQ.Orleans.Silo.dll to measure another build; SKIP_BUILD=1 to use the existing Release builds.
+#   INVISIBLE_MS=20000 AFTER=120 to watch the silo revive them all (sampled for AFTER seconds; the retry topic's size is
+#   printed at the end).
 # Not run in CI: it takes minutes and a few hundred MB of disk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,5 +38,13 @@ while (( sent < COUNT )); do
   echo "sent $sent (load $(cut -d' ' -f1 /proc/loadavg))"
 done
 echo "before popping: $(awk '/VmRSS|RssAnon/ { printf "%s %.0f MB ", $1, $2 / 1024 }' "/proc/$PID/status")"
-python3 scripts/soak-pop-inflight.py "127.0.0.1:$BROKER" "$PID" PopSoak GID_pop_soak "$COUNT"
-echo "pop state on disk: $(du -sh "$WORK/data/pop" | cut -f1); load $(cut -d' ' -f1 /proc/loadavg)"
+python3 scripts/soak-pop-inflight.py "127.0.0.1:$BROKER" "$PID" PopSoak GID_pop_soak "$COUNT" 4 "${INVISIBLE_MS:-3600000}" "${AFTER:-10}"
+echo "pop state on disk: $(du -sh "$WORK/data/pop" | cut -f1), $(ls "$WORK/data/pop/revive" 2>/dev/null | wc -l) revive-log files; load $(cut -d' ' -f1 /proc/loadavg)"
+status="$(dotnet "$RMQ_DLL" topicStatus -n "127.0.0.1:$NS" -t '%RETRY%GID_pop_soak' --json 2>/dev/null || echo '{}')"
+python3 -c '
+import json, sys
+def total(node):  # every queue'"'"'s maxOffset, wherever the JSON keeps it
+    if isinstance(node, dict):
+        return sum(v for k, v in node.items() if k.lower() == "maxoffset" and isinstance(v, int)) + sum(total(v) for v in node.values() if isinstance(v, (dict, list)))
+    return sum(total(v) for v in node) if isinstance(node, list) else 0
+print("revived to %RETRY%GID_pop_soak:", total(json.loads(sys.argv[1])))' "$status"
