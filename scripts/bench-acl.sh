@@ -39,11 +39,7 @@ run_one() { # mode (off|on) -> "msg/s µs-per-msg"
     "--RocketMQ:Remoting:EnableVipChannel=false" "--RocketMQ:Broker:BrokerIP1=127.0.0.1" \
     "--RocketMQ:Console:Enabled=false" "--Logging:LogLevel:Default=Warning" "${acl[@]}" >"$data.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 120); do
-    if python3 -c "import socket; socket.create_connection(('127.0.0.1',$ns),1).close(); socket.create_connection(('127.0.0.1',$broker),1).close()" 2>/dev/null; then break; fi
-    kill -0 "$pid" 2>/dev/null || { cat "$data.log" >&2; exit 1; }
-    sleep 1
-  done
+  wait_for_silo "$pid" "$data.log" "$ns" "$broker"
   "${CLIENT_CPU[@]}" dotnet "$RMQ_DLL" bench produce -n "127.0.0.1:$ns" --threads 16 --size 1024 --duration 5s --topic BenchTopic "${creds[@]}" >/dev/null
   before="$(cpu_ticks "$pid")"
   result="$("${CLIENT_CPU[@]}" dotnet "$RMQ_DLL" bench produce -n "127.0.0.1:$ns" --threads 16 --size 1024 --duration "$DURATION" --topic BenchTopic --json "${creds[@]}")"

@@ -25,11 +25,7 @@ DOTNET_ENVIRONMENT=Production dotnet "$SILO_DLL" \
   "--RocketMQ:Grpc:Enabled=true" "--RocketMQ:Grpc:Port=$GRPC" \
   "--RocketMQ:Console:Enabled=false" "--Logging:LogLevel:Default=Warning" >"$WORK/silo.log" 2>&1 &
 PID=$!
-for _ in $(seq 1 120); do
-  if python3 -c "import socket; [socket.create_connection(('127.0.0.1',p),1).close() for p in ($NS,$BROKER,$GRPC)]" 2>/dev/null; then break; fi
-  kill -0 "$PID" 2>/dev/null || { cat "$WORK/silo.log" >&2; exit 1; }
-  sleep 1
-done
+wait_for_silo "$PID" "$WORK/silo.log" "$NS" "$BROKER" "$GRPC"
 
 measure() { # label, rmq arguments... -> "msg/s silo-µs/msg failures"
   local before after result

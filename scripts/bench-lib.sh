@@ -23,3 +23,15 @@ socks=[socket.socket() for _ in range(int(sys.argv[1]))]
 [s.bind(("127.0.0.1",0)) for s in socks]
 print(*[s.getsockname()[1] for s in socks]); [s.close() for s in socks]' "$1"
 }
+
+# Waits (up to 2 minutes) until every PORT on 127.0.0.1 accepts connections; exits with LOG printed if PID died first.
+#   wait_for_silo PID LOG PORT...
+wait_for_silo() {
+  local pid="$1" log="$2"; shift 2
+  local ports; ports="$(IFS=,; echo "$*")"
+  for _ in $(seq 1 120); do
+    if python3 -c "import socket; [socket.create_connection(('127.0.0.1',p),1).close() for p in ($ports,)]" 2>/dev/null; then return 0; fi
+    kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; exit 1; }
+    sleep 1
+  done
+}

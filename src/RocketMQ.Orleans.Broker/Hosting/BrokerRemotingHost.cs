@@ -10,6 +10,7 @@ using RocketMQ.Orleans.Broker.ControlPlane.Registration;
 using RocketMQ.Orleans.Broker.NameServer;
 using RocketMQ.Orleans.Broker.Processors.Admin;
 using RocketMQ.Orleans.Broker.Replication;
+using RocketMQ.Orleans.Broker.Pop;
 using RocketMQ.Orleans.Broker.Runtime;
 using RocketMQ.Orleans.Remoting;
 using RocketMQ.Orleans.Remoting.Dispatching;
@@ -38,6 +39,7 @@ internal sealed partial class BrokerRemotingHost(
     BrokerEndpoints endpoints,
     AclConfigStore acl,
     IOptions<ReplicationOptions> replicationOptions,
+    IOptions<PopOptions> popOptions,
     ReplicaRestartSignal restartSignal,
     ILoggerFactory loggerFactory,
     TimeProvider timeProvider,
@@ -164,7 +166,10 @@ internal sealed partial class BrokerRemotingHost(
             new ControlPlaneSubscriptionGroupProvider(grains, subscriptionGroups),
             new ControlPlaneConsumerConnectionReporter(grains, localSilo),
             loggerFactory,
-            timeProvider);
+            timeProvider)
+        {
+            PopOptions = popOptions.Value,
+        };
 
     internal static BrokerIdentity CreateIdentity(BrokerIdentityOptions options) =>
         new(options.BrokerName!, options.BrokerClusterName, options.BrokerId, new IPEndPoint(IPAddress.Parse(options.BrokerIP1!), options.ListenPort));

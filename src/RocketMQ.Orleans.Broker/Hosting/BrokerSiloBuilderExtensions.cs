@@ -8,6 +8,7 @@ using RocketMQ.Orleans.Broker.ControlPlane;
 using RocketMQ.Orleans.Broker.ControlPlane.Registration;
 using RocketMQ.Orleans.Broker.Filter;
 using RocketMQ.Orleans.Broker.NameServer;
+using RocketMQ.Orleans.Broker.Pop;
 using RocketMQ.Orleans.Broker.Persistence;
 using RocketMQ.Orleans.Broker.Replication;
 using RocketMQ.Orleans.Broker.Runtime;
@@ -29,7 +30,7 @@ public static class BrokerSiloBuilderExtensions
     /// <summary>
     /// Adds the broker bound to <paramref name="configuration"/> (the "RocketMQ" section): "Broker" (BrokerOptions and
     /// the broker identity: BrokerName, BrokerClusterName, BrokerId, BrokerIP1), "Remoting" (NameServerPort,
-    /// ListenPort, ...), "Store" (DataPath, FlushDiskType, ...), "ControlPlane", "Acl" (Enabled, File) and "Replication" (Mode, LeaseMillis, ...). <paramref name="configure"/> runs
+    /// ListenPort, ...), "Store" (DataPath, FlushDiskType, ...), "ControlPlane", "Acl" (Enabled, File), "Pop" (MaxCheckpointsInMemory, ...) and "Replication" (Mode, LeaseMillis, ...). <paramref name="configure"/> runs
     /// after the binding.
     /// </summary>
     public static ISiloBuilder AddRocketMQBroker(this ISiloBuilder builder, IConfiguration configuration, Action<RocketMQBrokerBuilder>? configure = null)
@@ -43,6 +44,7 @@ public static class BrokerSiloBuilderExtensions
         services.AddOptions<RemotingServerOptions>().Bind(configuration.GetSection("Remoting"));
         services.AddOptions<ControlPlaneOptions>().Bind(configuration.GetSection("ControlPlane"));
         services.AddOptions<AclOptions>().Bind(configuration.GetSection("Acl"));
+        services.AddOptions<PopOptions>().Bind(configuration.GetSection("Pop"));
         services.AddRocketMQMessageStore(configuration.GetSection("Store"));
         builder.AddRocketMQReplication(configuration.GetSection(ReplicationOptions.SectionName));
         return builder.AddRocketMQBroker(configure);
@@ -67,6 +69,8 @@ public static class BrokerSiloBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, FilterOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, LongPollingOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrokerOptions>, SubscriptionGroupOptionsValidator>());
+        services.AddOptions<PopOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PopOptions>, PopOptionsValidator>());
         services.AddOptions<RemotingServerOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RemotingServerOptions>, RemotingServerOptionsValidator>());
         services.AddOptions<AclOptions>().ValidateOnStart();

@@ -12,7 +12,9 @@ namespace RocketMQ.Orleans.Broker.Pop;
 /// </summary>
 /// <remarks>
 /// Lines: <c>C group topic queueId offset popTime invisibleTime commitLogOffset [fifoAttempt]</c> and
-/// <c>A group topic queueId offset</c> (the FIFO attempt is written only for FIFO groups' messages).
+/// <c>A group topic queueId offset</c> (the FIFO attempt is written only for FIFO groups' messages), and
+/// <c>P group topic queueId offset</c>: handed out up to that offset with the checkpoints in the revive log
+/// (<see cref="PopReviveLog"/>), which keeps the cursor past them once the revive log let them go.
 /// A running compaction appends to <c>journal.next</c> while it writes the snapshot; the snapshot followed by that file
 /// becomes the journal. Every record is a "set", so replaying records already reflected in the snapshot changes nothing.
 /// </remarks>
@@ -75,6 +77,16 @@ internal sealed class PopJournal : IDisposable
         lock (_lock)
         {
             _writer.Write(CheckpointLine(state.Group, state.Topic, state.QueueId, offset, inFlight));
+            _records++;
+        }
+    }
+
+    /// <summary>Messages up to <paramref name="offset"/> were handed out with their checkpoints in the revive log.</summary>
+    public void Popped(PopQueueState state, long offset)
+    {
+        lock (_lock)
+        {
+            _writer.Write(string.Create(CultureInfo.InvariantCulture, $"P {state.Group} {state.Topic} {state.QueueId} {offset}\n"));
             _records++;
         }
     }
@@ -203,6 +215,10 @@ internal sealed class PopJournal : IDisposable
             else if (parts[0] == "A")
             {
                 queue.InFlight.Remove(offset);
+            }
+            else if (parts[0] == "P")
+            {
+                queue.MaxPopped = Math.Max(queue.MaxPopped, offset);
             }
         }
     }

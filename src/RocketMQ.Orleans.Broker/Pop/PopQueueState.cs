@@ -5,6 +5,11 @@ namespace RocketMQ.Orleans.Broker.Pop;
 /// not yet acked. The group's consume offset is the first un-acked offset (or the cursor when none is in flight),
 /// so it only moves past a prefix that is acked in full.
 /// </summary>
+/// <remarks>
+/// Messages whose checkpoints went to the revive log (past <see cref="PopOptions.MaxCheckpointsInMemory"/>) are
+/// only counted here, with the lowest offset among them: the consume offset stays at or below that low-water mark
+/// until the revive loop has taken every file that names them (acked or revived), and a FIFO pop sees the queue busy.
+/// </remarks>
 internal sealed class PopQueueState(string group, string topic, int queueId, long cursor)
 {
     /// <summary>Serializes pops of this queue (reads from the store are asynchronous).</summary>
@@ -22,8 +27,31 @@ internal sealed class PopQueueState(string group, string topic, int queueId, lon
     /// <summary>Queue offset → the in-flight message. Lock on this dictionary to read or change it.</summary>
     public SortedDictionary<long, PopInFlight> InFlight { get; } = [];
 
+    /// <summary>Messages of this queue checkpointed in the revive log and not yet taken by the revive loop. Guarded by <see cref="InFlight"/>'s lock.</summary>
+    public long Spilled { get; private set; }
+
+    /// <summary>The lowest offset among <see cref="Spilled"/> messages (meaningful while there are any).</summary>
+    public long SpilledLowWater { get; private set; }
+
+    /// <summary>Whether anything of the queue is in flight, in memory or in the revive log. Call under the lock.</summary>
+    public bool AnyInFlight => InFlight.Count > 0 || Spilled > 0;
+
+    /// <summary>Counts messages checkpointed in the revive log. Call under the lock.</summary>
+    public void AddSpilled(int count, long lowestOffset)
+    {
+        SpilledLowWater = Spilled == 0 ? lowestOffset : Math.Min(SpilledLowWater, lowestOffset);
+        Spilled += count;
+    }
+
+    /// <summary>The revive loop took a file naming <paramref name="count"/> of them. Call under the lock.</summary>
+    public void RemoveSpilled(int count) => Spilled = Math.Max(0, Spilled - count);
+
     /// <summary>The consume offset to commit: the first un-acked offset, else the cursor. Call under the lock.</summary>
-    public long CommittableOffset() => InFlight.Count == 0 ? Cursor : InFlight.Keys.First();
+    public long CommittableOffset()
+    {
+        var offset = InFlight.Count == 0 ? Cursor : InFlight.Keys.First();
+        return Spilled > 0 ? Math.Min(offset, SpilledLowWater) : offset;
+    }
 }
 
 /// <summary>

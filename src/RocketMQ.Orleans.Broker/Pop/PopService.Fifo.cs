@@ -20,7 +20,8 @@ public sealed partial class PopService
         {
             if (state.InFlight.Count == 0)
             {
-                return (false, 0);
+                // Messages popped before the group became FIFO may still be checkpointed in the revive log: busy until revived.
+                return (state.Spilled > 0, 0);
             }
 
             var now = Now;
@@ -83,7 +84,7 @@ public sealed partial class PopService
         lock (state.InFlight)
         {
             // Anything still in flight (handed out again, or beyond this batch) keeps later messages back.
-            return (state.InFlight.Count > 0, handed);
+            return (state.AnyInFlight, handed);
         }
     }
 
@@ -95,6 +96,7 @@ public sealed partial class PopService
         {
             if (state.InFlight.Remove(offset, out var ended))
             {
+                Interlocked.Decrement(ref _inMemory);
                 fifo = ended.IsFifo;
                 _journal.Ack(state, offset);
             }

@@ -115,7 +115,7 @@ public sealed partial class PopService
             var state = StateOf(group, name, queue);
             lock (state.InFlight)
             {
-                var blocked = fifo && state.InFlight.Values.Any(entry => entry.VisibleAt > now || !entry.IsFifo);
+                var blocked = fifo && (state.Spilled > 0 || state.InFlight.Values.Any(entry => entry.VisibleAt > now || !entry.IsFifo));
                 if (!blocked && (state.Cursor < _runtime.Store.GetMaxOffsetInQueue(name, queue) || (fifo && state.InFlight.Count > 0)))
                 {
                     return true;

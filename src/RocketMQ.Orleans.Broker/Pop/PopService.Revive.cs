@@ -86,7 +86,7 @@ public sealed partial class PopService
             revived++;
         }
 
-        return revived;
+        return revived + await ReviveSpilledAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -107,14 +107,22 @@ public sealed partial class PopService
         }
 
         long commitLogOffset;
+        var spilled = false;
         lock (state!.InFlight)
         {
-            if (!state.InFlight.TryGetValue(handle.QueueOffset, out var inFlight))
+            if (state.InFlight.TryGetValue(handle.QueueOffset, out var inFlight))
+            {
+                commitLogOffset = inFlight.CommitLogOffset;
+            }
+            else if (state.Spilled > 0 && FindSpilled(state, handle) is { } found)
+            {
+                commitLogOffset = found;
+                spilled = true;
+            }
+            else
             {
                 return PopAckStatus.InvalidHandle;
             }
-
-            commitLogOffset = inFlight.CommitLogOffset;
         }
 
         var failure = await ReviveOneAsync(state, handle.QueueOffset, commitLogOffset, toDeadLetter: true, cancellationToken).ConfigureAwait(false);
@@ -123,8 +131,21 @@ public sealed partial class PopService
             throw new InvalidOperationException("The message could not be written to the dead-letter queue: " + failure);
         }
 
-        EndInFlight(state, handle.QueueOffset);
-        _journal.Flush();
+        if (spilled)
+        {
+            lock (state.InFlight)
+            {
+                AckSpilled(state, handle);
+            }
+
+            _reviveLog.Flush();
+        }
+        else
+        {
+            EndInFlight(state, handle.QueueOffset);
+            _journal.Flush();
+        }
+
         return PopAckStatus.Ok;
     }
 

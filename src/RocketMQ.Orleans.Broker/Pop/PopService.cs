@@ -16,10 +16,13 @@ namespace RocketMQ.Orleans.Broker.Pop;
 /// offset moves past a queue prefix once every message of it is acked.
 /// </summary>
 /// <remarks>
-/// In-flight state is kept in memory and journaled to <see cref="PopJournal"/> (a small append-only file, not the
-/// commit log as Apache's revive topic) before each answer, so a killed silo loses no ack and redelivers every
-/// un-acked message after restart. The journal is compacted at start and by the revive loop once it grew; memory
-/// holds every in-flight message.
+/// Up to <see cref="PopOptions.MaxCheckpointsInMemory"/> in-flight messages are kept in memory and journaled to
+/// <see cref="PopJournal"/> (a small append-only file, compacted at start and by the revive loop once it grew);
+/// past that bound a pop's checkpoint goes to the <see cref="PopReviveLog"/> on disk only, ordered by revive time,
+/// where acks and changes of invisible time follow it and the revive loop pairs them once the time has passed (as
+/// Apache's PopBufferMergeService writes CKs to its revive topic when its buffer is full). Either is handed to the
+/// operating system before an answer, so a killed silo loses no ack and redelivers every un-acked message after
+/// restart, and memory does not grow with the number of messages in flight.
 /// </remarks>
 public sealed partial class PopService : IAsyncDisposable
 {
@@ -32,6 +35,8 @@ public sealed partial class PopService : IAsyncDisposable
     private readonly ConcurrentDictionary<(string Group, string Topic), int> _polling = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly PopJournal _journal;
+    private readonly PopReviveLog _reviveLog;
+    private int _inMemory;
     private Task _reviveLoop = Task.CompletedTask;
     private int _rotation;
     private int _disposed;
@@ -42,9 +47,15 @@ public sealed partial class PopService : IAsyncDisposable
         _runtime = runtime;
         _options = options ?? new PopOptions();
         _logger = runtime.LoggerFactory.CreateLogger<PopService>();
-        _journal = PopJournal.Open(JournalPathOf(runtime, _options), out var replay);
+        var journalPath = JournalPathOf(runtime, _options);
+        _journal = PopJournal.Open(journalPath, out var replay);
+        _reviveLog = PopReviveLog.Open(Path.Combine(Path.GetDirectoryName(journalPath)!, "revive"), _options.ReviveLogBucket);
         Restore(replay);
+        RestoreSpilled();
     }
+
+    /// <summary>In-flight messages held in memory (at most <see cref="PopOptions.MaxCheckpointsInMemory"/>, plus FIFO groups' ones).</summary>
+    internal int InMemoryInFlight => Volatile.Read(ref _inMemory);
 
     /// <summary>Where the journal of <paramref name="runtime"/>'s POP service is kept.</summary>
     internal static string JournalPathOf(BrokerRuntime runtime, PopOptions options) =>
@@ -64,7 +75,11 @@ public sealed partial class PopService : IAsyncDisposable
                 state.Cursor = Math.Max(state.Cursor, queue.MaxPopped + 1);
                 foreach (var (offset, inFlight) in queue.InFlight)
                 {
-                    state.InFlight[offset] = inFlight;
+                    if (state.InFlight.TryAdd(offset, inFlight))
+                    {
+                        Interlocked.Increment(ref _inMemory);
+                    }
+
                     ScheduleRevival(state, offset, inFlight.VisibleAt);
                 }
 
@@ -218,6 +233,10 @@ public sealed partial class PopService : IAsyncDisposable
             {
                 if (read.Status == GetMessageStatus.Found)
                 {
+                    // Past the in-memory bound the batch's checkpoint goes to the revive log only (FIFO queues hold a batch at most).
+                    var spilled = !fifo && InMemoryInFlight + read.MessageCount > _options.MaxCheckpointsInMemory
+                        ? new List<(long Offset, long CommitLogOffset)>(read.MessageCount)
+                        : null;
                     for (var i = 0; i < read.MessageCount; i++)
                     {
                         var stored = read.GetMessage(i);
@@ -228,12 +247,29 @@ public sealed partial class PopService : IAsyncDisposable
 
                         var offset = view.QueueOffset;
                         var attempt = view.ReconsumeTimes + 1;
-                        var inFlight = new PopInFlight(popTime, invisibleTime, view.PhysicalOffset, fifo ? attempt : 0);
-                        state.InFlight[offset] = inFlight;
-                        _journal.Checkpoint(state, offset, inFlight);
-                        ScheduleRevival(state, offset, popTime + invisibleTime);
-                        result.Add(new PoppedMessage(stored, HandleOf(state, offset, inFlight, retry), attempt));
+                        if (spilled is not null)
+                        {
+                            spilled.Add((offset, view.PhysicalOffset));
+                        }
+                        else
+                        {
+                            var inFlight = new PopInFlight(popTime, invisibleTime, view.PhysicalOffset, fifo ? attempt : 0);
+                            if (state.InFlight.TryAdd(offset, inFlight))
+                            {
+                                Interlocked.Increment(ref _inMemory);
+                            }
+
+                            _journal.Checkpoint(state, offset, inFlight);
+                            ScheduleRevival(state, offset, popTime + invisibleTime);
+                        }
+
+                        result.Add(new PoppedMessage(stored, HandleOf(state, offset, popTime, invisibleTime, fifo, view.PhysicalOffset, retry), attempt));
                         popped++;
+                    }
+
+                    if (spilled is { Count: > 0 })
+                    {
+                        Spill(state, spilled, popTime + invisibleTime);
                     }
                 }
 
@@ -250,6 +286,7 @@ public sealed partial class PopService : IAsyncDisposable
             if (popped > 0)
             {
                 _journal.Flush();
+                _reviveLog.Flush();
                 result.Keep(read);
             }
             else
@@ -266,8 +303,11 @@ public sealed partial class PopService : IAsyncDisposable
     }
 
     private PopReceiptHandle HandleOf(PopQueueState state, long offset, PopInFlight inFlight, bool retry) =>
-        new(offset, inFlight.PopTime, inFlight.InvisibleTime, inFlight.IsFifo ? PopReceiptHandle.OrderReviveQueueId : 0, retry,
-            _runtime.Identity.BrokerName, state.QueueId, offset, inFlight.CommitLogOffset);
+        HandleOf(state, offset, inFlight.PopTime, inFlight.InvisibleTime, inFlight.IsFifo, inFlight.CommitLogOffset, retry);
+
+    private PopReceiptHandle HandleOf(PopQueueState state, long offset, long popTime, long invisibleTime, bool fifo, long commitLogOffset, bool retry) =>
+        new(offset, popTime, invisibleTime, fifo ? PopReceiptHandle.OrderReviveQueueId : 0, retry,
+            _runtime.Identity.BrokerName, state.QueueId, offset, commitLogOffset);
 
     /// <summary>Acks a popped message for good (Apache ACK_MESSAGE); acking one already acked is a no-op.</summary>
     public PopAckStatus Ack(string group, string topic, string? receiptHandle) =>
@@ -286,13 +326,19 @@ public sealed partial class PopService : IAsyncDisposable
         {
             if (state.InFlight.Remove(handle.QueueOffset, out var acked))
             {
+                Interlocked.Decrement(ref _inMemory);
                 fifo = acked.IsFifo;
                 _journal.Ack(state, handle.QueueOffset);
                 CommitOffset(state);
             }
+            else if (state.Spilled > 0 && !AckSpilled(state, handle))
+            {
+                return PopAckStatus.Expired;
+            }
         }
 
         _journal.Flush();
+        _reviveLog.Flush();
         if (fifo)
         {
             // The queue may be free again: a FIFO pop waiting on it looks once more.
@@ -327,18 +373,22 @@ public sealed partial class PopService : IAsyncDisposable
         var invisible = (long)invisibleTime.TotalMilliseconds;
         lock (state!.InFlight)
         {
-            if (!state.InFlight.TryGetValue(handle.QueueOffset, out var inFlight))
+            if (state.InFlight.TryGetValue(handle.QueueOffset, out var inFlight))
             {
-                return PopAckStatus.InvalidHandle;
+                inFlight.PopTime = now;
+                inFlight.InvisibleTime = invisible;
+                _journal.Checkpoint(state, handle.QueueOffset, inFlight);
+                ScheduleRevival(state, handle.QueueOffset, now + invisible);
             }
-
-            inFlight.PopTime = now;
-            inFlight.InvisibleTime = invisible;
-            _journal.Checkpoint(state, handle.QueueOffset, inFlight);
-            ScheduleRevival(state, handle.QueueOffset, now + invisible);
+            else if ((state.Spilled > 0 ? MoveSpilled(state, handle, now + invisible) : PopAckStatus.InvalidHandle) is var moved
+                && moved != PopAckStatus.Ok)
+            {
+                return moved;
+            }
         }
 
         _journal.Flush();
+        _reviveLog.Flush();
 
         newHandle = handle with { PopTime = now, InvisibleTime = invisible };
         return PopAckStatus.Ok;
@@ -424,6 +474,7 @@ public sealed partial class PopService : IAsyncDisposable
         await _reviveLoop.ConfigureAwait(false);
         _stopping.Dispose();
         _journal.Dispose();
+        _reviveLog.Dispose();
         foreach (var waiter in _arrivalWaiters.Values)
         {
             waiter.TrySetCanceled();

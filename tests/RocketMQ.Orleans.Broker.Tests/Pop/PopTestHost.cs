@@ -25,15 +25,19 @@ internal sealed class PopTestHost : IAsyncDisposable
     public const string Topic = "PopTopic";
     public const string Group = "GID_pop";
 
-    private PopTestHost(MessageStore store, BrokerRuntime runtime, InMemoryTopics topics, InMemoryGroups groups, ManualClock clock, string dataPath)
+    private readonly PopOptions? _options;
+
+    private PopTestHost(MessageStore store, BrokerRuntime runtime, InMemoryTopics topics, InMemoryGroups groups, ManualClock clock, string dataPath,
+        PopOptions? options)
     {
+        _options = options;
         Groups = groups;
         Store = store;
         Runtime = runtime;
         Topics = topics;
         Clock = clock;
         DataPath = dataPath;
-        Pop = new PopService(runtime);
+        Pop = new PopService(runtime, options);
     }
 
     public MessageStore Store { get; }
@@ -52,12 +56,12 @@ internal sealed class PopTestHost : IAsyncDisposable
     public async Task RestartPopAsync()
     {
         await Pop.DisposeAsync();
-        Pop = new PopService(Runtime);
+        Pop = new PopService(Runtime, _options);
     }
 
     public string DataPath { get; }
 
-    public static async Task<PopTestHost> StartAsync(int queues = 2)
+    public static async Task<PopTestHost> StartAsync(int queues = 2, PopOptions? options = null)
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "rmq-pop-" + Guid.NewGuid().ToString("N"));
         var clock = new ManualClock(DateTimeOffset.UtcNow);
@@ -78,7 +82,7 @@ internal sealed class PopTestHost : IAsyncDisposable
         var groups = new InMemoryGroups();
         var runtime = new BrokerRuntime(store, new BrokerOptions(), new BrokerIdentity("broker-pop", "DefaultCluster", 0, BrokerTestHost.StoreHost),
             topics, groups, timeProvider: clock);
-        return new PopTestHost(store, runtime, topics, groups, clock, dataPath);
+        return new PopTestHost(store, runtime, topics, groups, clock, dataPath, options);
     }
 
     /// <summary>Stores a message and waits until its consume queue entry is readable.</summary>

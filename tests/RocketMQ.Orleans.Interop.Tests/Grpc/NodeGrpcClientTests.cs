@@ -13,13 +13,15 @@ public sealed class NodeGrpcClientTests
 {
     private static readonly TimeSpan ScenarioTimeout = TimeSpan.FromSeconds(100);
 
-    [Fact]
-    public async Task Node_producer_sends_and_simple_consumer_receives_acks_and_sees_an_unacked_message_again_with_attempt_2()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Node_producer_sends_and_simple_consumer_receives_acks_and_sees_an_unacked_message_again_with_attempt_2(bool checkpointsOnDiskOnly)
     {
         const int count = 12;
         const int unackedSeq = 5;
         var grpcPort = FreePorts.Next();
-        await using var silo = await SiloFixture.StartAsync([new(SiloSettings.GrpcPort, grpcPort.ToString())]);
+        await using var silo = await SiloFixture.StartAsync(Settings(grpcPort, checkpointsOnDiskOnly));
         await NodeGrpc.WaitForEndpointAsync(silo, grpcPort);
 
         var config = new JsonObject
@@ -119,12 +121,14 @@ public sealed class NodeGrpcClientTests
         }
     }
 
-    [Fact]
-    public async Task After_kill_9_of_the_silo_unacked_messages_come_back_to_the_node_consumer_and_acked_ones_do_not()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task After_kill_9_of_the_silo_unacked_messages_come_back_to_the_node_consumer_and_acked_ones_do_not(bool checkpointsOnDiskOnly)
     {
         const int count = 6;
         var grpcPort = FreePorts.Next();
-        await using var silo = await SiloFixture.StartAsync([new(SiloSettings.GrpcPort, grpcPort.ToString())]);
+        await using var silo = await SiloFixture.StartAsync(Settings(grpcPort, checkpointsOnDiskOnly));
         await NodeGrpc.WaitForEndpointAsync(silo, grpcPort);
         var endpoints = $"127.0.0.1:{grpcPort}";
 
@@ -191,5 +195,17 @@ public sealed class NodeGrpcClientTests
             Assert.All(received, l => Assert.Equal(ns, l["label"]!.GetValue<string>()));
             Assert.All(received, l => Assert.Equal("GrpcNsTopic", l["topic"]!.GetValue<string>()));
         }
+    }
+
+    /// <summary>The silo's gRPC port, and with <paramref name="checkpointsOnDiskOnly"/> no POP checkpoint held in memory (every one in the revive log).</summary>
+    private static List<KeyValuePair<string, string>> Settings(int grpcPort, bool checkpointsOnDiskOnly)
+    {
+        List<KeyValuePair<string, string>> settings = [new(SiloSettings.GrpcPort, grpcPort.ToString())];
+        if (checkpointsOnDiskOnly)
+        {
+            settings.Add(new(SiloSettings.PopMaxCheckpointsInMemory, "0"));
+        }
+
+        return settings;
     }
 }

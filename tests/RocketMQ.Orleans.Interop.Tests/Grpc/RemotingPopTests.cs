@@ -203,6 +203,7 @@ public sealed class RemotingPopTests(GrpcSilo silo) : IClassFixture<GrpcSilo>
         }
 
         await using var connection = await ConnectAsync();
+        await WaitUntilPeekableAsync(connection, topic, group, count: 3);
         var first = await PopAsync(connection, topic, group, pollMillis: 5000, maxMsgNums: 2, order: true);
         Assert.Equal(ResponseCode.Success, first.Code);
         var header = first.ReadHeader<PopMessageResponseHeader>();
@@ -265,6 +266,27 @@ public sealed class RemotingPopTests(GrpcSilo silo) : IClassFixture<GrpcSilo>
 
         Assert.True(pulled.Count == 3, string.Join("; ", answers));
         Assert.Equal(["i0", "i1", "i2"], pulled.Order());
+    }
+
+    /// <summary>
+    /// A send is answered once stored and reaches its consume queue just after: waits until a peek (which takes
+    /// nothing) sees <paramref name="count"/> messages, so a pop finds the whole batch (a loaded machine let one see only the first).
+    /// </summary>
+    private static async Task WaitUntilPeekableAsync(RemotingConnection connection, string topic, string group, int count)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(CallTimeout.TotalSeconds * Stopwatch.Frequency);
+        while (true)
+        {
+            var peek = await connection.InvokeAsync(RemotingCommand.CreateRequest(RequestCode.PeekMessage,
+                new PeekMessageRequestHeader { ConsumerGroup = group, Topic = topic, QueueId = -1, MaxMsgNums = count }), CallTimeout);
+            if (peek.Code == ResponseCode.Success && StoredMessageDecoder.DecodeAll(peek.Body.Span).Count >= count)
+            {
+                return;
+            }
+
+            Assert.True(Stopwatch.GetTimestamp() < deadline, $"{count} messages of {topic} were not readable within {CallTimeout}");
+            await Task.Delay(20);
+        }
     }
 
     private Task<RemotingConnection> ConnectAsync() => RemotingConnection.ConnectAsync(silo.Silo.BrokerAddress, CallTimeout);

@@ -28,6 +28,9 @@ public static class SiloSettings
     /// <summary>Orleans silo-to-silo port. The harness reuses it on restart, so the derived broker name stays the same.</summary>
     public const string SiloPort = "Silo:SiloPort";
 
+    /// <summary>In-flight POP messages whose checkpoints stay in memory; 0 puts every (non-FIFO) checkpoint in the revive log on disk.</summary>
+    public const string PopMaxCheckpointsInMemory = "RocketMQ:Pop:MaxCheckpointsInMemory";
+
     /// <summary>Orleans gateway port.</summary>
     public const string GatewayPort = "Silo:GatewayPort";
 
