@@ -26,9 +26,14 @@ public sealed class MessageToStore
 
     public long BornTimestamp { get; init; }
 
-    public IPEndPoint BornHost { get; init; } = new(IPAddress.Loopback, 0);
+    // Shared defaults: property initializers run for every message, even when the caller sets the host.
+    // The store only reads them (IPEndPoint is mutable: nothing here may change one).
+    private static readonly IPEndPoint DefaultBornHost = new(IPAddress.Loopback, 0);
+    private static readonly IPEndPoint DefaultStoreHost = new(IPAddress.Loopback, 10911);
 
-    public IPEndPoint StoreHost { get; init; } = new(IPAddress.Loopback, 10911);
+    public IPEndPoint BornHost { get; init; } = DefaultBornHost;
+
+    public IPEndPoint StoreHost { get; init; } = DefaultStoreHost;
 
     public int ReconsumeTimes { get; init; }
 

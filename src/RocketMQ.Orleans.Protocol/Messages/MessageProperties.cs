@@ -72,20 +72,57 @@ public static class MessageProperties
         // Later duplicates win when decoding into a map, so the last match is the answer here too.
         bool found = false;
         valueUtf8 = default;
-        while (!propertiesUtf8.IsEmpty)
+        foreach (var property in EnumerateUtf8(propertiesUtf8))
         {
-            int end = propertiesUtf8.IndexOf(PropertySeparatorByte);
-            var segment = end < 0 ? propertiesUtf8 : propertiesUtf8[..end];
-            int separator = segment.IndexOf(NameValueSeparatorByte);
-            if (separator > 0 && separator < segment.Length - 1 && segment[..separator].SequenceEqual(nameUtf8))
+            if (property.Name.SequenceEqual(nameUtf8))
             {
-                valueUtf8 = segment[(separator + 1)..];
+                valueUtf8 = property.Value;
                 found = true;
             }
-
-            propertiesUtf8 = end < 0 ? default : propertiesUtf8[(end + 1)..];
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The properties of encoded UTF-8 properties in order, as spans into them (segments without a non-empty name
+    /// and value are skipped): for a reader that wants several of them from one pass.
+    /// </summary>
+    public static Utf8PropertyEnumerator EnumerateUtf8(ReadOnlySpan<byte> propertiesUtf8) => new(propertiesUtf8);
+
+    /// <summary>See <see cref="EnumerateUtf8"/>.</summary>
+    public ref struct Utf8PropertyEnumerator(ReadOnlySpan<byte> remaining)
+    {
+        private ReadOnlySpan<byte> _remaining = remaining;
+
+        public Utf8Property Current { get; private set; }
+
+        public readonly Utf8PropertyEnumerator GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            while (!_remaining.IsEmpty)
+            {
+                int end = _remaining.IndexOf(PropertySeparatorByte);
+                var segment = end < 0 ? _remaining : _remaining[..end];
+                _remaining = end < 0 ? default : _remaining[(end + 1)..];
+                int separator = segment.IndexOf(NameValueSeparatorByte);
+                if (separator > 0 && separator < segment.Length - 1)
+                {
+                    Current = new Utf8Property(segment[..separator], segment[(separator + 1)..]);
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>One property's name and value, as spans into the encoded properties.</summary>
+    public readonly ref struct Utf8Property(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    {
+        public ReadOnlySpan<byte> Name { get; } = name;
+
+        public ReadOnlySpan<byte> Value { get; } = value;
     }
 }

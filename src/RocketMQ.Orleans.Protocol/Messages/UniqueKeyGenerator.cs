@@ -20,7 +20,10 @@ public static class UniqueKeyGenerator
     private static int _counter;
     private static MonthWindow _window = MonthWindow.Containing(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
 
-    public static string Create()
+    public static string Create() => string.Create(Length, 0, static (chars, _) => Write(chars));
+
+    /// <summary>Writes a new key into <paramref name="destination"/> (at least <see cref="Length"/> chars): no string of its own.</summary>
+    public static void Write(Span<char> destination)
     {
         long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var window = Volatile.Read(ref _window);
@@ -37,17 +40,24 @@ public static class UniqueKeyGenerator
             sinceMonthStart = 0;
         }
 
-        return Create(Prefix, sinceMonthStart, Interlocked.Increment(ref _counter) - 1);
+        Write(destination, Prefix, sinceMonthStart, Interlocked.Increment(ref _counter) - 1);
     }
 
     /// <summary>The key for explicit parts; <paramref name="prefix"/> is the 10-byte address/pid/hash prefix.</summary>
     internal static string Create(ReadOnlySpan<byte> prefix, int millisSinceMonthStart, int counter)
     {
+        Span<char> chars = stackalloc char[Length];
+        Write(chars, prefix, millisSinceMonthStart, counter);
+        return chars.ToString();
+    }
+
+    private static void Write(Span<char> destination, ReadOnlySpan<byte> prefix, int millisSinceMonthStart, int counter)
+    {
         Span<byte> key = stackalloc byte[Length / 2];
         prefix[..PrefixLength].CopyTo(key);
         BinaryPrimitives.WriteInt32BigEndian(key[PrefixLength..], millisSinceMonthStart);
         BinaryPrimitives.WriteInt16BigEndian(key[(PrefixLength + 4)..], unchecked((short)counter));
-        return Convert.ToHexString(key);
+        Convert.TryToHexString(key, destination, out _);
     }
 
     private static byte[] CreatePrefix()

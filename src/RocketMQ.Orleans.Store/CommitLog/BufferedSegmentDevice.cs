@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using FASTER.core;
+using Microsoft.Win32.SafeHandles;
 using RocketMQ.Orleans.Store.Faults;
 
 namespace RocketMQ.Orleans.Store.CommitLog;
@@ -18,6 +19,9 @@ namespace RocketMQ.Orleans.Store.CommitLog;
 internal sealed class BufferedSegmentDevice : StorageDeviceBase
 {
     private readonly ConcurrentDictionary<int, FileStream> segments = new();
+    // The handles, taken once at open: FileStream.SafeFileHandle re-seeks the file on every access (an lseek
+    // syscall per write-through).
+    private readonly ConcurrentDictionary<int, SafeFileHandle> handles = new();
     private readonly ConcurrentDictionary<int, bool> dirty = new();
     private readonly object openLock = new();
     private readonly int addressSegmentBits;
@@ -48,9 +52,8 @@ internal sealed class BufferedSegmentDevice : StorageDeviceBase
         try
         {
             faults?.ThrowIfFailing(StorageOperation.CommitLogPageFlush);
-            var file = GetOrOpen(segmentId);
-            RandomAccess.Write(file.SafeFileHandle, new ReadOnlySpan<byte>((void*)sourceAddress, (int)numBytesToWrite), (long)destinationAddress);
-            dirty[segmentId] = true;
+            RandomAccess.Write(HandleOf(segmentId), new ReadOnlySpan<byte>((void*)sourceAddress, (int)numBytesToWrite), (long)destinationAddress);
+            MarkDirty(segmentId);
         }
         catch (Exception)
         {
@@ -71,11 +74,11 @@ internal sealed class BufferedSegmentDevice : StorageDeviceBase
         try
         {
             var dest = new Span<byte>((void*)destinationAddress, (int)readLength);
-            var file = GetOrOpen(segmentId);
+            var handle = HandleOf(segmentId);
             int total = 0;
             while (total < dest.Length)
             {
-                int n = RandomAccess.Read(file.SafeFileHandle, dest[total..], (long)sourceAddress + total);
+                int n = RandomAccess.Read(handle, dest[total..], (long)sourceAddress + total);
                 if (n == 0) break;
                 total += n;
             }
@@ -97,9 +100,8 @@ internal sealed class BufferedSegmentDevice : StorageDeviceBase
     {
         faults?.ThrowIfFailing(StorageOperation.CommitLogWrite);
         int segmentId = SegmentOf(address);
-        var file = GetOrOpen(segmentId);
-        RandomAccess.Write(file.SafeFileHandle, buffers, OffsetInSegment(address));
-        dirty[segmentId] = true;
+        RandomAccess.Write(HandleOf(segmentId), buffers, OffsetInSegment(address));
+        MarkDirty(segmentId);
     }
 
     /// <summary>Writes one buffer at a log address (must not cross a segment boundary).</summary>
@@ -107,9 +109,8 @@ internal sealed class BufferedSegmentDevice : StorageDeviceBase
     {
         faults?.ThrowIfFailing(StorageOperation.CommitLogWrite);
         int segmentId = SegmentOf(address);
-        var file = GetOrOpen(segmentId);
-        RandomAccess.Write(file.SafeFileHandle, data, OffsetInSegment(address));
-        dirty[segmentId] = true;
+        RandomAccess.Write(HandleOf(segmentId), data, OffsetInSegment(address));
+        MarkDirty(segmentId);
     }
 
     /// <summary>Reads from a log address; what lies past the written part of a segment (or a missing segment) reads as zeros.</summary>
@@ -119,10 +120,10 @@ internal sealed class BufferedSegmentDevice : StorageDeviceBase
         int total = 0;
         if (segments.ContainsKey(SegmentOf(address)) || File.Exists(path))
         {
-            var file = GetOrOpen(SegmentOf(address));
+            var handle = HandleOf(SegmentOf(address));
             while (total < dest.Length)
             {
-                int n = RandomAccess.Read(file.SafeFileHandle, dest[total..], OffsetInSegment(address) + total);
+                int n = RandomAccess.Read(handle, dest[total..], OffsetInSegment(address) + total);
                 if (n == 0) break;
                 total += n;
             }
@@ -144,6 +145,7 @@ internal sealed class BufferedSegmentDevice : StorageDeviceBase
 
     public override void RemoveSegment(int segment)
     {
+        handles.TryRemove(segment, out _);
         if (segments.TryRemove(segment, out var file))
             file.Dispose();
         dirty.TryRemove(segment, out _);
@@ -186,6 +188,7 @@ internal sealed class BufferedSegmentDevice : StorageDeviceBase
         foreach (var file in segments.Values)
             file.Dispose();
         segments.Clear();
+        handles.Clear();
     }
 
     private FileStream GetOrOpen(int segmentId)
@@ -207,9 +210,21 @@ internal sealed class BufferedSegmentDevice : StorageDeviceBase
                 file.SetLength(size);
                 FileSync.FlushData(file);
             }
+            handles[segmentId] = file.SafeFileHandle;
             segments[segmentId] = file;
             return file;
         }
+    }
+
+    private SafeFileHandle HandleOf(int segmentId) =>
+        handles.TryGetValue(segmentId, out var handle) ? handle : GetOrOpen(segmentId).SafeFileHandle;
+
+    // Once per write: only the first write after a flush adds the entry (an update would take the dictionary's
+    // lock every time). Safe against a concurrent Flush: it removes an entry before it syncs, so a write that
+    // found the entry present is covered by that sync or a later one.
+    private void MarkDirty(int segmentId)
+    {
+        if (!dirty.ContainsKey(segmentId)) dirty[segmentId] = true;
     }
 
     private void RecoverSegmentRange()

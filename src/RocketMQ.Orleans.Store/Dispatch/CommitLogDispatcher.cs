@@ -122,9 +122,8 @@ internal sealed class CommitLogDispatcher : IRecordConsumer, IAsyncDisposable
             return;
         }
         var properties = view.PropertiesUtf8;
-        long tagsCode = MessageProperties.TryGetValue(properties, TagsName, out var tags) ? TagsCode.Of(tags) : 0;
-        MessageProperties.TryGetValue(properties, KeysName, out var keys);
-        MessageProperties.TryGetValue(properties, UniqKeyName, out var uniqKey);
+        FindDispatchProperties(properties, out var tags, out bool hasTags, out var keys, out var uniqKey);
+        long tagsCode = hasTags ? TagsCode.Of(tags) : 0;
         sink.Dispatch(new DispatchRequest
         {
             Topic = topics.Get(view.TopicUtf8),
@@ -139,6 +138,25 @@ internal sealed class CommitLogDispatcher : IRecordConsumer, IAsyncDisposable
             PropertiesUtf8 = properties,
             StoredMessage = entry,
         });
+    }
+
+    // TAGS, KEYS and UNIQ_KEY in one pass over the properties (three MessageProperties.TryGetValue calls would
+    // walk them three times per record). Same rules: a value must be non-empty, a later duplicate wins.
+    private static void FindDispatchProperties(ReadOnlySpan<byte> properties, out ReadOnlySpan<byte> tags, out bool hasTags,
+        out ReadOnlySpan<byte> keys, out ReadOnlySpan<byte> uniqKey)
+    {
+        tags = keys = uniqKey = default;
+        hasTags = false;
+        foreach (var property in MessageProperties.EnumerateUtf8(properties))
+        {
+            if (property.Name.SequenceEqual(TagsName))
+            {
+                tags = property.Value;
+                hasTags = true;
+            }
+            else if (property.Name.SequenceEqual(KeysName)) keys = property.Value;
+            else if (property.Name.SequenceEqual(UniqKeyName)) uniqKey = property.Value;
+        }
     }
 
     /// <summary>Runs <paramref name="action"/> between two dispatch passes (topic deletion: no queue write races it).</summary>

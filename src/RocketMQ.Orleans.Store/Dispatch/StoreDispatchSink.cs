@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Logging;
 using RocketMQ.Orleans.Store.ConsumeQueues;
 using RocketMQ.Orleans.Store.Index;
@@ -38,11 +37,11 @@ internal sealed class StoreDispatchSink : IDispatchSink
                 int space = keys.IndexOf((byte)' ');
                 var key = space < 0 ? keys : keys[..space];
                 if (!key.IsEmpty)
-                    index.Put(request.Topic, Encoding.UTF8.GetString(key), request.CommitLogOffset, request.StoreTimestamp);
+                    index.Put(request.Topic, key, request.CommitLogOffset, request.StoreTimestamp);
                 keys = space < 0 ? default : keys[(space + 1)..];
             }
             if (!request.UniqKey.IsEmpty)
-                index.Put(request.Topic, Encoding.UTF8.GetString(request.UniqKey), request.CommitLogOffset, request.StoreTimestamp);
+                index.Put(request.Topic, request.UniqKey, request.CommitLogOffset, request.StoreTimestamp);
         }
 
         try

@@ -9,7 +9,7 @@ internal static class IndexKeyHash
 {
     public const char Separator = '#';
 
-    public static int Of(string topic, string key)
+    public static int Of(string topic, ReadOnlySpan<char> key)
     {
         int h = Accumulate(0, topic);
         h = (31 * h) + Separator;
@@ -17,7 +17,27 @@ internal static class IndexKeyHash
         return h == int.MinValue ? 0 : Math.Abs(h);
     }
 
-    private static int Accumulate(int h, string text)
+    /// <summary>The same hash for a key given as UTF-8: ASCII bytes are the UTF-16 code units, anything else is decoded first.</summary>
+    public static int OfUtf8(string topic, ReadOnlySpan<byte> keyUtf8)
+    {
+        int h = Accumulate(0, topic);
+        h = (31 * h) + Separator;
+        if (System.Text.Ascii.IsValid(keyUtf8))
+        {
+            foreach (byte b in keyUtf8)
+            {
+                h = (31 * h) + b;
+            }
+        }
+        else
+        {
+            h = Accumulate(h, System.Text.Encoding.UTF8.GetString(keyUtf8));
+        }
+
+        return h == int.MinValue ? 0 : Math.Abs(h);
+    }
+
+    private static int Accumulate(int h, ReadOnlySpan<char> text)
     {
         foreach (char c in text)
         {

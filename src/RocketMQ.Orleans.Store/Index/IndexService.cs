@@ -59,11 +59,22 @@ public sealed class IndexService : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(topic);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (string.IsNullOrEmpty(key))
-        {
-            return false;
-        }
+        return !string.IsNullOrEmpty(key) && PutHash(IndexKeyHash.Of(topic, key), commitLogOffset, storeTimestamp);
+    }
 
+    /// <summary>
+    /// <see cref="Put(string, string, long, long)"/> for a key as the stored UTF-8 bytes (the dispatcher's case): the
+    /// hash is computed from them, no key string is built.
+    /// </summary>
+    public bool Put(string topic, ReadOnlySpan<byte> keyUtf8, long commitLogOffset, long storeTimestamp)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(topic);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return !keyUtf8.IsEmpty && PutHash(IndexKeyHash.OfUtf8(topic, keyUtf8), commitLogOffset, storeTimestamp);
+    }
+
+    private bool PutHash(int keyHash, long commitLogOffset, long storeTimestamp)
+    {
         _options.Faults?.ThrowIfFailing(Faults.StorageOperation.IndexWrite);
 
         var file = GetWritableFile();
@@ -72,7 +83,6 @@ public sealed class IndexService : IDisposable
             return false;
         }
 
-        int keyHash = IndexKeyHash.Of(topic, key);
         while (!file.TryPut(keyHash, commitLogOffset, storeTimestamp))
         {
             file = GetWritableFile();

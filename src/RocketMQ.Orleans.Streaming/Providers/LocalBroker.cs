@@ -30,8 +30,23 @@ internal sealed class LocalBroker(IServiceProvider services)
     public string? NameServerAddress => _endpoints?.NameServer is { } ep ? $"{Loopback(ep)}:{ep.Port}" : null;
 
     /// <summary>The address the broker stamps on stored messages (it is part of the offset message id).</summary>
-    public IPEndPoint StoreHost =>
-        _endpoints?.Broker is [var first, ..] ? new IPEndPoint(Loopback(first), first.Port) : new IPEndPoint(IPAddress.Loopback, _identity?.ListenPort ?? 10911);
+    /// <remarks>Built once per listen endpoint, not per put; callers only read it.</remarks>
+    public IPEndPoint StoreHost
+    {
+        get
+        {
+            var source = _endpoints?.Broker is [var first, ..] ? first : null;
+            var cached = _storeHost;
+            if (cached is not null && ReferenceEquals(cached.Source, source)) return cached.Host;
+            var host = source is not null ? new IPEndPoint(Loopback(source), source.Port) : new IPEndPoint(IPAddress.Loopback, _identity?.ListenPort ?? 10911);
+            _storeHost = new CachedStoreHost(source, host);
+            return host;
+        }
+    }
+
+    private CachedStoreHost? _storeHost;
+
+    private sealed record CachedStoreHost(IPEndPoint? Source, IPEndPoint Host);
 
     public bool TryGetStore(out MessageStore store)
     {

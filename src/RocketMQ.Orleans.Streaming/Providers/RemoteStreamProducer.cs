@@ -17,7 +17,7 @@ internal sealed class RemoteStreamProducer(string providerName, Func<string?> na
     private RocketMQProducer? _producer;
 
     /// <summary>Sends the messages in order; returns the queue offset just past the last one (-1 if unknown).</summary>
-    public async Task<long> SendAsync(StreamQueue queue, IReadOnlyList<(byte[] Body, Dictionary<string, string> Properties)> messages)
+    public async Task<long> SendAsync(StreamQueue queue, IReadOnlyList<(byte[] Body, string Properties)> messages)
     {
         var target = new MessageQueue(queue.Topic, queue.BrokerName, queue.QueueId);
         long next = -1;
@@ -53,10 +53,10 @@ internal sealed class RemoteStreamProducer(string providerName, Func<string?> na
 
     private static long Next(SendResult result) => result.QueueOffset >= 0 ? result.QueueOffset + 1 : -1;
 
-    private static Message ToMessage(string topic, byte[] body, Dictionary<string, string> properties)
+    private static Message ToMessage(string topic, byte[] body, string encodedProperties)
     {
         var message = new Message(topic, body);
-        foreach (var (name, value) in properties)
+        foreach (var (name, value) in MessageProperties.Decode(encodedProperties))
         {
             // KEYS and TAGS have their own fields; the client sets the other system properties (unique key...) itself.
             if (name == MessageConst.PropertyKeys) message.Keys = value;

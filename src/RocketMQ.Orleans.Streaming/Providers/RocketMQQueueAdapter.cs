@@ -58,14 +58,15 @@ internal sealed class RocketMQQueueAdapter(
             else
                 await flowControl.WaitForRoomRemoteAsync(queue).ConfigureAwait(false);
         }
-        var key = streamId.GetKeyAsString();
-        var messages = new List<(byte[] Body, Dictionary<string, string> Properties)>();
+        // OnNextAsync hands over a one-element array: size the lists from it rather than growing them per event.
+        int capacity = events is IReadOnlyCollection<T> known ? known.Count : 4;
+        var messages = new List<(byte[] Body, string Properties)>(capacity);
         // For this silo's own queue, the receiver gets the events from the tail: a copy taken now, as a grain call
         // would (the producer may change its object once OnNextAsync returns).
-        List<object>? copies = local && tails is not null ? [] : null;
+        List<object>? copies = local && tails is not null ? new(capacity) : null;
         foreach (var item in events)
         {
-            messages.Add((codec.EncodeBody(item), codec.CreateProperties(key)));
+            messages.Add((codec.EncodeBody(item), codec.EncodeProperties(streamId)));
             copies?.Add(item is null ? NullEvent.Instance : copier.Copy<object>(item));
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
+using RocketMQ.Orleans.Protocol.Messages;
 using RocketMQ.Orleans.Store;
 using RocketMQ.Orleans.Streaming.Monitoring;
 
@@ -72,7 +73,7 @@ internal sealed class RocketMQQueueReceiver(
     private async Task<IList<IBatchContainer>> RehomeStrangersAsync(List<RocketMQBatchContainer> read)
     {
         List<IBatchContainer> mine = new(read.Count);
-        List<(StreamQueue Home, byte[] Body, Dictionary<string, string> Properties)>? strangers = null;
+        List<(StreamQueue Home, byte[] Body, string Properties)>? strangers = null;
         foreach (var container in read)
         {
             var home = mapper.GetStreamQueue(container.StreamId);
@@ -87,7 +88,7 @@ internal sealed class RocketMQQueueReceiver(
                 [StreamMessageProperties.StreamKey] = container.StreamId.GetKeyAsString(),
                 [StreamMessageProperties.ForwardedFrom] = $"{_queue.BrokerName}/{_queue.QueueId}/{message.QueueOffset}",
             };
-            (strangers ??= []).Add((home, message.Body, properties));
+            (strangers ??= []).Add((home, message.Body, MessageProperties.Encode(properties)));
         }
 
         if (strangers is not null)

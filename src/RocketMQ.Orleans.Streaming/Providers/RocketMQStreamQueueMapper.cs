@@ -16,12 +16,14 @@ public sealed class RocketMQStreamQueueMapper : IStreamQueueMapper
     private readonly int _queuesPerTopic;
     private readonly Dictionary<string, QueueId[]> _queuesByTopic = new(StringComparer.Ordinal);
     private readonly Dictionary<QueueId, StreamQueue> _streamQueues = [];
+    private readonly Dictionary<string, QueueId[]>.AlternateLookup<ReadOnlySpan<char>> _queuesByTopicLookup;
 
     public RocketMQStreamQueueMapper(string providerName, IReadOnlyList<string> topics, IReadOnlyList<string> brokerGroups, int queuesPerTopic)
     {
         ArgumentOutOfRangeException.ThrowIfZero(brokerGroups.Count);
         _brokers = [.. brokerGroups];
         _queuesPerTopic = queuesPerTopic;
+        _queuesByTopicLookup = _queuesByTopic.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var topic in topics)
         {
             var ids = new QueueId[_brokers.Length * queuesPerTopic];
@@ -46,11 +48,26 @@ public sealed class RocketMQStreamQueueMapper : IStreamQueueMapper
 
     public QueueId GetQueueForStream(StreamId streamId)
     {
-        var topic = streamId.GetNamespace() ?? throw new ArgumentException($"Stream {streamId} has no namespace; its namespace names the topic.");
-        if (!_queuesByTopic.TryGetValue(topic, out var ids))
-            throw new ArgumentException($"Topic '{topic}' (the namespace of stream {streamId}) is not one of this provider's Topics.");
-        return ids[QueueIndexForKey(streamId.GetKeyAsString(), ids.Length)];
+        // Once per produced event: the topic and the key are read as the stream id's UTF-8 bytes, no strings built.
+        var ns = streamId.Namespace.Span;
+        if (ns.IsEmpty)
+            throw new ArgumentException($"Stream {streamId} has no namespace; its namespace names the topic.");
+        QueueId[]? ids;
+        if (Encoding.UTF8.GetMaxCharCount(ns.Length) <= MaxStackTopicChars)
+        {
+            Span<char> topic = stackalloc char[MaxStackTopicChars];
+            _queuesByTopicLookup.TryGetValue(topic[..Encoding.UTF8.GetChars(ns, topic)], out ids);
+        }
+        else
+        {
+            _queuesByTopic.TryGetValue(Encoding.UTF8.GetString(ns), out ids);
+        }
+        if (ids is null)
+            throw new ArgumentException($"Topic '{streamId.GetNamespace()}' (the namespace of stream {streamId}) is not one of this provider's Topics.");
+        return ids[(int)(Fnv1a(streamId.Key.Span) % (uint)ids.Length)];
     }
+
+    private const int MaxStackTopicChars = 256;
 
     /// <summary>The RocketMQ queue behind an Orleans queue of this mapper.</summary>
     public StreamQueue GetStreamQueue(QueueId queueId) =>
@@ -67,9 +84,13 @@ public sealed class RocketMQStreamQueueMapper : IStreamQueueMapper
 
     private static uint Fnv1a(string text)
     {
-        uint hash = 2166136261;
         Span<byte> buffer = stackalloc byte[256];
-        var bytes = Encoding.UTF8.GetMaxByteCount(text.Length) <= buffer.Length ? buffer[..Encoding.UTF8.GetBytes(text, buffer)] : Encoding.UTF8.GetBytes(text);
+        return Fnv1a(Encoding.UTF8.GetMaxByteCount(text.Length) <= buffer.Length ? buffer[..Encoding.UTF8.GetBytes(text, buffer)] : Encoding.UTF8.GetBytes(text));
+    }
+
+    private static uint Fnv1a(ReadOnlySpan<byte> bytes)
+    {
+        uint hash = 2166136261;
         foreach (byte b in bytes)
         {
             hash ^= b;

@@ -29,14 +29,43 @@ internal sealed class StreamMessageCodec(Serializer serializer, RocketMQStreamOp
         ? StreamMessageProperties.JsonContentType
         : StreamMessageProperties.OrleansContentType;
 
-    /// <summary>The properties every produced message carries: the stream key (also as KEYS, for the index), the content type, a unique key.</summary>
-    public Dictionary<string, string> CreateProperties(string streamKey) => new(4, StringComparer.Ordinal)
+    /// <summary>
+    /// The properties every produced message carries, encoded as stored (name U+0001 value, U+0002 between): the
+    /// stream key (also as KEYS, for the index), the content type, a fresh unique key. One string, written in place:
+    /// this runs once per event.
+    /// </summary>
+    public string EncodeProperties(StreamId streamId)
     {
-        [StreamMessageProperties.StreamKey] = streamKey,
-        [MessageConst.PropertyKeys] = streamKey,
-        [StreamMessageProperties.ContentType] = ContentType,
-        [MessageConst.PropertyUniqClientMessageIdKeyidx] = UniqueKeyGenerator.Create(),
-    };
+        var contentType = ContentType;
+        int keyLength = Encoding.UTF8.GetCharCount(streamId.Key.Span);
+        int length = StreamKeyPrefix.Length + keyLength + KeysPrefix.Length + keyLength
+            + ContentTypePrefix.Length + contentType.Length + UniqKeyPrefix.Length + UniqueKeyGenerator.Length;
+        return string.Create(length, (streamId, keyLength, contentType), static (chars, state) =>
+        {
+            // The key straight from the stream id's UTF-8 bytes, as GetKeyAsString would decode it.
+            var key = chars.Slice(StreamKeyPrefix.Length, state.keyLength);
+            int at = Append(chars, 0, StreamKeyPrefix);
+            at += Encoding.UTF8.GetChars(state.streamId.Key.Span, key);
+            at = Append(chars, at, KeysPrefix);
+            key.CopyTo(chars[at..]);
+            at += key.Length;
+            at = Append(chars, at, ContentTypePrefix);
+            at = Append(chars, at, state.contentType);
+            at = Append(chars, at, UniqKeyPrefix);
+            UniqueKeyGenerator.Write(chars[at..]);
+        });
+    }
+
+    private static int Append(Span<char> chars, int at, string text)
+    {
+        text.CopyTo(chars[at..]);
+        return at + text.Length;
+    }
+
+    private const string StreamKeyPrefix = StreamMessageProperties.StreamKey + "\u0001";
+    private const string KeysPrefix = "\u0002" + MessageConst.PropertyKeys + "\u0001";
+    private const string ContentTypePrefix = "\u0002" + StreamMessageProperties.ContentType + "\u0001";
+    private const string UniqKeyPrefix = "\u0002" + MessageConst.PropertyUniqClientMessageIdKeyidx + "\u0001";
 
     /// <summary>The stream event of one stored message, or null when the bytes are not a message.</summary>
     public RocketMQBatchContainer? Decode(ReadOnlySpan<byte> stored, string brokerName)
