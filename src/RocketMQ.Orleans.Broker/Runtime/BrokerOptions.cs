@@ -115,6 +115,12 @@ public sealed class BrokerOptions
     /// <summary>Half messages (TRAN_MSG=true) are refused with NO_PERMISSION (Apache rejectTransactionMessage).</summary>
     public bool RejectTransactionMessage { get; set; }
 
+    /// <summary>RECALL_MESSAGE and gRPC RecallMessage are served (Apache recallMessageEnable; off by default as there).</summary>
+    public bool RecallMessageEnable { get; set; }
+
+    /// <summary>A recall is accepted while the broker is not writeable (Apache allowRecallWhenBrokerNotWriteable).</summary>
+    public bool AllowRecallWhenBrokerNotWriteable { get; set; } = true;
+
     /// <summary>A half message younger than this (ms since born) is not checked yet (Apache transactionTimeOut).</summary>
     public long TransactionTimeOut { get; set; } = 6_000;
 
