@@ -46,12 +46,13 @@ public sealed partial class MessageStore
         int count = batch?.Count ?? 1;
         var pending = ArrayPool<PendingAppend>.Shared.Rent(count);
         int encoded = 0;
+        long timerOutMs = 0;
         try
         {
             long totalBytes = 0;
             for (; encoded < count; encoded++)
             {
-                if (RouteScheduled(single ?? batch![encoded]) is not { } routed)
+                if (RouteScheduled(single ?? batch![encoded], out timerOutMs) is not { } routed)
                     return Reject(PutMessageStatus.WheelTimerMsgIllegal, $"timer message due more than {options.EffectiveTimerMaxDelayMs} ms from now");
                 var status = Encode(routed, out pending[encoded], out var reason);
                 if (status != PutMessageStatus.PutOk)
@@ -63,7 +64,7 @@ public sealed partial class MessageStore
             long end = await commitLog.AppendAsync(pending, count, ct).ConfigureAwait(false);
             var first = pending[0];
             var result = new PutMessageResult(PutMessageStatus.PutOk, first.PhysicalOffset, first.QueueOffset,
-                (int)Math.Min(totalBytes, int.MaxValue), first.StoreTimestamp, count);
+                (int)Math.Min(totalBytes, int.MaxValue), first.StoreTimestamp, count, TimerOutMs: single is null ? 0 : timerOutMs);
             Release(pending, encoded);
             encoded = 0;
 

@@ -25,7 +25,11 @@ public sealed partial class MessageStore
             loggerFactory.CreateLogger<ScheduleMessageService>(), options.TimerWheelSlots);
 
     /// <summary>The message to encode for <paramref name="message"/>: itself, its schedule / timer form, or null for a timer beyond the max delay.</summary>
-    private MessageToStore? RouteScheduled(MessageToStore message) => schedule is { } s ? s.Router.Route(message) : message;
+    private MessageToStore? RouteScheduled(MessageToStore message, out long timerOutMs)
+    {
+        timerOutMs = 0;
+        return schedule is { } s ? s.Router.Route(message, out timerOutMs) : message;
+    }
 
     internal bool TryGetQueueEntry(string topic, int queueId, long offset, out ConsumeQueueEntry entry)
     {

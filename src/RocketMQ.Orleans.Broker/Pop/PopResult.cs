@@ -10,6 +10,9 @@ public sealed class PopResult : IDisposable
 
     public IReadOnlyList<PoppedMessage> Messages => _messages;
 
+    /// <summary>Nothing found and no room to hold the pop for long polling (Apache POLLING_FULL): answered at once.</summary>
+    public bool PollingFull { get; internal set; }
+
     /// <summary>Keeps a read (a <see cref="GetMessageResult"/> or a single <see cref="StoredMessageBuffer"/>) until disposed.</summary>
     internal void Keep(IDisposable read) => _reads.Add(read);
 

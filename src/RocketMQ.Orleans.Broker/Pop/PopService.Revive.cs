@@ -97,7 +97,7 @@ public sealed partial class PopService
     {
         if (!PopReceiptHandle.TryParse(receiptHandle, out var parsed))
         {
-            return PopAckStatus.InvalidHandle;
+            return PopAckStatus.Unparsable;
         }
 
         var handle = parsed.Value;

@@ -31,6 +31,8 @@ public sealed partial class PopService : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<(string Group, string Topic, int QueueId), PopQueueState> _queues = new();
     private readonly PriorityQueue<(PopQueueState Queue, long Offset), long> _revivals = new();
+    // Pops held for long polling on this broker, all groups (Apache totalPollingNum).
+    private long _held;
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _arrivalWaiters = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Group, string Topic), int> _polling = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -119,12 +121,18 @@ public sealed partial class PopService : IAsyncDisposable
                     return result;
                 }
 
-                result.Dispose();
                 if (!polling)
                 {
+                    if (!TryHold(request))
+                    {
+                        result.PollingFull = true;
+                        return result;
+                    }
+
                     polling = true;
-                    _polling.AddOrUpdate((request.Group, request.Topic), 1, static (_, count) => count + 1);
                 }
+
+                result.Dispose();
 
                 try
                 {
@@ -141,8 +149,32 @@ public sealed partial class PopService : IAsyncDisposable
             if (polling)
             {
                 _polling.AddOrUpdate((request.Group, request.Topic), 0, static (_, count) => count - 1);
+                Interlocked.Decrement(ref _held);
             }
         }
+    }
+
+    /// <summary>
+    /// Counts a pop as held for long polling unless the broker holds <see cref="BrokerOptions.MaxPopPollingSize"/> already
+    /// or the group and topic more than <see cref="BrokerOptions.PopPollingSize"/> (Apache PopLongPollingService.polling).
+    /// </summary>
+    private bool TryHold(PopRequest request)
+    {
+        if (Interlocked.Increment(ref _held) > _runtime.Options.MaxPopPollingSize)
+        {
+            Interlocked.Decrement(ref _held);
+            return false;
+        }
+
+        var key = (request.Group, request.Topic);
+        if (_polling.AddOrUpdate(key, 1, static (_, count) => count + 1) - 1 > _runtime.Options.PopPollingSize)
+        {
+            _polling.AddOrUpdate(key, 0, static (_, count) => count - 1);
+            Interlocked.Decrement(ref _held);
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>Pops of the group and topic now held for long polling (Apache POLLING_INFO).</summary>
@@ -311,14 +343,20 @@ public sealed partial class PopService : IAsyncDisposable
 
     /// <summary>Acks a popped message for good (Apache ACK_MESSAGE); acking one already acked is a no-op.</summary>
     public PopAckStatus Ack(string group, string topic, string? receiptHandle) =>
-        PopReceiptHandle.TryParse(receiptHandle, out var handle) ? Ack(group, topic, handle.Value) : PopAckStatus.InvalidHandle;
+        PopReceiptHandle.TryParse(receiptHandle, out var handle) ? Ack(group, topic, handle.Value) : PopAckStatus.Unparsable;
 
-    /// <summary>Acks the message <paramref name="handle"/> names (the remoting path builds it from the request's fields).</summary>
-    public PopAckStatus Ack(string group, string topic, PopReceiptHandle handle)
+    /// <summary>
+    /// Acks the message <paramref name="handle"/> names (the remoting path builds it from the request's fields). As
+    /// Apache's broker writes an ack whatever is in flight, a handle of nothing in flight (acked already, revived, or
+    /// never popped from that queue) answers <see cref="PopAckStatus.Ok"/> and changes nothing. An expired handle is
+    /// refused when <paramref name="refuseExpired"/> (Apache's proxy checks it; its broker does not, and still acks a
+    /// message whose redelivery has not happened yet).
+    /// </summary>
+    public PopAckStatus Ack(string group, string topic, PopReceiptHandle handle, bool refuseExpired = true)
     {
-        if (!TryResolve(group, topic, handle, out var state, out var status))
+        if (!TryResolve(group, topic, handle, refuseExpired, out var state, out var status))
         {
-            return status;
+            return status == PopAckStatus.InvalidHandle ? PopAckStatus.Ok : status;
         }
 
         var fifo = false;
@@ -357,7 +395,7 @@ public sealed partial class PopService : IAsyncDisposable
         newHandle = null;
         return PopReceiptHandle.TryParse(receiptHandle, out var handle)
             ? ChangeInvisibleTime(group, topic, handle.Value, invisibleTime, out newHandle)
-            : PopAckStatus.InvalidHandle;
+            : PopAckStatus.Unparsable;
     }
 
     /// <summary>As the other overload, for a handle built from a request's fields.</summary>
@@ -394,16 +432,19 @@ public sealed partial class PopService : IAsyncDisposable
         return PopAckStatus.Ok;
     }
 
-    private bool TryResolve(string group, string topic, PopReceiptHandle handle, out PopQueueState? state, out PopAckStatus status)
+    private bool TryResolve(string group, string topic, PopReceiptHandle handle, out PopQueueState? state, out PopAckStatus status) =>
+        TryResolve(group, topic, handle, refuseExpired: true, out state, out status);
+
+    private bool TryResolve(string group, string topic, PopReceiptHandle handle, bool refuseExpired, out PopQueueState? state, out PopAckStatus status)
     {
         state = null;
         if (handle.BrokerName != _runtime.Identity.BrokerName)
         {
-            status = PopAckStatus.InvalidHandle;
+            status = PopAckStatus.ForeignBroker;
             return false;
         }
 
-        if (handle.VisibleAt <= Now)
+        if (refuseExpired && handle.VisibleAt <= Now)
         {
             // Apache's proxy refuses an expired handle: the message is (about to be) delivered again.
             status = PopAckStatus.Expired;

@@ -5,8 +5,14 @@ public enum PopAckStatus
 {
     Ok,
 
-    /// <summary>The handle does not parse, names another broker, or the message is not in flight (acked, revived).</summary>
+    /// <summary>The message is not in flight (acked, revived): nothing to change or forward.</summary>
     InvalidHandle,
+
+    /// <summary>The handle is no POP_CK (Apache's proxy fails to decode it: INTERNAL_SERVER_ERROR).</summary>
+    Unparsable,
+
+    /// <summary>The handle names another broker (Apache's proxy: INVALID_RECEIPT_HANDLE, "cannot find broker").</summary>
+    ForeignBroker,
 
     /// <summary>The handle's invisible time is over: the message has been or is about to be redelivered.</summary>
     Expired,

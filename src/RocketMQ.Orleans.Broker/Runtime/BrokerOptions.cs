@@ -115,6 +115,18 @@ public sealed class BrokerOptions
     /// <summary>Half messages (TRAN_MSG=true) are refused with NO_PERMISSION (Apache rejectTransactionMessage).</summary>
     public bool RejectTransactionMessage { get; set; }
 
+    /// <summary>Most pops held for long polling on this broker; one more answers POLLING_FULL (Apache maxPopPollingSize).</summary>
+    public long MaxPopPollingSize { get; set; } = 100_000;
+
+    /// <summary>Most pops of one group and topic held for long polling, past which POLLING_FULL (Apache popPollingSize).</summary>
+    public int PopPollingSize { get; set; } = 1024;
+
+    /// <summary>RECALL_MESSAGE and gRPC RecallMessage are served (Apache recallMessageEnable; off by default as there).</summary>
+    public bool RecallMessageEnable { get; set; }
+
+    /// <summary>A recall is accepted while the broker is not writeable (Apache allowRecallWhenBrokerNotWriteable).</summary>
+    public bool AllowRecallWhenBrokerNotWriteable { get; set; } = true;
+
     /// <summary>A half message younger than this (ms since born) is not checked yet (Apache transactionTimeOut).</summary>
     public long TransactionTimeOut { get; set; } = 6_000;
 

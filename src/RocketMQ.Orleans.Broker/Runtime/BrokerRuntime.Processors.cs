@@ -20,6 +20,11 @@ public sealed partial class BrokerRuntime
 
     private PullMessageProcessor? _localPull;
 
+    /// <summary>RocketMQ 5.3 recall of timed messages, for RECALL_MESSAGE and gRPC RecallMessage.</summary>
+    public Processors.Recall.MessageRecall Recall => _recall ??= new Processors.Recall.MessageRecall(this);
+
+    private Processors.Recall.MessageRecall? _recall;
+
     /// <summary>
     /// Registers every broker-port processor, each request family on its own executor as Apache's thread pools
     /// (a burst of sends never starves pulls or heartbeats).
@@ -46,6 +51,7 @@ public sealed partial class BrokerRuntime
 
         broker.Register(RequestCode.ConsumerSendMsgBack, new ConsumerSendMsgBackProcessor(this), send);
         broker.Register(RequestCode.EndTransaction, new Processors.Transactions.EndTransactionProcessor(this), send);
+        broker.Register(RequestCode.RecallMessage, new Processors.Recall.RecallMessageProcessor(this), send);
         broker.Register(RequestCode.PullMessage, new PullMessageProcessor(this), pull);
         RegisterPopProcessors(broker, pull, consumers);
         broker.Register([RequestCode.QueryMessage, RequestCode.ViewMessageById], new QueryMessageProcessor(this), query);

@@ -15,10 +15,15 @@ namespace RocketMQ.Orleans.Grpc.Acl;
 /// ACL of the gRPC endpoint, with the broker port's accounts and rules (<see cref="PlainAccessValidator"/>,
 /// <see cref="AclResourceCheck"/>): each call's <c>authorization</c> header is verified, then the resources its request
 /// names. A refusal is an answer, not a gRPC error, as Apache's proxy gives it: <c>UNAUTHORIZED</c> for missing or
-/// wrong credentials, <c>FORBIDDEN</c> for a permission the account lacks. Telemetry is authenticated only.
+/// wrong credentials, <c>FORBIDDEN</c> for a permission the account lacks. Telemetry is authenticated when it opens; its
+/// account is left in the call's <see cref="ServerCallContext.UserState"/> (<see cref="AccountKey"/>) for the stream to
+/// check each <c>Settings</c> it reads (<see cref="GrpcAclResources.CheckSettings"/>), as Apache's proxy checks each command.
 /// </summary>
 internal sealed class GrpcAclInterceptor(PlainAccessValidator validator, ILogger<GrpcAclInterceptor> logger) : Interceptor
 {
+    /// <summary>Key of the authenticated <see cref="AclAccount"/> in a Telemetry call's user state.</summary>
+    public const string AccountKey = "rocketmq.acl.account";
+
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
         UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -64,6 +69,11 @@ internal sealed class GrpcAclInterceptor(PlainAccessValidator validator, ILogger
         {
             GrpcLog.AclRefused(logger, context.Method, remote?.ToString() ?? "?", unauthorized);
             return Statuses.Of(Code.Unauthorized, unauthorized);
+        }
+
+        if (account is not null && request is null)
+        {
+            context.UserState[AccountKey] = account;
         }
 
         if (account is null || request is null || GrpcAclResources.Check(account, request, Resources.Namespace(context)) is not { } forbidden)

@@ -63,4 +63,40 @@ internal static class GrpcAclResources
                 return null;
         }
     }
+
+    /// <summary>
+    /// A Telemetry <c>Settings</c> as Apache's DefaultAuthorizationContextBuilder reads it: PUB on each publishing topic,
+    /// SUB on the subscription's group and each of its topics. Null when allowed.
+    /// </summary>
+    public static string? CheckSettings(AclAccount account, Settings settings, string headerNamespace)
+    {
+        string Name(Resource? resource) => Resources.Wrap(resource, headerNamespace);
+        if (settings.PubSubCase == Settings.PubSubOneofCase.Publishing)
+        {
+            foreach (var topic in settings.Publishing.Topics)
+            {
+                if (AclResourceCheck.CheckTopic(account, Name(topic), AclPermission.Pub) is { } refused)
+                {
+                    return refused;
+                }
+            }
+        }
+        else if (settings.PubSubCase == Settings.PubSubOneofCase.Subscription)
+        {
+            if (AclResourceCheck.CheckGroup(account, Name(settings.Subscription.Group)) is { } refused)
+            {
+                return refused;
+            }
+
+            foreach (var entry in settings.Subscription.Subscriptions)
+            {
+                if (AclResourceCheck.CheckTopic(account, Name(entry.Topic), AclPermission.Sub) is { } topicRefused)
+                {
+                    return topicRefused;
+                }
+            }
+        }
+
+        return null;
+    }
 }

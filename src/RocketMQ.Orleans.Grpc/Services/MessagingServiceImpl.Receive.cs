@@ -55,7 +55,9 @@ public sealed partial class MessagingServiceImpl
         using var result = await context.Pop.PopAsync(pop, cancellationToken).ConfigureAwait(false);
         if (result.Messages.Count == 0)
         {
-            await responseStream.WriteAsync(new ReceiveMessageResponse { Status = Statuses.Of(Code.MessageNotFound, "no new message") }, cancellationToken)
+            // Apache's proxy (ReceiveMessageResponseStreamWriter): POLLING_FULL is TOO_MANY_REQUESTS "polling full".
+            var empty = result.PollingFull ? Statuses.Of(Code.TooManyRequests, "polling full") : Statuses.Of(Code.MessageNotFound, "no new message");
+            await responseStream.WriteAsync(new ReceiveMessageResponse { Status = empty }, cancellationToken)
                 .ConfigureAwait(false);
             return;
         }
@@ -166,7 +168,10 @@ public sealed partial class MessagingServiceImpl
     private static Status ToStatus(PopAckStatus status) => status switch
     {
         PopAckStatus.Ok => Statuses.Ok,
+        // Apache's proxy: ReceiptHandle.isExpired, then the broker named by the handle, then ReceiptHandle.decode failing.
         PopAckStatus.Expired => Statuses.Of(Code.InvalidReceiptHandle, "receipt handle is expired"),
+        PopAckStatus.ForeignBroker => Statuses.Of(Code.InvalidReceiptHandle, "cannot find broker of the receipt handle"),
+        PopAckStatus.Unparsable => Statuses.Of(Code.InternalServerError, "Parse failed: the receipt handle is not a POP_CK"),
         _ => Statuses.Of(Code.InvalidReceiptHandle, "receipt handle is not valid here"),
     };
 }

@@ -4,6 +4,7 @@ using System.Net;
 using Apache.Rocketmq.V2;
 using Grpc.Core;
 using RocketMQ.Orleans.Abstractions.Contracts;
+using RocketMQ.Orleans.Broker.Processors.Recall;
 using RocketMQ.Orleans.Broker.Transactions;
 using RocketMQ.Orleans.Protocol.Messages;
 using RocketMQ.Orleans.Store;
@@ -133,6 +134,9 @@ public sealed partial class MessagingServiceImpl
         {
             entry.MessageId = offsetMessageId;
         }
+
+        // Set for a timed message put into the timer, as Apache's broker attaches it to the send response.
+        entry.RecallHandle = MessageRecall.HandleFor(Runtime.Identity.BrokerName, topic, result.TimerOutMs, system.MessageId) ?? string.Empty;
 
         return entry;
     }

@@ -2,6 +2,8 @@ using Status = Apache.Rocketmq.V2.Status;
 using Apache.Rocketmq.V2;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using RocketMQ.Orleans.Broker.Acl;
+using RocketMQ.Orleans.Grpc.Acl;
 using RocketMQ.Orleans.Grpc.Hosting;
 
 namespace RocketMQ.Orleans.Grpc.Services;
@@ -31,6 +33,15 @@ public sealed partial class MessagingServiceImpl
                 }
 
                 GrpcLog.Settings(logger, clientId, command.Settings.ClientType.ToString());
+                if (callContext.UserState.TryGetValue(GrpcAclInterceptor.AccountKey, out var account)
+                    && GrpcAclResources.CheckSettings((AclAccount)account, command.Settings, headerNamespace) is { } forbidden)
+                {
+                    // As Apache's proxy answers a command its ACL refuses: a status alone, which clients raise at startup.
+                    GrpcLog.AclRefused(logger, callContext.Method, clientId, forbidden);
+                    await stream.WriteAsync(new TelemetryCommand { Status = Statuses.Of(Code.Forbidden, forbidden) }).ConfigureAwait(false);
+                    continue;
+                }
+
                 if (command.Settings.PubSubCase == Settings.PubSubOneofCase.Publishing)
                 {
                     stream.Publishes(command.Settings.Publishing.Topics.Select(topic => Resources.Wrap(topic, headerNamespace)));

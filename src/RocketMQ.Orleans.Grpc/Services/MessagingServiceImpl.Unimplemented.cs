@@ -7,9 +7,6 @@ namespace RocketMQ.Orleans.Grpc.Services;
 /// <summary>Methods not served yet: each answers a RocketMQ NOT_IMPLEMENTED status, never a gRPC error.</summary>
 public sealed partial class MessagingServiceImpl
 {
-    public override Task<RecallMessageResponse> RecallMessage(RecallMessageRequest request, ServerCallContext callContext) =>
-        Task.FromResult(new RecallMessageResponse { Status = Statuses.NotImplemented(nameof(RecallMessage)) });
-
     public override Task<SyncLiteSubscriptionResponse> SyncLiteSubscription(SyncLiteSubscriptionRequest request, ServerCallContext callContext) =>
         Task.FromResult(new SyncLiteSubscriptionResponse { Status = Statuses.NotImplemented(nameof(SyncLiteSubscription)) });
 }

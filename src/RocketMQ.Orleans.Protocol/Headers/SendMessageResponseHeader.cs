@@ -9,6 +9,7 @@ public sealed class SendMessageResponseHeader : ICommandHeader<SendMessageRespon
     public const string QueueIdField = "queueId";
     public const string QueueOffsetField = "queueOffset";
     public const string TransactionIdField = "transactionId";
+    public const string RecallHandleField = "recallHandle";
 
     public string MsgId { get; set; } = string.Empty;
 
@@ -18,12 +19,16 @@ public sealed class SendMessageResponseHeader : ICommandHeader<SendMessageRespon
 
     public string? TransactionId { get; set; }
 
+    /// <summary>RocketMQ 5.3: set for a message put into the timer, what RECALL_MESSAGE takes to cancel it.</summary>
+    public string? RecallHandle { get; set; }
+
     public static SendMessageResponseHeader FromExtFields(IReadOnlyDictionary<string, string>? extFields) => new()
     {
         MsgId = HeaderFields.RequiredString(extFields, MsgIdField),
         QueueId = HeaderFields.RequiredInt32(extFields, QueueIdField),
         QueueOffset = HeaderFields.RequiredInt64(extFields, QueueOffsetField),
         TransactionId = HeaderFields.OptionalString(extFields, TransactionIdField),
+        RecallHandle = HeaderFields.OptionalString(extFields, RecallHandleField),
     };
 
     public void WriteTo(IDictionary<string, string> extFields)
@@ -32,5 +37,6 @@ public sealed class SendMessageResponseHeader : ICommandHeader<SendMessageRespon
         HeaderFields.Put(extFields, QueueIdField, QueueId);
         HeaderFields.Put(extFields, QueueOffsetField, QueueOffset);
         HeaderFields.Put(extFields, TransactionIdField, TransactionId);
+        HeaderFields.Put(extFields, RecallHandleField, RecallHandle);
     }
 }

@@ -25,6 +25,8 @@ public static class MessageConst
     public const string PropertyCorrectionFlag = "CORRECTION_FLAG";
     public const string PropertyMq2Flag = "MQ2_FLAG";
     public const string PropertyReconsumeTime = "RECONSUME_TIME";
+    /// <summary>RocketMQ 5 BORN_TIMESTAMP (a recall marker carries it).</summary>
+    public const string PropertyBornTimestamp = "BORN_TIMESTAMP";
     public const string PropertyMsgRegion = "MSG_REGION";
     public const string PropertyTraceSwitch = "TRACE_ON";
     public const string PropertyUniqClientMessageIdKeyidx = "UNIQ_KEY";

@@ -102,6 +102,9 @@ public static class RequestCode
     public const int GetAllProducerInfo = 328;
     public const int DeleteExpiredCommitlog = 329;
 
+    /// <summary>RocketMQ 5.3: cancel a timed message by its recall handle (Apache RecallMessageProcessor).</summary>
+    public const int RecallMessage = 370;
+
     // RocketMQ 5 POP consumption (Apache 5.x RequestCode).
     public const int PopMessage = 200050;
     public const int AckMessage = 200051;

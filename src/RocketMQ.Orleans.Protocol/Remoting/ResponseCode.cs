@@ -49,4 +49,7 @@ public static class ResponseCode
     /// <summary>RocketMQ 5: a POP found nothing within its poll time.</summary>
     public const int PollingTimeout = 210;
     public const int FlowControl = 215;
+
+    /// <summary>RocketMQ 5.3: what a recall answers for a malformed or foreign handle, or one past its time.</summary>
+    public const int IllegalOperation = 604;
 }

@@ -6,13 +6,14 @@ namespace RocketMQ.Orleans.Store.Schedule;
 
 /// <summary>
 /// Wraps the store's dispatch sink: a schedule or timer entry gets its delivery time as tags code (Apache
-/// <c>CommitLog.checkMessageAndReturnSize</c>: storeTimestamp + level delay; RocketMQ 5: TIMER_OUT_MS), and the
+/// <c>CommitLog.checkMessageAndReturnSize</c>: storeTimestamp + level delay; RocketMQ 5: TIMER_OUT_MS, flagged for a recall's cancel marker), and the
 /// service waiting on that queue is woken once the entry is readable.
 /// </summary>
 internal sealed class ScheduleDispatchSink(IDispatchSink inner, ScheduleMessageService service) : IDispatchSink
 {
     private static ReadOnlySpan<byte> DelayName => "DELAY"u8;
     private static ReadOnlySpan<byte> TimerOutName => "TIMER_OUT_MS"u8;
+    private static ReadOnlySpan<byte> DeleteKeyName => "TIMER_DEL_UNIQKEY"u8;
 
     public void Dispatch(in DispatchRequest request)
     {
@@ -29,6 +30,7 @@ internal sealed class ScheduleDispatchSink(IDispatchSink inner, ScheduleMessageS
         {
             long tagsCode = MessageProperties.TryGetValue(request.PropertiesUtf8, TimerOutName, out var value)
                 && Utf8Parser.TryParse(value, out long deliverMs, out _) ? deliverMs : request.StoreTimestamp;
+            tagsCode = Timer.TimerEntries.TagsCode(tagsCode, MessageProperties.TryGetValue(request.PropertiesUtf8, DeleteKeyName, out _));
             inner.Dispatch(request with { TagsCode = tagsCode });
             service.OnTimerDispatched();
         }

@@ -25,4 +25,7 @@ internal static partial class ScheduleLog
 
     [LoggerMessage(107, LogLevel.Error, "Dropping the due {Source} message at commit-log offset {Offset}: its re-put to {Topic}:{QueueId} can never succeed ({Status}: {Reason}); moving past it")]
     public static partial void PoisonDropped(ILogger logger, string source, long offset, string topic, int queueId, PutMessageStatus status, string? reason);
+
+    [LoggerMessage(108, LogLevel.Information, "The timed message at commit-log offset {Offset} was recalled; not delivering it")]
+    public static partial void Recalled(ILogger logger, long offset);
 }

@@ -14,6 +14,7 @@ internal ref struct ScheduleProperties
     public ReadOnlySpan<char> DelayMs;
     public ReadOnlySpan<char> StartDeliverTime;
     public bool HasTimerOut;
+    public bool IsDeleteMarker;
 
     public readonly bool Any => !Delay.IsEmpty || !DeliverMs.IsEmpty || !DelaySec.IsEmpty || !DelayMs.IsEmpty || !StartDeliverTime.IsEmpty;
 
@@ -43,6 +44,7 @@ internal ref struct ScheduleProperties
         found.DelayMs = properties.GetValueOrDefault(ScheduleTopics.PropertyTimerDelayMs);
         found.StartDeliverTime = properties.GetValueOrDefault(ScheduleTopics.PropertyStartDeliverTime);
         found.HasTimerOut = !string.IsNullOrEmpty(properties.GetValueOrDefault(ScheduleTopics.PropertyTimerOutMs));
+        found.IsDeleteMarker = !string.IsNullOrEmpty(properties.GetValueOrDefault(ScheduleTopics.PropertyTimerDelUniqKey));
         return found;
     }
 
@@ -65,6 +67,9 @@ internal ref struct ScheduleProperties
                 break;
             case 16 when name.SequenceEqual(ScheduleTopics.PropertyTimerDeliverMs):
                 DeliverMs = value;
+                break;
+            case 17 when name.SequenceEqual(ScheduleTopics.PropertyTimerDelUniqKey):
+                IsDeleteMarker = !value.IsEmpty;
                 break;
             case 18 when name.SequenceEqual(ScheduleTopics.PropertyStartDeliverTime):
                 StartDeliverTime = value;

@@ -18,8 +18,12 @@ internal sealed class ScheduleRouter(DelayLevelTable levels, TimeProvider time, 
     /// The message to store instead of <paramref name="message"/>, the same instance when it is not scheduled, or null
     /// when it is a timed message due later than the timer may hold it.
     /// </summary>
-    public MessageToStore? Route(MessageToStore message)
+    public MessageToStore? Route(MessageToStore message) => Route(message, out _);
+
+    /// <summary>As <see cref="Route(MessageToStore)"/>; <paramref name="timerOutMs"/> is the delivery time when the message goes to the timer, else 0.</summary>
+    public MessageToStore? Route(MessageToStore message, out long timerOutMs)
     {
+        timerOutMs = 0;
         int tranType = MessageSysFlag.GetTransactionValue(message.SysFlag);
         if (tranType != MessageSysFlag.TransactionNotType && tranType != MessageSysFlag.TransactionCommitType)
             return message;
@@ -34,6 +38,17 @@ internal sealed class ScheduleRouter(DelayLevelTable levels, TimeProvider time, 
             return message; // re-put by the timer (or already converted): deliver as it is
 
         long now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        if (found.IsDeleteMarker)
+        {
+            // A recall's marker carries the recall handle's time, the target's TIMER_OUT_MS + 1 (Apache adds 1 for
+            // its floored slots). Filed at the target's own time it shares the target's slot, however near that is;
+            // it is never stored in the real topic, where consumers would get it.
+            if (!TryParse(found.DeliverMs, out long handleMs) || handleMs - 1 - now > maxDelayMs)
+                return null;
+            timerOutMs = handleMs - 1;
+            return ToTimer(message, timerOutMs);
+        }
+
         long deliverMs;
         if (TryParse(found.DelaySec, out long seconds))
             deliverMs = now + Math.Min(seconds, long.MaxValue / 2000) * 1000;
@@ -45,7 +60,10 @@ internal sealed class ScheduleRouter(DelayLevelTable levels, TimeProvider time, 
             return message; // unparsable time: stored as a plain message
         if (deliverMs <= now + ImmediateWindowMs)
             return message;
-        return deliverMs - now > maxDelayMs ? null : ToTimer(message, deliverMs);
+        if (deliverMs - now > maxDelayMs)
+            return null;
+        timerOutMs = deliverMs;
+        return ToTimer(message, deliverMs);
     }
 
     private static bool TryParse(ReadOnlySpan<char> value, out long number) =>

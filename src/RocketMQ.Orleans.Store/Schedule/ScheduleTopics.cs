@@ -21,6 +21,15 @@ public static class ScheduleTopics
     /// <summary>Set by the broker: the computed delivery time. A message carrying it is never routed to the timer again.</summary>
     public const string PropertyTimerOutMs = "TIMER_OUT_MS";
 
+    /// <summary>
+    /// RocketMQ 5.3 <c>MessageConst.PROPERTY_TIMER_DEL_UNIQKEY</c>: a recall's cancel marker, a timer message naming the
+    /// timed message it cancels as <see cref="DeleteKey"/>.
+    /// </summary>
+    public const string PropertyTimerDelUniqKey = "TIMER_DEL_UNIQKEY";
+
+    /// <summary>Apache <c>TimerMessageStore.buildDeleteKey</c>: a message by real topic and UNIQ_KEY.</summary>
+    public static string DeleteKey(string realTopic, string uniqueKey) => realTopic + "+" + uniqueKey;
+
     /// <summary>Aliyun ONS / ali-ons start-deliver-time: absolute delivery time in ms since the epoch.</summary>
     public const string PropertyStartDeliverTime = "__STARTDELIVERTIME";
 

@@ -1,5 +1,6 @@
 using RocketMQ.Orleans.Abstractions.Contracts;
 using RocketMQ.Orleans.Broker.Pop;
+using RocketMQ.Orleans.Testing;
 
 namespace RocketMQ.Orleans.Broker.Tests.Pop;
 
@@ -100,17 +101,22 @@ public sealed class PopServiceTests
     }
 
     [Fact]
-    public async Task Expired_or_foreign_handles_are_refused()
+    public async Task Unparsable_foreign_and_expired_handles_are_refused_as_apache_and_unknown_ones_ack_nothing()
     {
         await using var host = await PopTestHost.StartAsync(queues: 1);
         await host.PutAsync("x");
         using var popped = await host.PopAsync(invisible: TimeSpan.FromSeconds(1));
         var handle = Assert.Single(popped.Messages).Handle;
 
-        Assert.Equal(PopAckStatus.InvalidHandle, host.Pop.Ack(PopTestHost.Group, PopTestHost.Topic, "not a handle"));
-        Assert.Equal(PopAckStatus.InvalidHandle, host.Pop.Ack(PopTestHost.Group, PopTestHost.Topic, (handle with { BrokerName = "other" }).Encode()));
+        Assert.Equal(PopAckStatus.Unparsable, host.Pop.Ack(PopTestHost.Group, PopTestHost.Topic, "not a handle"));
+        Assert.Equal(PopAckStatus.ForeignBroker, host.Pop.Ack(PopTestHost.Group, PopTestHost.Topic, (handle with { BrokerName = "other" }).Encode()));
+        // Apache's broker acks whatever it is told: a handle of a queue this group never popped changes nothing, OK.
+        Assert.Equal(PopAckStatus.Ok, host.Pop.Ack("another-group", PopTestHost.Topic, handle.Encode()));
         host.Clock.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal(PopAckStatus.Expired, host.Pop.Ack(PopTestHost.Group, PopTestHost.Topic, handle.Encode()));
+        // Not refused over remoting (Apache's broker does not check expiry): the message is acked before its redelivery.
+        Assert.Equal(PopAckStatus.Ok, host.Pop.Ack(PopTestHost.Group, PopTestHost.Topic, handle, refuseExpired: false));
+        Assert.Equal(0, await host.Pop.ReviveAsync());
     }
 
     [Fact]
@@ -144,6 +150,37 @@ public sealed class PopServiceTests
 
         using var popped = await pending.WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Equal("late", PopTestHost.Body(Assert.Single(popped.Messages)));
+    }
+
+    [Fact]
+    public async Task Pops_past_the_polling_limits_answer_polling_full_at_once()
+    {
+        await using var host = await PopTestHost.StartAsync(queues: 1);
+        host.Pop.Start();
+        // Apache refuses a pop once the group and topic hold more than popPollingSize: 0 lets one be held.
+        host.Runtime.Options.PopPollingSize = 0;
+        var held = host.PopAsync(poll: TimeSpan.FromMinutes(1));
+        await Eventually.TrueAsync(() => host.Pop.PollingCount(PopTestHost.Group, PopTestHost.Topic) == 1, "the first pop is held");
+
+        using (var full = await host.PopAsync(poll: TimeSpan.FromMinutes(1)).WaitAsync(TimeSpan.FromSeconds(20)))
+        {
+            Assert.True(full.PollingFull);
+            Assert.Empty(full.Messages);
+        }
+
+        // Another group is not counted against this one's size, but against the broker's total (maxPopPollingSize).
+        host.Runtime.Options.PopPollingSize = 1024;
+        host.Runtime.Options.MaxPopPollingSize = 1;
+        using (var total = await host.PopAsync(poll: TimeSpan.FromMinutes(1), group: "other").WaitAsync(TimeSpan.FromSeconds(20)))
+        {
+            Assert.True(total.PollingFull);
+        }
+
+        await host.PutAsync("m");
+        using var popped = await held.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.False(popped.PollingFull);
+        Assert.Equal("m", PopTestHost.Body(Assert.Single(popped.Messages)));
+        Assert.Equal(0, host.Pop.PollingCount(PopTestHost.Group, PopTestHost.Topic));
     }
 
     [Fact]

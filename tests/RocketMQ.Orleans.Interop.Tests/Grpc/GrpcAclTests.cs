@@ -1,4 +1,9 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Encoding = System.Text.Encoding;
 using System.Text.Json.Nodes;
+using Apache.Rocketmq.V2;
+using Grpc.Net.Client;
 using RocketMQ.Orleans.Interop.Tests.Infrastructure;
 
 namespace RocketMQ.Orleans.Interop.Tests.Grpc;
@@ -68,6 +73,45 @@ public sealed class GrpcAclTests : IAsyncLifetime
             .ToDictionary(l => l["step"]!.GetValue<string>());
         AssertStep(steps["send"], sendCode);
         AssertStep(steps["receive"], receiveCode);
+    }
+
+    /// <summary>
+    /// Telemetry's Settings pass the same checks as the calls (Apache's DefaultAuthorizationContextBuilder: PUB on the
+    /// publishing topics, SUB on the subscription's group and topics): a refusal is a status alone on the stream. Raw
+    /// gRPC from .NET, signed as the 5.x clients sign, so each Settings is checked by itself.
+    /// </summary>
+    [Theory]
+    [InlineData("grpc-user-key", "grpc-user-secret", true, Code.Ok)]
+    [InlineData(PublisherOnly, "grpc-pub-secret", true, Code.Forbidden)]
+    [InlineData(PublisherOnly, "grpc-pub-secret", false, Code.Ok)]
+    [InlineData(NoGroup, "grpc-no-group-secret", false, Code.Forbidden)]
+    [InlineData(NoGroup, "grpc-no-group-secret", true, Code.Ok)]
+    public async Task Telemetry_settings_are_checked_against_the_accounts_permissions(string accessKey, string secretKey, bool publishing, Code expected)
+    {
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{_port}");
+        var client = new MessagingService.MessagingServiceClient(channel);
+        var dateTime = DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var signature = Convert.ToHexString(HMACSHA1.HashData(Encoding.UTF8.GetBytes(secretKey), Encoding.UTF8.GetBytes(dateTime)));
+        var headers = GrpcSilo.Headers("acl-telemetry");
+        headers.Add("x-mq-date-time", dateTime);
+        headers.Add("authorization", $"MQv2-HMAC-SHA1 Credential={accessKey}, SignedHeaders=x-mq-date-time, Signature={signature}");
+        var topic = new Resource { Name = "GrpcAclTopic" };
+        var settings = publishing
+            ? new Settings { ClientType = ClientType.Producer, Publishing = new Publishing { Topics = { topic } } }
+            : new Settings
+            {
+                ClientType = ClientType.SimpleConsumer,
+                Subscription = new Subscription { Group = new Resource { Name = "GID_grpc_acl" }, Subscriptions = { new SubscriptionEntry { Topic = topic } } },
+            };
+
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var call = client.Telemetry(headers, cancellationToken: cts.Token);
+        await call.RequestStream.WriteAsync(new TelemetryCommand { Settings = settings });
+        Assert.True(await call.ResponseStream.MoveNext(cts.Token));
+        var reply = call.ResponseStream.Current;
+        Assert.Equal(expected, reply.Status.Code);
+        Assert.Equal(expected == Code.Ok, reply.CommandCase == TelemetryCommand.CommandOneofCase.Settings);
+        await call.RequestStream.CompleteAsync();
     }
 
     private static void AssertStep(JsonObject step, int expectedCode)

@@ -28,12 +28,10 @@ public sealed class AckMessageProcessor(BrokerRuntime runtime) : IRequestProcess
             return refusal;
         }
 
-        return runtime.Pop.Ack(header.ConsumerGroup, header.Topic, handle) switch
-        {
-            PopAckStatus.Ok => RemotingCommand.CreateResponse(ResponseCode.Success),
-            PopAckStatus.Expired => PopRequestChecks.Refuse(ResponseCode.NoMessage, "the receipt handle is expired: the message is delivered again"),
-            _ => PopRequestChecks.Refuse(ResponseCode.NoMessage, "no such message in flight: " + header.ExtraInfo),
-        };
+        // Apache's broker answers SUCCESS once the offset is in the queue: it writes the ack whatever is in flight, and
+        // an expired handle still acks a message not redelivered yet.
+        runtime.Pop.Ack(header.ConsumerGroup, header.Topic, handle, refuseExpired: false);
+        return RemotingCommand.CreateResponse(ResponseCode.Success);
     }
 
     private RemotingCommand BatchAck(RemotingCommand request)

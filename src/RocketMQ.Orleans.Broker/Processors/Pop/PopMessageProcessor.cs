@@ -69,7 +69,8 @@ public sealed class PopMessageProcessor(BrokerRuntime runtime) : IRequestProcess
         RemotingCommand response;
         if (messages.Count == 0)
         {
-            response = RemotingCommand.CreateResponse(ResponseCode.PollingTimeout, "NO_MESSAGE_IN_QUEUE");
+            // Apache answers POLLING_FULL with the remark of the (empty) read: NO_MESSAGE_IN_QUEUE.
+            response = RemotingCommand.CreateResponse(result.PollingFull ? ResponseCode.PollingFull : ResponseCode.PollingTimeout, "NO_MESSAGE_IN_QUEUE");
         }
         else
         {

@@ -86,6 +86,9 @@ public sealed partial class SendMessageProcessor : IRequestProcessor
                 MsgId = MessageIds.CreateOffsetMessageId(_runtime.Identity.StoreHost, result.PhysicalOffset),
                 QueueId = resolved.QueueId,
                 QueueOffset = result.QueueOffset,
+                // Apache attachRecallHandle: a single send (not CONSUMER_SEND_MSG_BACK, not a batch) put into the timer.
+                RecallHandle = Recall.MessageRecall.HandleFor(_runtime.Identity.BrokerName, resolved.Topic, result.TimerOutMs,
+                    PropertiesText.Get(header.Properties, MessageConst.PropertyUniqClientMessageIdKeyidx)),
             });
         }
 

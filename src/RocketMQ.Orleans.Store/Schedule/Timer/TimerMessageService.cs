@@ -28,6 +28,7 @@ internal sealed class TimerMessageService : IDisposable
     private readonly TimerCheckpoint checkpoint;
     private readonly Redeliverer redeliverer;
     private readonly TimerSlotIndex filledSlots;
+    private readonly TimerRecalls recalls;
     // The timer-queue offset filing had reached when the current slot opened (0 after a restart: not known, so
     // "anything may have been filed into this slot", which a follower reads conservatively).
     private long filedBeforeSlot;
@@ -46,6 +47,7 @@ internal sealed class TimerMessageService : IDisposable
         checkpoint = new TimerCheckpoint(Path.Combine(directory, "timercheck"), CeilingSlot(time.GetUtcNow().ToUnixTimeMilliseconds()));
         redeliverer = new Redeliverer(store, new InflightRecord(Path.Combine(directory, "inflight")), logger, "timer");
         filledSlots = new TimerSlotIndex(slotCount);
+        recalls = new TimerRecalls(store);
         wheel.ScanFilled(checkpoint.DequeueSlot, filledSlots.Set);
         progress = new TimerProgress(checkpoint.DequeueSlot, checkpoint.DeliveredQueueOffset, 0);
     }
@@ -171,7 +173,7 @@ internal sealed class TimerMessageService : IDisposable
         {
             foreach (var (queueOffset, deliverMs) in RecordsOf(slot))
             {
-                bool notYetDue = CeilingSlot(deliverMs) >= leader.Slot;
+                bool notYetDue = CeilingSlot(TimerEntries.DeliverMs(deliverMs)) >= leader.Slot;
                 bool maybePending = queueOffset >= leader.FiledBeforeSlot && queueOffset > leader.DeliveredQueueOffset;
                 if (notYetDue || maybePending) refile.Add((queueOffset, deliverMs));
             }
@@ -226,10 +228,11 @@ internal sealed class TimerMessageService : IDisposable
         return filed == EnqueueBatch;
     }
 
+    /// <param name="deliverMs">The timer queue's tags code: the delivery time, flagged for a recall's marker (<see cref="TimerEntries"/>), kept as it is.</param>
     private void FileIntoWheel(long queueOffset, long deliverMs, long earliestSlot)
     {
         // Slot n holds the timers due in ((n−1)·SlotMs, n·SlotMs]; one due before the next undelivered slot joins that one.
-        long slot = Math.Max(CeilingSlot(deliverMs), earliestSlot);
+        long slot = Math.Max(CeilingSlot(TimerEntries.DeliverMs(deliverMs)), earliestSlot);
         // Beyond the ring: filed in its last slot and rolled on when that comes. Never the ring position of the slot
         // being delivered, which is cleared when that slot is done.
         slot = Math.Min(slot, checkpoint.DequeueSlot + wheel.SlotCount - 1);
@@ -247,14 +250,27 @@ internal sealed class TimerMessageService : IDisposable
 
         // Queue order, duplicates (refiled after a crash) once: a crash mid-slot resumes after the last delivered offset.
         due.Sort();
+        // A recall's marker shares its target's slot (the router files it at the target's time): read only when present.
+        var cancelled = await recalls.CancelledInAsync(due, slot * SlotMs, ct).ConfigureAwait(false);
         long last = -1;
-        foreach (var (queueOffset, deliverMs) in due)
+        foreach (var (queueOffset, tagsCode) in due)
         {
             if (queueOffset == last || queueOffset <= checkpoint.DeliveredQueueOffset) continue;
             last = queueOffset;
+            long deliverMs = TimerEntries.DeliverMs(tagsCode);
             if (deliverMs > slot * SlotMs)
             {
-                FileIntoWheel(queueOffset, deliverMs, slot + 1); // a timer beyond the wheel's day: its next lap
+                FileIntoWheel(queueOffset, tagsCode, slot + 1); // a timer beyond the wheel's day: its next lap
+            }
+            else if (TimerEntries.IsDeleteMarker(tagsCode))
+            {
+                checkpoint.DeliveredCount++; // a marker is never put anywhere (Apache doPut refuses it)
+            }
+            else if (cancelled is not null && store.TryGetQueueEntry(ScheduleTopics.TimerTopic, 0, queueOffset, out var recalled)
+                && await recalls.IsCancelledAsync(recalled.CommitLogOffset, cancelled, ct).ConfigureAwait(false))
+            {
+                checkpoint.DeliveredCount++;
+                ScheduleLog.Recalled(logger, recalled.CommitLogOffset);
             }
             else if (await WaitUntilAsync(deliverMs, ct).ConfigureAwait(false)
                 && store.TryGetQueueEntry(ScheduleTopics.TimerTopic, 0, queueOffset, out var entry)
