@@ -148,4 +148,24 @@ public sealed class SiloCommandTests(CliSiloFixture silo) : IClassFixture<CliSil
         }, Patience, "the queue to hold every sent message");
         Assert.Equal(messages + 1, maxOffset);
     }
+
+    [Fact]
+    public async Task Bench_produce_warm_up_sends_are_not_counted_and_cpu_per_message_covers_the_measured_window()
+    {
+        string[] args = ["bench", "produce", "-t", "CliBenchWarm", "--threads", "2", "--size", "64", "--warmup", "1s", "--duration", "1s", "--queues", "1",
+            "--watch-pid", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json", "-n", silo.NameServer];
+        var result = (await Rmq.InvokeAsync(args)).Json();
+
+        long messages = result.GetProperty("messages").GetInt64();
+        Assert.True(messages > 0, "the bench sent nothing");
+        Assert.True(result.GetProperty("driverCpuMicrosPerMessage").GetDouble() > 0, "no driver CPU reported");
+        Assert.True(result.GetProperty("watchedCpuMicrosPerMessage").GetDouble() > 0, "no watched-process CPU reported");
+
+        // The warm-up second sent too, into the same queue, but only the measured window's sends are counted.
+        await Eventually.HoldsAsync(async () =>
+        {
+            var status = (await Rmq.InvokeAsync("topicStatus", "-t", "CliBenchWarm", "--json", "-n", silo.NameServer)).Json();
+            return Assert.Single(status.EnumerateArray()).GetProperty("maxOffset").GetInt64() > messages + 1;
+        }, Patience, "the queue to hold the warm-up sends beside the counted ones");
+    }
 }

@@ -11,13 +11,34 @@ internal readonly record struct BenchStep(int Succeeded, int Failed);
 /// </summary>
 internal static class BenchLoop
 {
-    public static async Task<BenchResult> RunAsync(string mode, string topic, int workers, int size, TimeSpan duration,
+    public static async Task<BenchResult> RunAsync(string mode, string topic, int workers, int size, BenchWindow window,
+        Func<LatencyHistogram, ValueTask<BenchStep>> step, TextWriter progress, CancellationToken cancellationToken)
+    {
+        if (window.Warmup > TimeSpan.Zero)
+        {
+            progress.WriteLine($"warm-up {window.Warmup.TotalSeconds:F0}s");
+            await RunWorkersAsync(workers, window.Warmup, step, progress, cancellationToken).ConfigureAwait(false);
+        }
+
+        var cpu = new CpuMeter(window.WatchPid);
+        cpu.Start();
+        var startedAt = DateTimeOffset.UtcNow;
+        var (elapsed, failures, total) = await RunWorkersAsync(workers, window.Duration, step, progress, cancellationToken).ConfigureAwait(false);
+        var (driverCpu, watchedCpu) = cpu.PerMessage(total.Count);
+        return BenchResult.From(mode, topic, workers, size, elapsed, failures, total) with
+        {
+            StartedAt = startedAt,
+            DriverCpuMicrosPerMessage = driverCpu,
+            WatchedCpuMicrosPerMessage = watchedCpu,
+        };
+    }
+
+    private static async Task<(TimeSpan Elapsed, long Failures, LatencyHistogram Total)> RunWorkersAsync(int workers, TimeSpan duration,
         Func<LatencyHistogram, ValueTask<BenchStep>> step, TextWriter progress, CancellationToken cancellationToken)
     {
         var histograms = new LatencyHistogram[workers];
         var failures = new long[workers];
         long succeeded = 0;
-        var startedAt = DateTimeOffset.UtcNow;
         long start = Stopwatch.GetTimestamp();
         long end = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var tasks = new Task[workers];
@@ -52,6 +73,6 @@ internal static class BenchLoop
             total.Add(histogram);
         }
 
-        return BenchResult.From(mode, topic, workers, size, elapsed, failures.Sum(), total) with { StartedAt = startedAt };
+        return (elapsed, failures.Sum(), total);
     }
 }

@@ -1,14 +1,16 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Hashing;
 using Apache.Rocketmq.V2;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using RocketMQ.Orleans.Protocol.Messages;
 
 namespace RocketMQ.Orleans.Cli.Bench;
 
 /// <summary>Settings of <c>rmq bench grpc-produce</c>.</summary>
-internal sealed record GrpcProduceBenchSettings(string Endpoint, string Topic, int Threads, int MessageSize, TimeSpan Duration, bool Tls, bool Json);
+internal sealed record GrpcProduceBenchSettings(string Endpoint, string Topic, int Threads, int MessageSize, TimeSpan Duration, bool Tls, bool Json) : BenchRunSettings;
 
 /// <summary>
 /// <c>rmq bench produce</c> over the RocketMQ 5 gRPC endpoint: N senders, each awaiting its SendMessage before the
@@ -34,31 +36,48 @@ internal static class GrpcProduceBenchmark
         var digest = new Digest { Type = DigestType.Crc32, Checksum = Crc32.HashToUInt32(bytes).ToString("X8", CultureInfo.InvariantCulture) };
         var host = Environment.MachineName;
 
-        SendMessageRequest Request() => new()
+        // A sender's request is built once and given a new message id and born time per send, as a client fills a new
+        // message: the request is serialized before its response arrives, so it is free again once awaited.
+        var idle = new ConcurrentBag<SendMessageRequest>();
+        SendMessageRequest Request()
         {
-            Messages =
+            if (!idle.TryTake(out var request))
             {
-                new Message
+                request = new SendMessageRequest
                 {
-                    Topic = topic,
-                    Body = body,
-                    SystemProperties = new SystemProperties
+                    Messages =
                     {
-                        MessageId = Guid.NewGuid().ToString("N").ToUpperInvariant(),
-                        BodyEncoding = Encoding.Identity,
-                        BodyDigest = digest,
-                        BornTimestamp = Timestamp.FromDateTime(DateTime.UtcNow),
-                        BornHost = host,
-                        MessageType = MessageType.Normal,
+                        new Message
+                        {
+                            Topic = topic,
+                            Body = body,
+                            SystemProperties = new SystemProperties
+                            {
+                                BodyEncoding = Encoding.Identity,
+                                BodyDigest = digest,
+                                BornTimestamp = new Timestamp(),
+                                BornHost = host,
+                                MessageType = MessageType.Normal,
+                            },
+                        },
                     },
-                },
-            },
-        };
+                };
+            }
+
+            var system = request.Messages[0].SystemProperties;
+            system.MessageId = UniqueKeyGenerator.Create();
+            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            system.BornTimestamp.Seconds = now / 1000;
+            system.BornTimestamp.Nanos = (int)(now % 1000) * 1_000_000;
+            return request;
+        }
 
         async ValueTask<BenchStep> SendAsync(LatencyHistogram histogram)
         {
             long before = Stopwatch.GetTimestamp();
-            var response = await channel.Client.SendMessageAsync(Request(), channel.Headers, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var request = Request();
+            var response = await channel.Client.SendMessageAsync(request, channel.Headers, cancellationToken: cancellationToken).ConfigureAwait(false);
+            idle.Add(request);
             if (response.Status.Code != Code.Ok)
             {
                 return new BenchStep(0, 1);
@@ -70,7 +89,7 @@ internal static class GrpcProduceBenchmark
 
         // One warm-up send opens the HTTP/2 connection outside the measured window.
         await SendAsync(new LatencyHistogram()).ConfigureAwait(false);
-        var result = await BenchLoop.RunAsync("grpc-produce", settings.Topic, settings.Threads, settings.MessageSize, settings.Duration, SendAsync, progress,
+        var result = await BenchLoop.RunAsync("grpc-produce", settings.Topic, settings.Threads, settings.MessageSize, settings.WindowOf(settings.Duration), SendAsync, progress,
             cancellationToken).ConfigureAwait(false);
         return result with { HeaderEncoding = "protobuf" };
     }

@@ -6,7 +6,7 @@ using Google.Protobuf.WellKnownTypes;
 namespace RocketMQ.Orleans.Cli.Bench;
 
 /// <summary>Settings of <c>rmq bench grpc-receive</c>.</summary>
-internal sealed record GrpcReceiveBenchSettings(string Endpoint, string Topic, string Group, int Consumers, int BatchSize, TimeSpan Duration, bool Tls, bool Json);
+internal sealed record GrpcReceiveBenchSettings(string Endpoint, string Topic, string Group, int Consumers, int BatchSize, TimeSpan Duration, bool Tls, bool Json) : BenchRunSettings;
 
 /// <summary>
 /// POP consumption over the RocketMQ 5 gRPC endpoint as a SimpleConsumer does it: N consumers, each receiving a batch
@@ -73,7 +73,7 @@ internal static class GrpcReceiveBenchmark
             return new BenchStep(ok, responses.Length - ok);
         }
 
-        var result = await BenchLoop.RunAsync("grpc-receive", settings.Topic, settings.Consumers, 0, settings.Duration, ReceiveAndAckAsync, progress,
+        var result = await BenchLoop.RunAsync("grpc-receive", settings.Topic, settings.Consumers, 0, settings.WindowOf(settings.Duration), ReceiveAndAckAsync, progress,
             cancellationToken).ConfigureAwait(false);
         return result with { HeaderEncoding = "protobuf" };
     }

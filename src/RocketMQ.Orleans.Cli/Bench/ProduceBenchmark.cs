@@ -7,7 +7,7 @@ using RocketMQ.Orleans.Protocol.Bodies;
 namespace RocketMQ.Orleans.Cli.Bench;
 
 /// <summary>Settings of <c>rmq bench produce</c>.</summary>
-internal sealed record ProduceBenchSettings(string NameServer, string Topic, int Threads, int MessageSize, TimeSpan Duration, int QueueNums, bool BinaryHeaders, bool Json)
+internal sealed record ProduceBenchSettings(string NameServer, string Topic, int Threads, int MessageSize, TimeSpan Duration, int QueueNums, bool BinaryHeaders, bool Json) : BenchRunSettings
 {
     /// <summary>
     /// Senders resume on the network thread (<see cref="ProducerOptions.ContinueOnNetworkThread"/>): a sender only
@@ -59,7 +59,7 @@ internal static class ProduceBenchmark
             return new BenchStep(1, 0);
         }
 
-        var result = await BenchLoop.RunAsync("produce", settings.Topic, settings.Threads, settings.MessageSize, settings.Duration, SendAsync, progress,
+        var result = await BenchLoop.RunAsync("produce", settings.Topic, settings.Threads, settings.MessageSize, settings.WindowOf(settings.Duration), SendAsync, progress,
             cancellationToken).ConfigureAwait(false);
         return result with
         {

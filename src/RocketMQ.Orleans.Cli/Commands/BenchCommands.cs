@@ -12,16 +12,29 @@ internal static class BenchCommands
     public static readonly Option<TimeSpan> ProduceDuration = DurationOption();
     public static readonly Option<TimeSpan> ConsumeDuration = DurationOption();
 
-    private static Option<TimeSpan> DurationOption() => new("--duration", "-d")
+    public static readonly Option<TimeSpan> ProduceWarmup = WarmupOption();
+    public static readonly Option<int?> ProduceWatchPid = WatchPidOption();
+
+    private static Option<TimeSpan> DurationOption() => TimeOption("--duration", "Run time: 30s, 2m, 500ms, or seconds", TimeSpan.FromSeconds(30), "-d");
+
+    private static Option<TimeSpan> WarmupOption() => TimeOption("--warmup",
+        "Load run first in this process and not counted (JIT and tiering of driver and server done before measuring), e.g. 5s", TimeSpan.Zero);
+
+    private static Option<int?> WatchPidOption() => new("--watch-pid")
     {
-        Description = "Run time: 30s, 2m, 500ms, or seconds",
-        DefaultValueFactory = _ => TimeSpan.FromSeconds(30),
+        Description = "Id of a process on this machine (the silo) whose CPU per message over the measured window is reported",
+    };
+
+    private static Option<TimeSpan> TimeOption(string name, string description, TimeSpan fallback, params string[] aliases) => new(name, aliases)
+    {
+        Description = description,
+        DefaultValueFactory = _ => fallback,
         CustomParser = result =>
         {
             // The parser also runs when the option is absent (no tokens): that is the default.
             if (result.Tokens.Count == 0)
             {
-                return TimeSpan.FromSeconds(30);
+                return fallback;
             }
 
             string text = result.Tokens[0].Value;
@@ -61,6 +74,10 @@ internal static class BenchCommands
     public static readonly Option<string> GrpcGroup = new("--group", "-g") { Description = "Consumer group", DefaultValueFactory = _ => "BenchmarkConsumerGroup" };
     public static readonly Option<bool> GrpcProduceJson = new("--json") { Description = "Print the result as JSON" };
     public static readonly Option<bool> GrpcReceiveJson = new("--json") { Description = "Print the result as JSON" };
+    public static readonly Option<TimeSpan> GrpcProduceWarmup = WarmupOption();
+    public static readonly Option<TimeSpan> GrpcReceiveWarmup = WarmupOption();
+    public static readonly Option<int?> GrpcProduceWatchPid = WatchPidOption();
+    public static readonly Option<int?> GrpcReceiveWatchPid = WatchPidOption();
 
     public static Command Build()
     {
@@ -83,6 +100,8 @@ internal static class BenchCommands
         parseResult.GetValue(ProduceJson))
     {
         ContinueOnNetworkThread = !parseResult.GetValue(ThreadPoolCompletions),
+        Warmup = parseResult.GetValue(ProduceWarmup),
+        WatchPid = parseResult.GetValue(ProduceWatchPid),
         AccessKey = parseResult.GetValue(CliOptions.AccessKey),
         SecretKey = parseResult.GetValue(CliOptions.SecretKey),
     };
@@ -103,7 +122,7 @@ internal static class BenchCommands
     {
         var command = new Command("produce", "Send fixed-size messages from N senders for a while; report TPS and latency")
         {
-            Threads, Size, ProduceDuration, ProduceTopic, QueueNums, BinaryHeaders, ThreadPoolCompletions, ProduceJson,
+            Threads, Size, ProduceDuration, ProduceWarmup, ProduceWatchPid, ProduceTopic, QueueNums, BinaryHeaders, ThreadPoolCompletions, ProduceJson,
         };
         foreach (var option in new[] { Threads, Size })
         {
@@ -146,13 +165,17 @@ internal static class BenchCommands
     {
         var command = new Command("grpc-produce", "Send fixed-size messages over the RocketMQ 5 gRPC endpoint from N senders for a while; report TPS and latency")
         {
-            GrpcEndpoint, GrpcThreads, GrpcSize, GrpcProduceDuration, GrpcProduceTopic, GrpcTls, GrpcProduceJson,
+            GrpcEndpoint, GrpcThreads, GrpcSize, GrpcProduceDuration, GrpcProduceWarmup, GrpcProduceWatchPid, GrpcProduceTopic, GrpcTls, GrpcProduceJson,
         };
         CommandRunner.SetAction(command, async (parseResult, output, cancellationToken) =>
         {
             var settings = new GrpcProduceBenchSettings(parseResult.GetRequiredValue(GrpcEndpoint), parseResult.GetRequiredValue(GrpcProduceTopic),
                 parseResult.GetValue(GrpcThreads), parseResult.GetValue(GrpcSize), parseResult.GetValue(GrpcProduceDuration), parseResult.GetValue(GrpcTls),
-                parseResult.GetValue(GrpcProduceJson));
+                parseResult.GetValue(GrpcProduceJson))
+            {
+                Warmup = parseResult.GetValue(GrpcProduceWarmup),
+                WatchPid = parseResult.GetValue(GrpcProduceWatchPid),
+            };
             var result = await BenchProgress.RunAsync(output, $"grpc-produce {settings.Topic}", settings.Duration,
                 progress => GrpcProduceBenchmark.RunAsync(settings, progress, cancellationToken)).ConfigureAwait(false);
             Print(output, result, settings.Json);
@@ -164,7 +187,7 @@ internal static class BenchCommands
     {
         var command = new Command("grpc-receive", "POP-receive and ack over the RocketMQ 5 gRPC endpoint for a while; report acked TPS and receive+ack latency")
         {
-            GrpcEndpoint, GrpcReceiveTopic, GrpcGroup, GrpcConsumers, GrpcBatch, GrpcReceiveDuration, GrpcTls, GrpcReceiveJson,
+            GrpcEndpoint, GrpcReceiveTopic, GrpcGroup, GrpcConsumers, GrpcBatch, GrpcReceiveDuration, GrpcReceiveWarmup, GrpcReceiveWatchPid, GrpcTls, GrpcReceiveJson,
         };
         GrpcBatch.Validators.Add(result =>
         {
@@ -177,7 +200,11 @@ internal static class BenchCommands
         {
             var settings = new GrpcReceiveBenchSettings(parseResult.GetRequiredValue(GrpcEndpoint), parseResult.GetRequiredValue(GrpcReceiveTopic),
                 parseResult.GetRequiredValue(GrpcGroup), parseResult.GetValue(GrpcConsumers), parseResult.GetValue(GrpcBatch),
-                parseResult.GetValue(GrpcReceiveDuration), parseResult.GetValue(GrpcTls), parseResult.GetValue(GrpcReceiveJson));
+                parseResult.GetValue(GrpcReceiveDuration), parseResult.GetValue(GrpcTls), parseResult.GetValue(GrpcReceiveJson))
+            {
+                Warmup = parseResult.GetValue(GrpcReceiveWarmup),
+                WatchPid = parseResult.GetValue(GrpcReceiveWatchPid),
+            };
             var result = await BenchProgress.RunAsync(output, $"grpc-receive {settings.Topic}", settings.Duration,
                 progress => GrpcReceiveBenchmark.RunAsync(settings, progress, cancellationToken)).ConfigureAwait(false);
             Print(output, result, settings.Json);

@@ -1,6 +1,7 @@
 using Status = Apache.Rocketmq.V2.Status;
 using System.Globalization;
 using System.Net;
+using System.Text;
 using Apache.Rocketmq.V2;
 using Grpc.Core;
 using RocketMQ.Orleans.Abstractions.Contracts;
@@ -14,6 +15,12 @@ namespace RocketMQ.Orleans.Grpc.Services;
 
 public sealed partial class MessagingServiceImpl
 {
+    /// <summary>Above this, a thread's properties builder is dropped after use rather than kept (one huge message does not pin memory).</summary>
+    private const int MaxRetainedBuilderCapacity = 4096;
+
+    [ThreadStatic]
+    private static StringBuilder? t_propertiesBuilder;
+
     public override async Task<SendMessageResponse> SendMessage(SendMessageRequest request, ServerCallContext callContext)
     {
         var response = new SendMessageResponse();
@@ -40,7 +47,7 @@ public sealed partial class MessagingServiceImpl
             response.Entries.Add(entry);
         }
 
-        response.Status = response.Entries.All(e => e.Status.Code == Code.Ok) ? Statuses.Ok
+        response.Status = AllOk(response.Entries) ? Statuses.Ok
             : response.Entries.Count == 1 ? response.Entries[0].Status : Statuses.Of(Code.MultipleResults, "some messages were not sent");
         return response;
     }
@@ -100,7 +107,7 @@ public sealed partial class MessagingServiceImpl
             Topic = topic,
             QueueId = queueId,
             Body = body,
-            PropertiesString = MessageProperties.Encode(StoredProperties(message, system, transactional ? topic : null)),
+            PropertiesString = StoredProperties(message, system, transactional ? topic : null),
             BornTimestamp = system.BornTimestamp?.ToDateTimeOffset().ToUnixTimeMilliseconds() ?? Runtime.Now,
             BornHost = bornHost,
             StoreHost = Runtime.Identity.StoreHost,
@@ -142,65 +149,86 @@ public sealed partial class MessagingServiceImpl
     }
 
     /// <summary>
-    /// v2 system properties as RocketMQ stores them: TAGS, KEYS, UNIQ_KEY, timer, sharding key, CLUSTER; a transactional
-    /// message also TRAN_MSG, its producer group (the topic, as Apache's proxy sets it: checks ask the topic's
-    /// producers) and, when the producer set one, its orphaned-transaction recovery time as the check immunity.
+    /// v2 system properties as RocketMQ stores them, encoded: TAGS, KEYS, UNIQ_KEY, timer, sharding key, CLUSTER; a
+    /// transactional message also TRAN_MSG, its producer group (the topic, as Apache's proxy sets it: checks ask the
+    /// topic's producers) and, when the producer set one, its orphaned-transaction recovery time as the check immunity.
+    /// Written straight into one builder per thread: no pair list and no builder per send.
     /// </summary>
-    private List<KeyValuePair<string, string>> StoredProperties(Message message, SystemProperties system, string? producerGroup)
+    private string StoredProperties(Message message, SystemProperties system, string? producerGroup)
     {
-        var properties = new List<KeyValuePair<string, string>>(message.UserProperties.Count + 6);
+        var builder = t_propertiesBuilder ??= new StringBuilder(256);
+        builder.Clear();
         foreach (var (name, value) in message.UserProperties)
         {
             if (!SystemPropertyNames.All.Contains(name))
             {
-                properties.Add(new(name, value));
+                MessageProperties.AppendPair(builder, name, value);
             }
         }
 
         if (system.HasTag && system.Tag.Length > 0)
         {
-            properties.Add(new(MessageConst.PropertyTags, system.Tag));
+            MessageProperties.AppendPair(builder, MessageConst.PropertyTags, system.Tag);
         }
 
         if (system.Keys.Count > 0)
         {
-            properties.Add(new(MessageConst.PropertyKeys, string.Join(MessageConst.KeySeparator, system.Keys)));
+            MessageProperties.AppendPair(builder, MessageConst.PropertyKeys, string.Join(MessageConst.KeySeparator, system.Keys));
         }
 
         if (system.MessageId.Length > 0)
         {
-            properties.Add(new(MessageConst.PropertyUniqClientMessageIdKeyidx, system.MessageId));
+            MessageProperties.AppendPair(builder, MessageConst.PropertyUniqClientMessageIdKeyidx, system.MessageId);
         }
 
         if (system.DeliveryTimestamp is { } delivery)
         {
-            properties.Add(new(ScheduleTopics.PropertyTimerDeliverMs,
-                delivery.ToDateTimeOffset().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)));
+            MessageProperties.AppendPair(builder, ScheduleTopics.PropertyTimerDeliverMs,
+                delivery.ToDateTimeOffset().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture));
         }
 
         if (system.HasMessageGroup && system.MessageGroup.Length > 0)
         {
-            properties.Add(new(SystemPropertyNames.MessageGroup, system.MessageGroup));
+            MessageProperties.AppendPair(builder, SystemPropertyNames.MessageGroup, system.MessageGroup);
         }
 
         if (system.BornHost.Length > 0)
         {
-            properties.Add(new(SystemPropertyNames.BornHost, system.BornHost));
+            MessageProperties.AppendPair(builder, SystemPropertyNames.BornHost, system.BornHost);
         }
 
         if (producerGroup is not null)
         {
-            properties.Add(new(MessageConst.PropertyTransactionPrepared, "true"));
-            properties.Add(new(MessageConst.PropertyProducerGroup, producerGroup));
+            MessageProperties.AppendPair(builder, MessageConst.PropertyTransactionPrepared, "true");
+            MessageProperties.AppendPair(builder, MessageConst.PropertyProducerGroup, producerGroup);
             if (system.OrphanedTransactionRecoveryDuration is { } recovery)
             {
-                properties.Add(new(MessageConst.PropertyCheckImmunityTimeInSeconds,
-                    ((long)recovery.ToTimeSpan().TotalSeconds).ToString(CultureInfo.InvariantCulture)));
+                MessageProperties.AppendPair(builder, MessageConst.PropertyCheckImmunityTimeInSeconds,
+                    ((long)recovery.ToTimeSpan().TotalSeconds).ToString(CultureInfo.InvariantCulture));
             }
         }
 
-        properties.Add(new(MessageConst.PropertyCluster, Runtime.Identity.ClusterName));
-        return properties;
+        MessageProperties.AppendPair(builder, MessageConst.PropertyCluster, Runtime.Identity.ClusterName);
+        var encoded = builder.ToString();
+        if (builder.Capacity > MaxRetainedBuilderCapacity)
+        {
+            t_propertiesBuilder = null;
+        }
+
+        return encoded;
+    }
+
+    private static bool AllOk(Google.Protobuf.Collections.RepeatedField<SendResultEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.Status.Code != Code.Ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static IPEndPoint RemoteEndPoint(ServerCallContext callContext)

@@ -24,15 +24,21 @@ public static class MessageProperties
                 continue;
             }
 
-            if (builder.Length > 0)
-            {
-                builder.Append(MessageConst.PropertySeparator);
-            }
-
-            builder.Append(name).Append(MessageConst.NameValueSeparator).Append(value);
+            AppendPair(builder, name, value);
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>Appends one pair to an encoded properties string being built (separated from any pair before it).</summary>
+    public static StringBuilder AppendPair(StringBuilder builder, string name, string value)
+    {
+        if (builder.Length > 0)
+        {
+            builder.Append(MessageConst.PropertySeparator);
+        }
+
+        return builder.Append(name).Append(MessageConst.NameValueSeparator).Append(value);
     }
 
     /// <summary>Encodes properties straight to UTF-8.</summary>
