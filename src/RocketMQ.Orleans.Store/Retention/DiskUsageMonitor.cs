@@ -40,6 +40,18 @@ internal sealed class DiskUsageMonitor
     private static double ProbeDrive(string path)
     {
         var drive = new DriveInfo(Path.GetFullPath(path));
-        return drive.TotalSize == 0 ? 0 : 1.0 - (double)drive.AvailableFreeSpace / drive.TotalSize;
+        return UsedRatio(drive.TotalSize, drive.TotalFreeSpace, drive.AvailableFreeSpace);
+    }
+
+    /// <summary>
+    /// Used space over what the broker could ever use, as <c>df</c> and Apache's
+    /// <c>UtilAll.getDiskPartitionSpaceUsedPercent</c> count it: blocks reserved for root are neither used nor usable.
+    /// (Dividing by the partition's size would call a disk with a large reserve "full" while it is mostly empty.)
+    /// </summary>
+    internal static double UsedRatio(long totalBytes, long freeBytes, long availableBytes)
+    {
+        long used = totalBytes - freeBytes;
+        long entire = used + availableBytes;
+        return entire <= 0 ? 0 : (double)used / entire;
     }
 }

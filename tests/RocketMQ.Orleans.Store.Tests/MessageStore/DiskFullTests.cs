@@ -2,6 +2,15 @@ namespace RocketMQ.Orleans.Store.Tests.MessageStoreTests;
 
 public sealed class DiskFullTests
 {
+    [Theory]
+    // This CI machine's volume: 270 GB, 247 GB free, 75 GB of it usable (the rest reserved): 24 % used, as df says.
+    [InlineData(270_000, 247_000, 75_000, 23_000.0 / 98_000)]
+    [InlineData(100, 40, 40, 0.6)]        // no reserve: used over size
+    [InlineData(100, 0, 0, 1.0)]
+    [InlineData(0, 0, 0, 0.0)]
+    public void Used_space_counts_as_df_does_reserved_blocks_neither_used_nor_usable(long total, long free, long available, double expected) =>
+        Assert.Equal(expected, Retention.DiskUsageMonitor.UsedRatio(total, free, available), 6);
+
     [Fact]
     public async Task Puts_are_refused_while_the_disk_is_above_the_ratio_and_nothing_is_lost()
     {
