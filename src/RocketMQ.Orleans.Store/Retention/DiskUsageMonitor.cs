@@ -18,7 +18,7 @@ internal sealed class DiskUsageMonitor
     {
         this.path = path;
         this.maxUsedPercent = maxUsedPercent;
-        this.usedRatioProbe = usedRatioProbe ?? ProbeDrive;
+        this.usedRatioProbe = usedRatioProbe ?? DiskSpace.UsedRatio;
         this.logger = logger;
     }
 
@@ -35,23 +35,5 @@ internal sealed class DiskUsageMonitor
         full = nowFull;
         if (nowFull) StoreLog.DiskFull(logger, ratio * 100, path, maxUsedPercent);
         else StoreLog.DiskAvailable(logger, ratio * 100, path, maxUsedPercent);
-    }
-
-    private static double ProbeDrive(string path)
-    {
-        var drive = new DriveInfo(Path.GetFullPath(path));
-        return UsedRatio(drive.TotalSize, drive.TotalFreeSpace, drive.AvailableFreeSpace);
-    }
-
-    /// <summary>
-    /// Used space over what the broker could ever use, as <c>df</c> and Apache's
-    /// <c>UtilAll.getDiskPartitionSpaceUsedPercent</c> count it: blocks reserved for root are neither used nor usable.
-    /// (Dividing by the partition's size would call a disk with a large reserve "full" while it is mostly empty.)
-    /// </summary>
-    internal static double UsedRatio(long totalBytes, long freeBytes, long availableBytes)
-    {
-        long used = totalBytes - freeBytes;
-        long entire = used + availableBytes;
-        return entire <= 0 ? 0 : (double)used / entire;
     }
 }

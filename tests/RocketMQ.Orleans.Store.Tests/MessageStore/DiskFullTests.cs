@@ -9,7 +9,7 @@ public sealed class DiskFullTests
     [InlineData(100, 0, 0, 1.0)]
     [InlineData(0, 0, 0, 0.0)]
     public void Used_space_counts_as_df_does_reserved_blocks_neither_used_nor_usable(long total, long free, long available, double expected) =>
-        Assert.Equal(expected, Retention.DiskUsageMonitor.UsedRatio(total, free, available), 6);
+        Assert.Equal(expected, Retention.DiskSpace.UsedRatio(total, free, available), 6);
 
     [Fact]
     public async Task Puts_are_refused_while_the_disk_is_above_the_ratio_and_nothing_is_lost()

@@ -130,7 +130,7 @@ internal sealed class BrokerRuntimeInfoProcessor(MessageStore store, TimeProvide
         {
             var root = Path.GetFullPath(store.Options.DataPath);
             var drive = new DriveInfo(root);
-            var usedRatio = drive.TotalSize == 0 ? 0.0 : 1.0 - ((double)drive.AvailableFreeSpace / drive.TotalSize);
+            var usedRatio = Store.Retention.DiskSpace.UsedRatio(drive.TotalSize, drive.TotalFreeSpace, drive.AvailableFreeSpace);
             table["commitLogDiskRatio"] = JavaDouble(usedRatio);
             table["commitLogDiskRatio_" + root] = table["commitLogDiskRatio"];
             table["consumeQueueDiskRatio"] = table["commitLogDiskRatio"];

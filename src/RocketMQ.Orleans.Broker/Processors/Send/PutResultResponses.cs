@@ -63,8 +63,7 @@ internal static class PutResultResponses
     {
         try
         {
-            var drive = new DriveInfo(Path.GetFullPath(path));
-            return drive.TotalSize <= 0 ? -1 : 100.0 * (drive.TotalSize - drive.AvailableFreeSpace) / drive.TotalSize;
+            return 100.0 * Store.Retention.DiskSpace.UsedRatio(path);
         }
         catch (Exception exception) when (exception is IOException or ArgumentException or UnauthorizedAccessException)
         {
