@@ -27,7 +27,15 @@ public sealed class SiloRocketMQStreamConfigurator : SiloPersistentStreamConfigu
                 sp.GetRequiredService<IOptionsMonitor<RocketMQStreamOptions>>().Get(name), name, isClient: false));
         });
         this.ConfigurePartitionBalancing((services, _) => new LocalBrokerQueueBalancer(services.GetRequiredService<LocalBroker>()));
+        this.ConfigurePullingAgent(options => options.Configure(agent => agent.GetQueueMsgsTimerPeriod = DefaultPollPeriod));
     }
+
+    /// <summary>
+    /// How often an idle pulling agent asks its receiver for events; Orleans' default is 100 ms. A poll here reads the
+    /// queue's in-memory tail (no I/O unless the tail missed something), so polling 5× as often costs little and takes
+    /// up to 80 ms off the latency of an event that arrives while the agent waits. A later ConfigurePullingAgent wins.
+    /// </summary>
+    public static readonly TimeSpan DefaultPollPeriod = TimeSpan.FromMilliseconds(20);
 
     public SiloRocketMQStreamConfigurator ConfigureRocketMQ(Action<OptionsBuilder<RocketMQStreamOptions>> configureOptions)
     {
