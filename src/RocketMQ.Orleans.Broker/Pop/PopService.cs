@@ -148,7 +148,7 @@ public sealed partial class PopService : IAsyncDisposable
         {
             if (polling)
             {
-                _polling.AddOrUpdate((request.Group, request.Topic), 0, static (_, count) => count - 1);
+                Release((request.Group, request.Topic));
                 Interlocked.Decrement(ref _held);
             }
         }
@@ -169,12 +169,20 @@ public sealed partial class PopService : IAsyncDisposable
         var key = (request.Group, request.Topic);
         if (_polling.AddOrUpdate(key, 1, static (_, count) => count + 1) - 1 > _runtime.Options.PopPollingSize)
         {
-            _polling.AddOrUpdate(key, 0, static (_, count) => count - 1);
+            Release(key);
             Interlocked.Decrement(ref _held);
             return false;
         }
 
         return true;
+    }
+
+    // The table is keyed by names the client chose: an entry goes once nothing of its group and topic is held (removed
+    // only while still 0, so a hold that came in meanwhile keeps it).
+    private void Release((string Group, string Topic) key)
+    {
+        if (_polling.AddOrUpdate(key, 0, static (_, count) => count - 1) <= 0)
+            _polling.TryRemove(KeyValuePair.Create(key, 0));
     }
 
     /// <summary>Pops of the group and topic now held for long polling (Apache POLLING_INFO).</summary>
