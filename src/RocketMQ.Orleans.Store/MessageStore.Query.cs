@@ -35,9 +35,9 @@ public sealed partial class MessageStore
 
     private static bool HasKey(ReadOnlySpan<byte> properties, ReadOnlySpan<byte> key)
     {
-        if (MessageProperties.TryGetValue(properties, "UNIQ_KEY"u8, out var uniq) && uniq.SequenceEqual(key))
+        if (MessageProperties.TryGetValue(properties, MessageConst.Utf8.UniqKey, out var uniq) && uniq.SequenceEqual(key))
             return true;
-        if (!MessageProperties.TryGetValue(properties, "KEYS"u8, out var keys))
+        if (!MessageProperties.TryGetValue(properties, MessageConst.Utf8.Keys, out var keys))
             return false;
         foreach (var range in keys.Split((byte)' '))
         {

@@ -70,4 +70,16 @@ public static class MessageConst
         PropertyReplyMessageArriveTime, PropertyPushReplyTime, PropertyCluster, PropertyMessageType,
         PropertyInnerMultiQueueOffset,
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The property names the store reads from stored messages, as UTF-8 (they are matched in the raw bytes).</summary>
+    public static class Utf8
+    {
+        public static ReadOnlySpan<byte> Tags => "TAGS"u8;
+
+        public static ReadOnlySpan<byte> Keys => "KEYS"u8;
+
+        public static ReadOnlySpan<byte> UniqKey => "UNIQ_KEY"u8;
+
+        public static ReadOnlySpan<byte> RealTopic => "REAL_TOPIC"u8;
+    }
 }

@@ -12,9 +12,6 @@ namespace RocketMQ.Orleans.Store.Dispatch;
 /// </summary>
 internal sealed class CommitLogDispatcher : IRecordConsumer, IAsyncDisposable
 {
-    private static ReadOnlySpan<byte> TagsName => "TAGS"u8;
-    private static ReadOnlySpan<byte> KeysName => "KEYS"u8;
-    private static ReadOnlySpan<byte> UniqKeyName => "UNIQ_KEY"u8;
 
     private readonly CommitLogFile commitLog;
     private readonly IDispatchSink sink;
@@ -149,13 +146,13 @@ internal sealed class CommitLogDispatcher : IRecordConsumer, IAsyncDisposable
         hasTags = false;
         foreach (var property in MessageProperties.EnumerateUtf8(properties))
         {
-            if (property.Name.SequenceEqual(TagsName))
+            if (property.Name.SequenceEqual(MessageConst.Utf8.Tags))
             {
                 tags = property.Value;
                 hasTags = true;
             }
-            else if (property.Name.SequenceEqual(KeysName)) keys = property.Value;
-            else if (property.Name.SequenceEqual(UniqKeyName)) uniqKey = property.Value;
+            else if (property.Name.SequenceEqual(MessageConst.Utf8.Keys)) keys = property.Value;
+            else if (property.Name.SequenceEqual(MessageConst.Utf8.UniqKey)) uniqKey = property.Value;
         }
     }
 

@@ -84,8 +84,8 @@ internal sealed class Redeliverer(MessageStore store, InflightRecord inflight, I
             return false;
         if (a.BornTimestamp != b.BornTimestamp || !a.BornHostBytes.SequenceEqual(b.BornHostBytes) || !a.Body.SequenceEqual(b.Body))
             return false;
-        MessageProperties.TryGetValue(a.PropertiesUtf8, "UNIQ_KEY"u8, out var keyA);
-        MessageProperties.TryGetValue(b.PropertiesUtf8, "UNIQ_KEY"u8, out var keyB);
+        MessageProperties.TryGetValue(a.PropertiesUtf8, MessageConst.Utf8.UniqKey, out var keyA);
+        MessageProperties.TryGetValue(b.PropertiesUtf8, MessageConst.Utf8.UniqKey, out var keyB);
         return keyA.SequenceEqual(keyB);
     }
 

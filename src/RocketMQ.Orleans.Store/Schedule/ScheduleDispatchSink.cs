@@ -13,7 +13,6 @@ internal sealed class ScheduleDispatchSink(IDispatchSink inner, ScheduleMessageS
 {
     private static ReadOnlySpan<byte> DelayName => "DELAY"u8;
     private static ReadOnlySpan<byte> TimerOutName => "TIMER_OUT_MS"u8;
-    private static ReadOnlySpan<byte> DeleteKeyName => "TIMER_DEL_UNIQKEY"u8;
 
     public void Dispatch(in DispatchRequest request)
     {
@@ -30,7 +29,7 @@ internal sealed class ScheduleDispatchSink(IDispatchSink inner, ScheduleMessageS
         {
             long tagsCode = MessageProperties.TryGetValue(request.PropertiesUtf8, TimerOutName, out var value)
                 && Utf8Parser.TryParse(value, out long deliverMs, out _) ? deliverMs : request.StoreTimestamp;
-            tagsCode = Timer.TimerEntries.TagsCode(tagsCode, MessageProperties.TryGetValue(request.PropertiesUtf8, DeleteKeyName, out _));
+            tagsCode = Timer.TimerEntries.TagsCode(tagsCode, MessageProperties.TryGetValue(request.PropertiesUtf8, ScheduleTopics.PropertyTimerDelUniqKeyUtf8, out _));
             inner.Dispatch(request with { TagsCode = tagsCode });
             service.OnTimerDispatched();
         }

@@ -27,6 +27,8 @@ public static class ScheduleTopics
     /// </summary>
     public const string PropertyTimerDelUniqKey = "TIMER_DEL_UNIQKEY";
 
+    public static ReadOnlySpan<byte> PropertyTimerDelUniqKeyUtf8 => "TIMER_DEL_UNIQKEY"u8;
+
     /// <summary>Apache <c>TimerMessageStore.buildDeleteKey</c>: a message by real topic and UNIQ_KEY.</summary>
     public static string DeleteKey(string realTopic, string uniqueKey) => realTopic + "+" + uniqueKey;
 

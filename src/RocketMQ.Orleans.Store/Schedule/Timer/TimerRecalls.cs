@@ -10,9 +10,6 @@ namespace RocketMQ.Orleans.Store.Schedule.Timer;
 /// </summary>
 internal sealed class TimerRecalls(MessageStore store)
 {
-    private static ReadOnlySpan<byte> DeleteKeyName => "TIMER_DEL_UNIQKEY"u8;
-    private static ReadOnlySpan<byte> RealTopicName => "REAL_TOPIC"u8;
-    private static ReadOnlySpan<byte> UniqueKeyName => "UNIQ_KEY"u8;
 
     /// <summary>The delete keys of the markers among <paramref name="due"/> due by <paramref name="slotEndMs"/>; null when there are none.</summary>
     public async ValueTask<HashSet<string>?> CancelledInAsync(List<(long QueueOffset, long TagsCode)> due, long slotEndMs, CancellationToken ct)
@@ -25,7 +22,7 @@ internal sealed class TimerRecalls(MessageStore store)
                 continue;
             using var stored = await store.ReadMessageAsync(entry.CommitLogOffset, ct).ConfigureAwait(false);
             if (stored is not null && StoredMessageView.TryParse(stored.Span, out var view)
-                && MessageProperties.TryGetValue(view.PropertiesUtf8, DeleteKeyName, out var key) && !key.IsEmpty)
+                && MessageProperties.TryGetValue(view.PropertiesUtf8, ScheduleTopics.PropertyTimerDelUniqKeyUtf8, out var key) && !key.IsEmpty)
                 (keys ??= new HashSet<string>(StringComparer.Ordinal)).Add(Encoding.UTF8.GetString(key));
         }
 
@@ -37,8 +34,8 @@ internal sealed class TimerRecalls(MessageStore store)
     {
         using var stored = await store.ReadMessageAsync(commitLogOffset, ct).ConfigureAwait(false);
         if (stored is null || !StoredMessageView.TryParse(stored.Span, out var view)
-            || !MessageProperties.TryGetValue(view.PropertiesUtf8, RealTopicName, out var topic)
-            || !MessageProperties.TryGetValue(view.PropertiesUtf8, UniqueKeyName, out var uniqueKey))
+            || !MessageProperties.TryGetValue(view.PropertiesUtf8, MessageConst.Utf8.RealTopic, out var topic)
+            || !MessageProperties.TryGetValue(view.PropertiesUtf8, MessageConst.Utf8.UniqKey, out var uniqueKey))
             return false;
         return cancelled.Contains(ScheduleTopics.DeleteKey(Encoding.UTF8.GetString(topic), Encoding.UTF8.GetString(uniqueKey)));
     }
