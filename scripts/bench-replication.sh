@@ -6,12 +6,16 @@
 #   scripts/bench-replication.sh [ROUNDS=3] [DURATION=20s]
 # SKIP_UNREPLICATED=1 / SKIP_ASYNC=1 leave those configurations out; SILO_DLL=path runs another build of the silo;
 # WARMUP (15s) is the load before the measured run: tiered compilation is still busy after 5 s, more so in two silos.
+# SKIP_BUILD=1 uses the silo and rmq builds already there (for a before/after comparison of two SILO_DLLs).
+# SILO_ENV="NAME=value …" sets environment variables for the silos only (runtime settings; the load generator keeps its own).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS="${1:-3}"; DURATION="${2:-20s}"; WARMUP="${WARMUP:-15s}"
 
-dotnet build silo/RocketMQ.Orleans.Silo.csproj -c Release -v q -nologo >/dev/null
-dotnet build src/RocketMQ.Orleans.Cli/RocketMQ.Orleans.Cli.csproj -c Release -v q -nologo >/dev/null
+if [ -z "${SKIP_BUILD:-}" ]; then
+  dotnet build silo/RocketMQ.Orleans.Silo.csproj -c Release -v q -nologo >/dev/null
+  dotnet build src/RocketMQ.Orleans.Cli/RocketMQ.Orleans.Cli.csproj -c Release -v q -nologo >/dev/null
+fi
 SILO_DLL="${SILO_DLL:-$(ls silo/bin/Release/net*/RocketMQ.Orleans.Silo.dll | head -1)}"
 RMQ_DLL="$(ls src/RocketMQ.Orleans.Cli/bin/Release/net*/rmq.dll | head -1)"
 WORK="$(mktemp -d -t rmq-bench-repl-XXXXXX)"
@@ -37,7 +41,7 @@ run() {
   local silo_pids=() name_servers=()
   for i in $(seq 1 "$count"); do
     read -r NS BROKER SILO GATEWAY < <(free_ports 4)
-    DOTNET_ENVIRONMENT=Production dotnet "$SILO_DLL" \
+    env ${SILO_ENV:-} DOTNET_ENVIRONMENT=Production dotnet "$SILO_DLL" \
       "--RocketMQ:Store:DataPath=$WORK/$run_id-$i" "--Silo:SiloPort=$SILO" "--Silo:GatewayPort=$GATEWAY" \
       "--RocketMQ:Remoting:NameServerPort=$NS" "--RocketMQ:Remoting:ListenPort=$BROKER" \
       "--RocketMQ:Remoting:EnableVipChannel=false" "--RocketMQ:Console:Enabled=false" "--RocketMQ:Grpc:Enabled=false" "--RocketMQ:Broker:BrokerIP1=127.0.0.1" \

@@ -6,8 +6,6 @@ using RocketMQ.Orleans.Abstractions.Grains;
 using RocketMQ.Orleans.Broker.Replication.DataPlane;
 using RocketMQ.Orleans.Broker.Replication.Local;
 using RocketMQ.Orleans.Broker.Runtime;
-using RocketMQ.Orleans.Remoting;
-using RocketMQ.Orleans.Remoting.Transport;
 using RocketMQ.Orleans.Store;
 
 namespace RocketMQ.Orleans.Broker.Replication;
@@ -27,7 +25,6 @@ internal sealed partial class ReplicaCoordinator : IAsyncDisposable
     private readonly ReplicaRestartSignal restart;
     private readonly ILogger logger;
     private readonly ReplicaLocalState local;
-    private readonly RemotingClient client;
     private readonly CancellationTokenSource stopping = new();
     private ReplicaFollower? follower;
     private Task loop = Task.CompletedTask;
@@ -46,7 +43,6 @@ internal sealed partial class ReplicaCoordinator : IAsyncDisposable
         this.restart = restart;
         logger = loggerFactory.CreateLogger<ReplicaCoordinator>();
         local = ReplicaLocalState.Open(store.Options.DataPath);
-        client = new RemotingClient(new RemotingClientOptions { WorkerThreads = 1 }, loggerFactory: loggerFactory);
         Gate = new ReplicaGate(store, options);
         FetchProcessor = new ReplicaFetchProcessor(store, Gate, options, () => Volatile.Read(ref logEndAtPreviousTick));
         // Nothing is written here until the group says this replica leads.
@@ -210,7 +206,7 @@ internal sealed partial class ReplicaCoordinator : IAsyncDisposable
         }
         local.Append(view.Epoch, epochStart.Value);
         Gate.Follow(view.Epoch, leader.BrokerAddress);
-        follower = new ReplicaFollower(store, client, options, local.ReplicaId, leader.BrokerAddress, view.Epoch, logger);
+        follower = new ReplicaFollower(store, options, local.ReplicaId, leader.BrokerAddress, view.Epoch, logger);
         LogFollowing(logger, identity.BrokerName, leader.BrokerAddress, view.Epoch, store.LogEndOffset);
         if (view.Members.TryGetValue(local.ReplicaId, out var me))
             await RegisterRouteAsync(me.FollowerBrokerId).ConfigureAwait(false);
@@ -254,7 +250,6 @@ internal sealed partial class ReplicaCoordinator : IAsyncDisposable
         }
         await StopFollowingAsync().ConfigureAwait(false);
         FetchProcessor.Reset();
-        await client.DisposeAsync().ConfigureAwait(false);
         stopping.Dispose();
     }
 

@@ -92,7 +92,29 @@ public static class RemotingCommandCodec
     /// <summary>Decodes a frame whose length prefix a transport has already removed.</summary>
     public static RemotingCommand Decode(ReadOnlySpan<byte> frameWithoutLengthPrefix)
     {
-        var frame = frameWithoutLengthPrefix;
+        var command = DecodeHeader(frameWithoutLengthPrefix, out int bodyStart);
+        var body = frameWithoutLengthPrefix[bodyStart..];
+        if (!body.IsEmpty)
+        {
+            command.Body = body.ToArray();
+        }
+
+        return command;
+    }
+
+    /// <summary>
+    /// Decodes a frame whose length prefix a transport has already removed, with a body that is a slice of
+    /// <paramref name="frameWithoutLengthPrefix"/> (no copy): valid only while the caller keeps that memory unchanged.
+    /// </summary>
+    public static RemotingCommand DecodeSharingBody(ReadOnlyMemory<byte> frameWithoutLengthPrefix)
+    {
+        var command = DecodeHeader(frameWithoutLengthPrefix.Span, out int bodyStart);
+        command.Body = frameWithoutLengthPrefix[bodyStart..];
+        return command;
+    }
+
+    private static RemotingCommand DecodeHeader(ReadOnlySpan<byte> frame, out int bodyStart)
+    {
         if (frame.Length < HeaderLengthWordSize)
         {
             throw new RemotingProtocolException(RemotingProtocolError.InconsistentLength, $"A frame of {frame.Length} bytes cannot hold its header-length word.");
@@ -114,12 +136,7 @@ public static class RemotingCommandCodec
             _ => throw new RemotingProtocolException(RemotingProtocolError.UnknownSerializeType, $"Unknown serialize type {type}."),
         };
 
-        var body = frame[(HeaderLengthWordSize + headerLength)..];
-        if (!body.IsEmpty)
-        {
-            command.Body = body.ToArray();
-        }
-
+        bodyStart = HeaderLengthWordSize + headerLength;
         return command;
     }
 

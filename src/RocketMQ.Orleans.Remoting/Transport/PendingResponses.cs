@@ -41,16 +41,8 @@ internal sealed class PendingResponses
             return completion.TrySetResult(response);
         }
 
-        // DotNetty runs its event loop as a task on its own TaskScheduler, and under a non-default scheduler the
-        // runtime never runs an awaiter inline: it would queue it to the thread pool after all. Completing from a
-        // task run synchronously on the default scheduler lets the awaiter run right here.
-        var complete = new Task<bool>(static state =>
-        {
-            var (source, result) = ((TaskCompletionSource<RemotingCommand>, RemotingCommand))state!;
-            return source.TrySetResult(result);
-        }, (completion, response));
-        complete.RunSynchronously(TaskScheduler.Default);
-        return complete.Result;
+        // Resumes the awaiter here, on the event loop that decoded the response.
+        return InlineCompletion.Run(static pair => pair.Source.TrySetResult(pair.Result), (Source: completion, Result: response));
     }
 
     public void FailAll(Exception exception)

@@ -11,6 +11,7 @@ namespace RocketMQ.Orleans.Cluster.Tests.Replication;
 internal sealed class LeadershipHarness
 {
     private readonly Dictionary<string, (long LastLogEpoch, long LogEndOffset)> _logs = [];
+    private readonly Dictionary<string, string> _addresses = [];
 
     public LeadershipHarness(int minInSyncReplicas = 2, int leaseMillis = 2_000)
     {
@@ -43,7 +44,14 @@ internal sealed class LeadershipHarness
     }
 
     public LeadershipDecision Report(string replicaId, long logEndOffset, long lastLogEpoch, long epoch, bool isLeader) =>
-        Rules.Report(new ReplicaReport(replicaId, SiloOf(replicaId), "127.0.0.1:" + (10_000 + (replicaId.GetHashCode() & 0xFFF)), epoch, lastLogEpoch, logEndOffset, isLeader));
+        Rules.Report(new ReplicaReport(replicaId, SiloOf(replicaId), AddressOf(replicaId), epoch, lastLogEpoch, logEndOffset, isLeader));
+
+    /// <summary>The broker address a replica reports: its own, or the one it took over (<see cref="RejoinAs"/>).</summary>
+    public string AddressOf(string replicaId) =>
+        _addresses.TryGetValue(replicaId, out var address) ? address : "127.0.0.1:" + (10_000 + (replicaId.GetHashCode() & 0xFFF));
+
+    /// <summary>The broker of <paramref name="replicaId"/> restarts with a wiped data folder: same address, new replica id.</summary>
+    public void RejoinAs(string replicaId, string newReplicaId) => _addresses[newReplicaId] = AddressOf(replicaId);
 
     /// <summary>Advances the clock in heartbeat steps; at each step the named replicas report (the others stay silent).</summary>
     public void Run(TimeSpan duration, params string[] reporting)

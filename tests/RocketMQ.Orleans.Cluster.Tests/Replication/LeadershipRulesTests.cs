@@ -300,6 +300,62 @@ public sealed class LeadershipRulesTests
     }
 
     [Fact]
+    public void A_replica_rejoining_under_a_new_id_at_its_address_replaces_its_old_id_once_the_leader_dropped_it_from_the_in_sync_set()
+    {
+        var group = new LeadershipHarness();
+        group.FormGroup("a", "b");
+
+        // b's data folder is wiped: it restarts at the same address under a new id.
+        group.RejoinAs("b", "b2");
+        group.Run(group.Lease / 2, "a", "b2");
+
+        // Still in sync (the leader has not dropped it yet): kept, or the group would name an in-sync replica it no longer knows.
+        Assert.Contains("b", group.State.Members.Keys);
+        Assert.Equal(LeadershipEvent.InSyncChanged, group.Rules.ChangeInSync("a", 1, ["a"]).Event);
+
+        Assert.True(group.Heartbeat("a").Persist);
+        Assert.Equal(["a", "b2"], group.State.Members.Keys.Order());
+        Assert.Equal(["a", "b2"], group.Rules.ToView().Members.Keys.Order());
+        Assert.Equal(3, group.State.Members["b2"].FollowerBrokerId);
+    }
+
+    [Fact]
+    public void First_election_does_not_count_the_old_id_of_a_replica_that_rejoined_with_a_wiped_folder()
+    {
+        var group = new LeadershipHarness(minInSyncReplicas: 2);
+        group.SetLog("a", 100);
+        Assert.Equal(LeadershipEvent.FirstElectionPending, group.Heartbeat("a").Event);
+
+        group.Time.Advance(TimeSpan.FromMilliseconds(300));
+        group.RejoinAs("a", "a2");
+        Assert.Equal(LeadershipEvent.FirstElectionPending, group.Heartbeat("a2").Event);
+        Assert.Equal(["a2"], group.State.Members.Keys);
+        Assert.Null(group.State.LeaderId);
+
+        group.SetLog("b", 50);
+        Assert.Equal(LeadershipEvent.Elected, group.Heartbeat("b").Event);
+    }
+
+    [Fact]
+    public void A_replica_outside_the_in_sync_set_silent_for_many_leases_is_forgotten_but_an_in_sync_one_is_kept()
+    {
+        var group = new LeadershipHarness(minInSyncReplicas: 1);
+        group.FormGroup("a", "b", "c");
+        Assert.Equal(LeadershipEvent.InSyncChanged, group.Rules.ChangeInSync("a", 1, ["a", "b"]).Event);
+
+        // b (in sync) and c (not) both fall silent.
+        group.Run(group.Lease * LeadershipRules.ForgetAfterLeases - TimeSpan.FromMilliseconds(1), "a");
+        Assert.Equal(["a", "b", "c"], group.State.Members.Keys.Order());
+
+        group.Run(TimeSpan.FromMilliseconds(1), "a");
+        Assert.Equal(["a", "b"], group.State.Members.Keys.Order());
+
+        // c comes back: a new member, under a new follower broker id.
+        Assert.True(group.Heartbeat("c").Persist);
+        Assert.Equal(4, group.State.Members["c"].FollowerBrokerId);
+    }
+
+    [Fact]
     public void The_leaders_first_report_in_its_epoch_records_the_start_offset_and_EndOfEpoch_follows()
     {
         var group = new LeadershipHarness();

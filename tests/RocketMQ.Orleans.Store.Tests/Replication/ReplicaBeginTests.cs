@@ -37,16 +37,6 @@ public sealed class ReplicaBeginTests
         return (leader, retained);
     }
 
-    private static async Task CopyAllAsync(MessageStore leader, MessageStore follower)
-    {
-        while (follower.LogEndOffset < leader.LogEndOffset)
-        {
-            using var cursor = leader.OpenReplicaCursor(follower.LogEndOffset);
-            Assert.NotNull(cursor);
-            await follower.AppendReplicatedAsync(leader.ReadForReplica(cursor, new byte[32 * 1024]).AsMemory());
-        }
-    }
-
     [Fact]
     public async Task An_empty_replica_begins_at_its_leaders_begin_and_continues_its_log_and_queues()
     {
@@ -61,7 +51,7 @@ public sealed class ReplicaBeginTests
         Assert.Equal(begin, follower.Store.MinPhysicalOffset);
         Assert.Equal(begin, follower.Store.LogEndOffset);
 
-        await CopyAllAsync(leader.Store, follower.Store);
+        await ReplicaCopy.CopyAllAsync(leader.Store, follower.Store);
         Assert.Equal(leader.Store.LogEndOffset, follower.Store.LogEndOffset);
         foreach (long offset in retained)
         {
@@ -100,7 +90,7 @@ public sealed class ReplicaBeginTests
 
         MessageStore.RequestBeginAt(follower.Options.DataPath, leader.Store.MinPhysicalOffset);
         await follower.ReopenAsync();
-        await CopyAllAsync(leader.Store, follower.Store);
+        await ReplicaCopy.CopyAllAsync(leader.Store, follower.Store);
         await follower.Store.WaitForDispatchAsync();
 
         Assert.Equal(leader.Store.MinPhysicalOffset, follower.Store.MinPhysicalOffset);

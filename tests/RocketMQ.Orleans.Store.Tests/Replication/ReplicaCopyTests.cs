@@ -13,19 +13,6 @@ public sealed class ReplicaCopyTests
     // Bodies from tiny to a third of a 64 KiB page, so that FASTER skips to the next page several times.
     private static string Body(int i) => new string((char)('a' + i % 26), 1 + (i * 7919) % 20_000);
 
-    private static async Task CopyAllAsync(MessageStore leader, MessageStore follower, int chunk)
-    {
-        while (follower.LogEndOffset < leader.LogEndOffset)
-        {
-            using var cursor = leader.OpenReplicaCursor(follower.LogEndOffset);
-            Assert.NotNull(cursor);
-            var transfer = leader.ReadForReplica(cursor, new byte[chunk]);
-            long before = follower.LogEndOffset;
-            await follower.AppendReplicatedAsync(transfer.AsMemory());
-            Assert.True(follower.LogEndOffset > before || transfer.Count == 0);
-        }
-    }
-
     [Fact]
     public async Task Copied_records_land_at_the_leaders_offsets_and_the_follower_continues_the_queues_after_promotion()
     {
@@ -35,7 +22,7 @@ public sealed class ReplicaCopyTests
         for (int i = 0; i < 120; i++)
             offsets.Add((await leader.PutOkAsync(TestStore.Message("T", i % 3, Body(i)))).PhysicalOffset);
 
-        await CopyAllAsync(leader.Store, follower.Store, chunk: 48 * 1024);
+        await ReplicaCopy.CopyAllAsync(leader.Store, follower.Store, chunk: 48 * 1024);
 
         Assert.Equal(leader.Store.LogEndOffset, follower.Store.LogEndOffset);
         for (int i = 0; i < offsets.Count; i++)

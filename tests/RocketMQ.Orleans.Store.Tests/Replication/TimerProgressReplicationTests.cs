@@ -19,15 +19,6 @@ public sealed class TimerProgressReplicationTests
     private static MessageToStore At(string body, long deliverMs) =>
         Message("Real", 0, body, (ScheduleTopics.PropertyTimerDeliverMs, deliverMs.ToString()));
 
-    private static async Task CopyAllAsync(MessageStore leader, MessageStore follower)
-    {
-        while (follower.LogEndOffset < leader.LogEndOffset)
-        {
-            using var cursor = leader.OpenReplicaCursor(follower.LogEndOffset)!;
-            await follower.AppendReplicatedAsync(leader.ReadForReplica(cursor, new byte[256 * 1024]).AsMemory());
-        }
-    }
-
     [Fact]
     public async Task A_promoted_follower_delivers_only_the_timers_its_leader_had_not_delivered()
     {
@@ -43,7 +34,7 @@ public sealed class TimerProgressReplicationTests
 
         await Eventually.TrueAsync(() => leader.Store.GetMaxOffsetInQueue("Real", 0) == 10, "the leader delivered the ten early timers", TimeSpan.FromSeconds(20));
         // The follower holds the same log, the re-puts included, and files the same timers, but delivers none.
-        await CopyAllAsync(leader.Store, follower.Store);
+        await ReplicaCopy.CopyAllAsync(leader.Store, follower.Store, chunk: 256 * 1024);
         await follower.Store.WaitForDispatchAsync();
         await Eventually.TrueAsync(() => follower.Store.Schedule.Timer.EnqueueOffset == 11, "the follower filed all eleven timers");
         Assert.Equal(10, follower.Store.GetMaxOffsetInQueue("Real", 0));

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using RocketMQ.Orleans.Protocol.Remoting;
-using RocketMQ.Orleans.Remoting.Transport;
 using RocketMQ.Orleans.Store;
 using RocketMQ.Orleans.Store.Replication;
 using static RocketMQ.Orleans.Broker.Replication.ReplicationRequestCodes;
@@ -17,26 +16,34 @@ internal sealed partial class ReplicaFollower : IAsyncDisposable
 {
     private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(5);
     private readonly MessageStore store;
-    private readonly RemotingClient client;
     private readonly ReplicationOptions options;
     private readonly string replicaId;
     private readonly ILogger logger;
     private readonly CancellationTokenSource stopping = new();
-    private readonly Task loop;
+    private readonly ReplicaFetchChannel channel;
+    private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Held while anything copied from the leader goes into the store; see DisposeAsync.
+    private readonly Lock applying = new();
     private readonly Protocol.Acl.AclHmac? hmac;
+    private readonly string epochText;
+    private readonly string maxBytesText;
 
-    public ReplicaFollower(MessageStore store, RemotingClient client, ReplicationOptions options, string replicaId,
-        string leaderAddress, long epoch, ILogger logger)
+    public ReplicaFollower(MessageStore store, ReplicationOptions options, string replicaId, string leaderAddress, long epoch, ILogger logger)
     {
         this.store = store;
-        this.client = client;
         this.options = options;
         this.replicaId = replicaId;
         this.logger = logger;
         hmac = options.SecretKey is { Length: > 0 } secret ? new Protocol.Acl.AclHmac(secret) : null;
         LeaderAddress = leaderAddress;
         Epoch = epoch;
-        loop = Task.Run(RunAsync);
+        epochText = epoch.ToString(CultureInfo.InvariantCulture);
+        maxBytesText = options.MaxTransferBytes.ToString(CultureInfo.InvariantCulture);
+        // An answer carries up to MaxTransferBytes of records, or one record when a single one is longer.
+        channel = new ReplicaFetchChannel(leaderAddress, FetchTimeout,
+            Math.Max(Protocol.Remoting.RemotingCommandCodec.DefaultMaxFrameLength, options.MaxTransferBytes + 1024 * 1024));
+        // Its own thread, blocked in the socket between answers: see ReplicaFetchChannel.
+        new Thread(Run) { IsBackground = true, Name = "replica-follower" }.Start();
     }
 
     public string LeaderAddress { get; }
@@ -52,7 +59,21 @@ internal sealed partial class ReplicaFollower : IAsyncDisposable
     /// </summary>
     public long? LeaderBegin { get; private set; }
 
-    private async Task RunAsync()
+    private void Run()
+    {
+        try
+        {
+            CopyLoop();
+        }
+        finally
+        {
+            channel.Dispose();
+            hmac?.Dispose();
+            stopped.TrySetResult();
+        }
+    }
+
+    private void CopyLoop()
     {
         var ct = stopping.Token;
         int failures = 0;
@@ -63,20 +84,19 @@ internal sealed partial class ReplicaFollower : IAsyncDisposable
             {
                 if (System.Diagnostics.Stopwatch.GetTimestamp() >= metadataDue)
                 {
-                    await SyncMetadataAsync(ct).ConfigureAwait(false);
+                    SyncMetadata();
                     metadataDue = System.Diagnostics.Stopwatch.GetTimestamp() + options.MetadataSyncMillis * System.Diagnostics.Stopwatch.Frequency / 1000;
                 }
                 long offset = store.LogEndOffset;
                 var request = RemotingCommand.CreateRequest(ReplicationRequestCodes.ReplicaFetch, new Dictionary<string, string>(4)
                 {
-                    [Fields.Epoch] = Epoch.ToString(CultureInfo.InvariantCulture),
+                    [Fields.Epoch] = epochText,
                     [Fields.ReplicaId] = replicaId,
                     [Fields.Offset] = offset.ToString(CultureInfo.InvariantCulture),
-                    [Fields.MaxBytes] = options.MaxTransferBytes.ToString(CultureInfo.InvariantCulture),
+                    [Fields.MaxBytes] = maxBytesText,
                 });
                 Sign(request);
-                // Continues on the client's own event loop: the append is a copy, and the next fetch leaves from there.
-                var response = await client.InvokeAsync(LeaderAddress, request, FetchTimeout, continueOnNetworkThread: true, ct).ConfigureAwait(false);
+                var response = channel.Invoke(request);
                 if (response.Code != ResponseCode.Success)
                 {
                     LogRefused(logger, LeaderAddress, Epoch, response.Remark);
@@ -85,15 +105,20 @@ internal sealed partial class ReplicaFollower : IAsyncDisposable
                         LeaderBegin = begin;
                         break;
                     }
-                    await Task.Delay(options.HeartbeatMillis, ct).ConfigureAwait(false);
+                    ct.WaitHandle.WaitOne(options.HeartbeatMillis);
                     continue;
                 }
-                long end = response.Body.IsEmpty ? offset : await store.AppendReplicatedAsync(response.Body, ct).ConfigureAwait(false);
-                if (long.TryParse(response.GetExtField(Fields.Confirmed), NumberStyles.None, CultureInfo.InvariantCulture, out long confirmed))
-                    store.ConfirmedOffset = Math.Min(confirmed, end);
+                lock (applying)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    // The body lies in the channel's buffer until the next fetch: the append copies it first.
+                    long end = response.Body.IsEmpty ? offset : Wait(store.AppendReplicatedAsync(response.Body, ct));
+                    if (long.TryParse(response.GetExtField(Fields.Confirmed), NumberStyles.None, CultureInfo.InvariantCulture, out long confirmed))
+                        store.ConfirmedOffset = Math.Min(confirmed, end);
+                }
                 failures = 0;
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            catch (Exception) when (ct.IsCancellationRequested)
             {
                 break;
             }
@@ -107,23 +132,30 @@ internal sealed partial class ReplicaFollower : IAsyncDisposable
             {
                 if (++failures == 1 || failures % 20 == 0)
                     LogFetchFailed(logger, ex, LeaderAddress, Epoch, failures);
-                await Task.Delay(Math.Min(options.HeartbeatMillis, 100 * failures), ct).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+                ct.WaitHandle.WaitOne(Math.Min(options.HeartbeatMillis, 100 * failures));
             }
         }
     }
 
-    private async Task SyncMetadataAsync(CancellationToken ct)
+    // On this thread of its own, waiting is blocking: a sync-flush append waits for its fsync here.
+    private static long Wait(ValueTask<long> append) => append.IsCompletedSuccessfully ? append.Result : append.AsTask().GetAwaiter().GetResult();
+
+    private void SyncMetadata()
     {
         var request = RemotingCommand.CreateRequest(ReplicationRequestCodes.ReplicaMetadata, new Dictionary<string, string>(2)
         {
-            [Fields.Epoch] = Epoch.ToString(CultureInfo.InvariantCulture),
+            [Fields.Epoch] = epochText,
             [Fields.ReplicaId] = replicaId,
         });
         Sign(request);
-        var response = await client.InvokeAsync(LeaderAddress, request, FetchTimeout, ct).ConfigureAwait(false);
-        if (response.Code == ResponseCode.Success)
+        var response = channel.Invoke(request);
+        if (response.Code != ResponseCode.Success) return;
+        lock (applying)
+        {
+            stopping.Token.ThrowIfCancellationRequested();
             store.ApplyReplicatedMetadata(System.Text.Encoding.UTF8.GetString(response.Body.Span), response.GetExtField(Fields.DelayOffsets),
                 response.GetExtField(Fields.TimerProgress));
+        }
     }
 
     // With ACL on, the leader admits replication requests from admin accounts only (see AclPermission.NeedsAdmin).
@@ -135,19 +167,24 @@ internal sealed partial class ReplicaFollower : IAsyncDisposable
         fields[Protocol.Acl.AclFields.Signature] = Protocol.Acl.AclSignature.Sign(fields, request.Body.Span, hmac);
     }
 
+    /// <summary>
+    /// Stops copying: once this returns nothing more from this leader reaches the store (the coordinator may make the
+    /// store a leader's next). The copy thread itself leaves at once, being woken from its socket, unless a connect
+    /// to a host that went away holds it; then it is waited for at most <see cref="StopWait"/> and leaves by itself.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await loop.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
+        channel.Dispose();
+        // An append under way ends, and none starts after this: each checks the token under the same lock.
+        lock (applying)
         {
         }
-        stopping.Dispose();
-        hmac?.Dispose();
+        if (await Task.WhenAny(stopped.Task, Task.Delay(StopWait)).ConfigureAwait(false) == stopped.Task)
+            stopping.Dispose();
     }
+
+    private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(1);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Replica fetch from leader {Leader} (epoch {Epoch}) refused: {Remark}")]
     private static partial void LogRefused(ILogger logger, string leader, long epoch, string? remark);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RocketMQ.Orleans.Remoting.Transport;
 using RocketMQ.Orleans.Store;
 using RocketMQ.Orleans.Store.Replication;
 
@@ -101,11 +102,16 @@ internal sealed class ReplicaGate : IReplicationGate
         return waiter is null ? new ValueTask<PutMessageStatus>(immediate) : AwaitAsync(waiter, ct);
     }
 
+    // The puts' continuations (the send's answer) run on this thread, also on an event loop (see InlineCompletion).
     private static void CompleteReleased(ref List<TaskCompletionSource<PutMessageStatus>>? released, PutMessageStatus status = PutMessageStatus.PutOk)
     {
         if (released is null) return;
-        foreach (var waiter in released)
-            waiter.TrySetResult(status);
+        InlineCompletion.Run(static pair =>
+        {
+            foreach (var waiter in pair.Waiters)
+                waiter.TrySetResult(pair.Status);
+            return true;
+        }, (Waiters: released, Status: status));
         released = null;
     }
 
@@ -246,7 +252,7 @@ internal sealed class ReplicaGate : IReplicationGate
     private void SignalGrowth()
     {
         if (Volatile.Read(ref growthWaiters) == 0) return;
-        Interlocked.Exchange(ref growth, new TaskCompletionSource()).TrySetResult();
+        InlineCompletion.Run(static grown => grown.TrySetResult(), Interlocked.Exchange(ref growth, new TaskCompletionSource()));
     }
 
     private long LeaseTicks => options.LeaseMillis * Stopwatch.Frequency / 1000;

@@ -68,6 +68,7 @@ internal sealed class LeadershipRules
         var now = _time.GetUtcNow();
         _highestReportedEpoch = Math.Max(_highestReportedEpoch, Math.Max(report.Epoch, report.LastLogEpoch));
         var durable = Register(report, now);
+        durable |= ForgetDeparted(now);
         if (report.IsLeader && report.Epoch == State.Epoch && report.ReplicaId == State.LeaderId)
         {
             // Renewing after the lease ran out is still safe: nobody else was elected meanwhile, or the epoch would differ.
@@ -128,7 +129,7 @@ internal sealed class LeadershipRules
     /// longest log rather than whichever reported first.
     /// </summary>
     public bool FirstElectionReady(DateTimeOffset now) =>
-        State.Members.Count >= _options.MinInSyncReplicas
+        State.Members.Values.Count(member => IsFresh(member, now)) >= _options.MinInSyncReplicas
         || (State.FirstReportUtc is { } first && now - first >= _lease);
 
     /// <summary>A replica counts as alive when it reported within the last lease.</summary>
@@ -175,6 +176,48 @@ internal sealed class LeadershipRules
         member.LastSeen = now;
         return durable;
     }
+
+    /// <summary>
+    /// Forgets replicas the group no longer has: one whose broker address a replica that reported later now uses (a
+    /// replica restarted with a wiped data folder comes back under a new id), and one silent for
+    /// <see cref="ForgetAfterLeases"/> leases. Never the leader or an in-sync replica: only they may hold acknowledged
+    /// messages, and the leader drops a departed follower from the in-sync set itself once it stops fetching. True
+    /// when one was forgotten (the members are persisted).
+    /// </summary>
+    private bool ForgetDeparted(DateTimeOffset now)
+    {
+        List<string>? departed = null;
+        foreach (var (id, member) in State.Members)
+        {
+            if (id == State.LeaderId || State.InSync.Contains(id))
+            {
+                continue;
+            }
+
+            var replaced = State.Members.Any(other => other.Key != id
+                && other.Value.BrokerAddress == member.BrokerAddress
+                && other.Value.LastSeen > member.LastSeen);
+            if (replaced || now - member.LastSeen >= _lease * ForgetAfterLeases)
+            {
+                (departed ??= []).Add(id);
+            }
+        }
+
+        if (departed is null)
+        {
+            return false;
+        }
+
+        foreach (var id in departed)
+        {
+            State.Members.Remove(id);
+        }
+
+        return true;
+    }
+
+    /// <summary>How many leases a replica outside the in-sync set may stay silent before the group forgets it.</summary>
+    public const int ForgetAfterLeases = 30;
 
     /// <summary>The leader's first report in its epoch tells where the epoch starts (the end of its log when elected).</summary>
     private bool RecordStartOffset(long logEndOffset)
