@@ -31,9 +31,20 @@ internal sealed class GrpcClientCallTarget(TelemetrySessions sessions, Telemetry
             return Success(request, RunningInfo(stream, jstack: null));
         }
 
-        var command = request.Code == RequestCode.ConsumeMessageDirectly
-            ? new TelemetryCommand { VerifyMessageCommand = new VerifyMessageCommand { Message = StoredMessageMapper.ToMessage(StoredMessageDecoder.Decode(call.StoredMessage.Span), stream.Namespace) } }
-            : new TelemetryCommand { PrintThreadStackTraceCommand = new PrintThreadStackTraceCommand() };
+        TelemetryCommand command;
+        if (request.Code != RequestCode.ConsumeMessageDirectly)
+        {
+            command = new TelemetryCommand { PrintThreadStackTraceCommand = new PrintThreadStackTraceCommand() };
+        }
+        else if (StoredMessageDecoder.TryDecode(call.StoredMessage.Span, out var stored))
+        {
+            command = new TelemetryCommand { VerifyMessageCommand = new VerifyMessageCommand { Message = StoredMessageMapper.ToMessage(stored, stream.Namespace) } };
+        }
+        else
+        {
+            return request.CreateResponseTo(ResponseCode.SystemError, $"no stored message for msgId <{request.ExtFields?.GetValueOrDefault("msgId")}> to consume directly");
+        }
+
         var (nonce, answer) = calls.Start();
         try
         {
