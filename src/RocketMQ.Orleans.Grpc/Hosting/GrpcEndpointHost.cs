@@ -15,6 +15,7 @@ using RocketMQ.Orleans.Broker.Acl;
 using RocketMQ.Orleans.Broker.ControlPlane.Caches;
 using RocketMQ.Orleans.Broker.Hosting;
 using RocketMQ.Orleans.Broker.NameServer;
+using RocketMQ.Orleans.Broker.Processors.Admin;
 using RocketMQ.Orleans.Grpc.Acl;
 using RocketMQ.Orleans.Grpc.Routing;
 using RocketMQ.Orleans.Grpc.Services;
@@ -33,6 +34,7 @@ public sealed class GrpcEndpointHost(IServiceProvider services, IOptions<GrpcOpt
     private readonly ILogger _logger = loggerFactory.CreateLogger<GrpcEndpointHost>();
     private WebApplication? _app;
     private IDisposable? _checkTarget;
+    private IDisposable? _callTarget;
     private X509Certificate2? _certificate;
 
     /// <summary>The port Kestrel listens on once started (the actual one when 0 was asked); 0 while stopped.</summary>
@@ -62,7 +64,8 @@ public sealed class GrpcEndpointHost(IServiceProvider services, IOptions<GrpcOpt
             runtime.Identity.BrokerName);
         // The broker's POP service: the remoting POP processors share it, so either transport acks what the other popped.
         var context = new GrpcServiceContext(runtime, runtime.Pop, settings, routes);
-        _checkTarget = runtime.Transactions.AddCheckTarget(new GrpcTransactionCheckTarget(context.Producers, _logger));
+        _checkTarget = runtime.Transactions.AddCheckTarget(new GrpcTransactionCheckTarget(context.Sessions, _logger));
+        _callTarget = ClientCallTargets.For(runtime).Add(new GrpcClientCallTarget(context.Sessions, context.Calls, _logger));
         var host = settings.AdvertisedHost is { Length: > 0 } advertised ? advertised : runtime.Identity.BrokerIP;
         _certificate = settings.Tls.Enabled ? GrpcCertificates.Load(settings.Tls, host) : null;
         var acl = services.GetService<AclConfigStore>() is { Enabled: true } store ? store : null;
@@ -154,6 +157,7 @@ public sealed class GrpcEndpointHost(IServiceProvider services, IOptions<GrpcOpt
         Port = 0;
         AdvertisedEndpoint = null;
         Interlocked.Exchange(ref _checkTarget, null)?.Dispose();
+        Interlocked.Exchange(ref _callTarget, null)?.Dispose();
         if (Interlocked.Exchange(ref _app, null) is { } app)
         {
             await app.StopAsync(cancellationToken).ConfigureAwait(false);

@@ -33,4 +33,7 @@ internal static partial class GrpcLog
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Publishing this silo's gRPC endpoint {Endpoint} to the control plane failed (attempt {Attempt})")]
     public static partial void PublishFailed(ILogger logger, Exception exception, string endpoint, int attempt);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Debug, Message = "Sent {Command} to consumer {ClientId} for an admin call")]
+    public static partial void ClientCallSent(ILogger logger, string command, string clientId);
 }

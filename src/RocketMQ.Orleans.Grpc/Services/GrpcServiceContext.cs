@@ -15,8 +15,14 @@ public sealed class GrpcServiceContext(BrokerRuntime runtime, PopService pop, Gr
 
     public GrpcOptions Options { get; } = options;
 
-    /// <summary>Producers connected by Telemetry: the transaction check asks them about orphaned transactions.</summary>
-    internal TelemetryProducers Producers { get; } = new();
+    /// <summary>
+    /// Clients connected by Telemetry: the transaction check asks producers about orphaned transactions, admin calls
+    /// ask consumers for their thread stacks or to verify a message.
+    /// </summary>
+    internal TelemetrySessions Sessions { get; } = new();
+
+    /// <summary>Server commands sent over Telemetry and awaiting the client's answer, by nonce.</summary>
+    internal TelemetryCalls Calls { get; } = new();
 
     /// <summary>Every broker group's queues of a topic at its leader's gRPC endpoint.</summary>
     public GrpcRoutes Routes { get; } = routes;

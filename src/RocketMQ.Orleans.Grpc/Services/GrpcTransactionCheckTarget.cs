@@ -10,13 +10,13 @@ namespace RocketMQ.Orleans.Grpc.Services;
 /// on the Telemetry stream of a producer publishing the transaction's topic (its group). The producer runs its
 /// transaction checker and answers with EndTransaction (source SERVER_CHECK) naming the transaction id given here.
 /// </summary>
-internal sealed class GrpcTransactionCheckTarget(TelemetryProducers producers, ILogger logger) : ITransactionCheckTarget
+internal sealed class GrpcTransactionCheckTarget(TelemetrySessions sessions, ILogger logger) : ITransactionCheckTarget
 {
     private static readonly TimeSpan WriteTimeout = TimeSpan.FromSeconds(3);
 
     public async ValueTask<bool> TryCheckAsync(TransactionCheckRequest check)
     {
-        if (producers.Find(check.ProducerGroup) is not { } stream)
+        if (sessions.FindProducer(check.ProducerGroup) is not { } stream)
         {
             return false;
         }

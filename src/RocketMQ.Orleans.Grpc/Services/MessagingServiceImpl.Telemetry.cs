@@ -12,8 +12,9 @@ public sealed partial class MessagingServiceImpl
 {
     /// <summary>
     /// The clients block at start until their Settings are answered with a Status and the server's settings, which
-    /// are the client's own with the server's parts filled in (as Apache's proxy merges them). A producer's stream is
-    /// kept while open so the transaction check can ask it about orphaned transactions of the topics it publishes.
+    /// are the client's own with the server's parts filled in (as Apache's proxy merges them). A client's stream is
+    /// kept while open: the transaction check asks a producer about orphaned transactions of the topics it publishes,
+    /// an admin's call asks a consumer for its thread stack or to verify a message (<see cref="GrpcClientCallTarget"/>).
     /// </summary>
     public override async Task Telemetry(IAsyncStreamReader<TelemetryCommand> requestStream, IServerStreamWriter<TelemetryCommand> responseStream,
         ServerCallContext callContext)
@@ -27,8 +28,9 @@ public sealed partial class MessagingServiceImpl
             {
                 if (command.CommandCase != TelemetryCommand.CommandOneofCase.Settings)
                 {
-                    // Answers to server commands (thread stacks, verify-message results) need no reply; this server
-                    // sends no such requests (see docs/grpc.md).
+                    // Answers to server commands (thread stacks, verify-message results) need no reply; one that no
+                    // call awaits any more (timed out) is dropped.
+                    context.Calls.TryComplete(command);
                     continue;
                 }
 
@@ -45,7 +47,12 @@ public sealed partial class MessagingServiceImpl
                 if (command.Settings.PubSubCase == Settings.PubSubOneofCase.Publishing)
                 {
                     stream.Publishes(command.Settings.Publishing.Topics.Select(topic => Resources.Wrap(topic, headerNamespace)));
-                    context.Producers.Add(stream);
+                    context.Sessions.Add(stream);
+                }
+                else if (command.Settings.PubSubCase == Settings.PubSubOneofCase.Subscription && command.Settings.Subscription.Group is { } group)
+                {
+                    stream.Consumes(Resources.Wrap(group, headerNamespace), command.Settings.ClientType);
+                    context.Sessions.Add(stream);
                 }
 
                 var reply = new TelemetryCommand { Status = Statuses.Ok, Settings = ServerSettings(command.Settings, context.Options) };
@@ -63,7 +70,7 @@ public sealed partial class MessagingServiceImpl
         }
         finally
         {
-            context.Producers.Remove(stream);
+            context.Sessions.Remove(stream);
         }
     }
 

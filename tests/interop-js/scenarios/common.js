@@ -169,7 +169,7 @@ async function startSimpleConsumer(config, lifetime, awaitMs) {
   });
   lifetime.onStop(() => consumer.shutdown());
   await consumer.startup();
-  emit('consumerReady');
+  emit('consumerReady', { clientId: consumer.clientId });
   return consumer;
 }
 

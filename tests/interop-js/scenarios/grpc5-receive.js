@@ -12,7 +12,7 @@
 //   awaitMs        long-polling timeout of each receive (default 2000)
 //   timeoutMs      hard timeout (default 120000)
 // Lines:
-//   {"event":"consumerReady"}
+//   {"event":"consumerReady", clientId}
 //   {"event":"received", seq, label, topic, messageId, deliveryAttempt, acked}
 //   {"event":"done", received}
 

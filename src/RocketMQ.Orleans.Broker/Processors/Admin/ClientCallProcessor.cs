@@ -11,7 +11,8 @@ namespace RocketMQ.Orleans.Broker.Processors.Admin;
 /// The admin codes about one connected client: GET_PRODUCER_CONNECTION_LIST (mqadmin producerConnection) from the
 /// producer table, and GET_CONSUMER_RUNNING_INFO / CONSUME_MESSAGE_DIRECTLY (mqadmin consumerStatus,
 /// consumeMessage), which Apache's callConsumer forwards to the consumer over its own connection and answers with
-/// the consumer's reply.
+/// the consumer's reply; a consumer without a remoting connection is asked through the other transports
+/// (<see cref="ClientCallTargets"/>: a RocketMQ 5 client over its Telemetry stream, as Apache's proxy relays them).
 /// </summary>
 internal sealed class ClientCallProcessor(BrokerRuntime runtime) : IRequestProcessor
 {
@@ -76,6 +77,15 @@ internal sealed class ClientCallProcessor(BrokerRuntime runtime) : IRequestProce
             .FirstOrDefault(candidate => string.Equals(candidate.ClientId, clientId, StringComparison.Ordinal));
         if (channel is null)
         {
+            var call = new ClientCall(request, group, clientId, body, CallClientTimeout);
+            foreach (var target in ClientCallTargets.For(runtime).Targets)
+            {
+                if (await target.TryCallAsync(call, cancellationToken).ConfigureAwait(false) is { } answered)
+                {
+                    return answered;
+                }
+            }
+
             return request.CreateResponseTo(ResponseCode.SystemError, $"The Consumer <{group}> <{clientId}> not online");
         }
 
