@@ -59,34 +59,56 @@ public sealed partial class PopService
 
     /// <summary>
     /// Apache NOTIFICATION: whether a pop of the group would find a message now, waiting up to
-    /// <paramref name="pollTime"/> for one to arrive (or a FIFO queue to free up) when none is ready.
+    /// <paramref name="pollTime"/> for one to arrive (or a FIFO queue to free up) when none is ready. A wait counts
+    /// against the same long-polling limits as a pop's; past them the answer is at once, with polling full.
     /// </summary>
-    public async Task<bool> WaitForMessageAsync(string group, string topic, int queueId, bool fifo, TimeSpan pollTime,
+    public async Task<PopNotification> WaitForMessageAsync(string group, string topic, int queueId, bool fifo, TimeSpan pollTime,
         CancellationToken cancellationToken = default)
     {
         var deadline = Now + (long)pollTime.TotalMilliseconds;
         var retryTopic = SystemTopics.GetRetryTopic(group);
-        while (true)
+        var polling = false;
+        try
         {
-            var arrived = Task.WhenAny(ArrivalOf(topic), ArrivalOf(retryTopic));
-            if (await HasMessageAsync(group, topic, queueId, fifo).ConfigureAwait(false))
+            while (true)
             {
-                return true;
-            }
+                var arrived = Task.WhenAny(ArrivalOf(topic), ArrivalOf(retryTopic));
+                if (await HasMessageAsync(group, topic, queueId, fifo).ConfigureAwait(false))
+                {
+                    return new PopNotification(HasMessage: true, PollingFull: false);
+                }
 
-            var left = deadline - Now;
-            if (left <= 0)
-            {
-                return false;
-            }
+                var left = deadline - Now;
+                if (left <= 0)
+                {
+                    return default;
+                }
 
-            try
-            {
-                await arrived.WaitAsync(TimeSpan.FromMilliseconds(left), _runtime.TimeProvider, cancellationToken).ConfigureAwait(false);
+                if (!polling)
+                {
+                    if (!TryHold(group, topic))
+                    {
+                        return new PopNotification(HasMessage: false, PollingFull: true);
+                    }
+
+                    polling = true;
+                }
+
+                try
+                {
+                    await arrived.WaitAsync(TimeSpan.FromMilliseconds(left), _runtime.TimeProvider, cancellationToken).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                    // One last look.
+                }
             }
-            catch (TimeoutException)
+        }
+        finally
+        {
+            if (polling)
             {
-                // One last look.
+                ReleaseHold(group, topic);
             }
         }
     }

@@ -123,7 +123,7 @@ public sealed partial class PopService : IAsyncDisposable
 
                 if (!polling)
                 {
-                    if (!TryHold(request))
+                    if (!TryHold(request.Group, request.Topic))
                     {
                         result.PollingFull = true;
                         return result;
@@ -148,17 +148,17 @@ public sealed partial class PopService : IAsyncDisposable
         {
             if (polling)
             {
-                Release((request.Group, request.Topic));
-                Interlocked.Decrement(ref _held);
+                ReleaseHold(request.Group, request.Topic);
             }
         }
     }
 
     /// <summary>
-    /// Counts a pop as held for long polling unless the broker holds <see cref="BrokerOptions.MaxPopPollingSize"/> already
-    /// or the group and topic more than <see cref="BrokerOptions.PopPollingSize"/> (Apache PopLongPollingService.polling).
+    /// Counts a pop or notification as held for long polling unless the broker holds
+    /// <see cref="BrokerOptions.MaxPopPollingSize"/> already or the group and topic more than
+    /// <see cref="BrokerOptions.PopPollingSize"/> (Apache PopLongPollingService.polling, which both share).
     /// </summary>
-    private bool TryHold(PopRequest request)
+    private bool TryHold(string group, string topic)
     {
         if (Interlocked.Increment(ref _held) > _runtime.Options.MaxPopPollingSize)
         {
@@ -166,7 +166,7 @@ public sealed partial class PopService : IAsyncDisposable
             return false;
         }
 
-        var key = (request.Group, request.Topic);
+        var key = (group, topic);
         if (_polling.AddOrUpdate(key, 1, static (_, count) => count + 1) - 1 > _runtime.Options.PopPollingSize)
         {
             Release(key);
@@ -175,6 +175,12 @@ public sealed partial class PopService : IAsyncDisposable
         }
 
         return true;
+    }
+
+    private void ReleaseHold(string group, string topic)
+    {
+        Release((group, topic));
+        Interlocked.Decrement(ref _held);
     }
 
     // The table is keyed by names the client chose: an entry goes once nothing of its group and topic is held (removed

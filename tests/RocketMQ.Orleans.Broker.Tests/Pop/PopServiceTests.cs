@@ -184,6 +184,29 @@ public sealed class PopServiceTests
     }
 
     [Fact]
+    public async Task Notifications_are_held_within_the_same_polling_limits_and_answer_polling_full_past_them()
+    {
+        await using var host = await PopTestHost.StartAsync(queues: 1);
+        host.Pop.Start();
+        host.Runtime.Options.PopPollingSize = 0;
+        var held = host.Pop.WaitForMessageAsync(PopTestHost.Group, PopTestHost.Topic, queueId: -1, fifo: false, TimeSpan.FromMinutes(1));
+        await Eventually.TrueAsync(() => host.Pop.PollingCount(PopTestHost.Group, PopTestHost.Topic) == 1, "the first notification is held");
+
+        // A pop and a notification share the group's limit, as in Apache's PopLongPollingService.
+        var full = await host.Pop.WaitForMessageAsync(PopTestHost.Group, PopTestHost.Topic, queueId: -1, fifo: false, TimeSpan.FromMinutes(1))
+            .WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(new PopNotification(HasMessage: false, PollingFull: true), full);
+        using (var pop = await host.PopAsync(poll: TimeSpan.FromMinutes(1)).WaitAsync(TimeSpan.FromSeconds(20)))
+        {
+            Assert.True(pop.PollingFull);
+        }
+
+        await host.PutAsync("m");
+        Assert.Equal(new PopNotification(HasMessage: true, PollingFull: false), await held.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal(0, host.Pop.PollingCount(PopTestHost.Group, PopTestHost.Topic));
+    }
+
+    [Fact]
     public async Task After_a_restart_unacked_messages_come_back_and_acked_ones_do_not()
     {
         await using var host = await PopTestHost.StartAsync(queues: 1);

@@ -7,7 +7,8 @@ namespace RocketMQ.Orleans.Broker.Processors.Pop;
 
 /// <summary>
 /// NOTIFICATION (Apache 5 NotificationProcessor): whether a pop of the group would find a message, waiting up to the
-/// poll time for one (long polling on arrivals, no thread waits); always SUCCESS with hasMsg.
+/// poll time for one (long polling on arrivals, no thread waits); always SUCCESS with hasMsg, and pollingFull when the
+/// wait was refused for the long-polling limits it shares with POP_MESSAGE (as Apache).
 /// </summary>
 public sealed class NotificationProcessor(BrokerRuntime runtime) : IRequestProcessor
 {
@@ -21,10 +22,10 @@ public sealed class NotificationProcessor(BrokerRuntime runtime) : IRequestProce
         }
 
         var pollTime = TimeSpan.FromMilliseconds(Math.Clamp(header.PollTime, 0, runtime.Options.LongPollingMaxSuspendMillis));
-        var hasMessage = await runtime.Pop.WaitForMessageAsync(header.ConsumerGroup, header.Topic, header.QueueId, header.Order, pollTime, cancellationToken)
+        var notification = await runtime.Pop.WaitForMessageAsync(header.ConsumerGroup, header.Topic, header.QueueId, header.Order, pollTime, cancellationToken)
             .ConfigureAwait(false);
         var response = RemotingCommand.CreateResponse(ResponseCode.Success);
-        response.WriteHeader(new NotificationResponseHeader { HasMsg = hasMessage });
+        response.WriteHeader(new NotificationResponseHeader { HasMsg = notification.HasMessage, PollingFull = notification.PollingFull });
         return response;
     }
 }
