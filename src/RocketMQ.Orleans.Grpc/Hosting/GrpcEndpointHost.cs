@@ -35,6 +35,7 @@ public sealed class GrpcEndpointHost(IServiceProvider services, IOptions<GrpcOpt
     private WebApplication? _app;
     private IDisposable? _checkTarget;
     private IDisposable? _callTarget;
+    private GrpcServiceContext? _context;
     private X509Certificate2? _certificate;
 
     /// <summary>The port Kestrel listens on once started (the actual one when 0 was asked); 0 while stopped.</summary>
@@ -64,6 +65,7 @@ public sealed class GrpcEndpointHost(IServiceProvider services, IOptions<GrpcOpt
             runtime.Identity.BrokerName);
         // The broker's POP service: the remoting POP processors share it, so either transport acks what the other popped.
         var context = new GrpcServiceContext(runtime, runtime.Pop, settings, routes);
+        _context = context;
         _checkTarget = runtime.Transactions.AddCheckTarget(new GrpcTransactionCheckTarget(context.Sessions, _logger));
         _callTarget = ClientCallTargets.For(runtime).Add(new GrpcClientCallTarget(context.Sessions, context.Calls, _logger));
         var host = settings.AdvertisedHost is { Length: > 0 } advertised ? advertised : runtime.Identity.BrokerIP;
@@ -164,6 +166,7 @@ public sealed class GrpcEndpointHost(IServiceProvider services, IOptions<GrpcOpt
             await app.DisposeAsync().ConfigureAwait(false);
         }
 
+        Interlocked.Exchange(ref _context, null)?.Dispose();
         Interlocked.Exchange(ref _certificate, null)?.Dispose();
     }
 

@@ -7,7 +7,7 @@ using RocketMQ.Orleans.Grpc.Routing;
 namespace RocketMQ.Orleans.Grpc.Services;
 
 /// <summary>What the MessagingService serves over: the broker runtime, its POP service, the cluster's routes and this endpoint.</summary>
-public sealed class GrpcServiceContext(BrokerRuntime runtime, PopService pop, GrpcOptions options, GrpcRoutes routes)
+public sealed class GrpcServiceContext(BrokerRuntime runtime, PopService pop, GrpcOptions options, GrpcRoutes routes) : IDisposable
 {
     public BrokerRuntime Runtime { get; } = runtime;
 
@@ -27,8 +27,13 @@ public sealed class GrpcServiceContext(BrokerRuntime runtime, PopService pop, Gr
     /// <summary>Every broker group's queues of a topic at its leader's gRPC endpoint.</summary>
     public GrpcRoutes Routes { get; } = routes;
 
+    /// <summary>Channels to the other silos' endpoints, for calls only another broker group can serve (a recall).</summary>
+    public GrpcPeers Peers { get; } = new(options.Tls.Enabled);
+
     /// <summary>This silo's gRPC endpoint as clients are told to reach it (set once Kestrel listens).</summary>
     public Endpoints Endpoints => Routes.LocalEndpoints;
 
     internal void Advertise(string host, int port) => Routes.LocalEndpoints = GrpcEndpointAddress.ToEndpoints(host, port);
+
+    public void Dispose() => Peers.Dispose();
 }

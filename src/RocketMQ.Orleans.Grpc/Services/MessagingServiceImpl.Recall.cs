@@ -1,6 +1,8 @@
 using Apache.Rocketmq.V2;
 using Grpc.Core;
 using RocketMQ.Orleans.Abstractions.Contracts;
+using RocketMQ.Orleans.Grpc.Routing;
+using RocketMQ.Orleans.Protocol.Messages;
 using RocketMQ.Orleans.Protocol.Remoting;
 
 namespace RocketMQ.Orleans.Grpc.Services;
@@ -28,6 +30,14 @@ public sealed partial class MessagingServiceImpl
                 return new RecallMessageResponse { Status = Statuses.Of(Code.MessagePropertyConflictWithType, conflict) };
             }
 
+            if (await OwnerElsewhereAsync(topic, request.RecallHandle, callContext).ConfigureAwait(false) is { } owner)
+            {
+                // The handle names another broker group: its silo answers, as Apache's proxy sends the recall to the
+                // broker the handle names.
+                return await context.Peers.ClientFor(owner).RecallMessageAsync(request, GrpcPeers.ForwardedHeaders(callContext.RequestHeaders),
+                    deadline: callContext.Deadline, cancellationToken: callContext.CancellationToken).ConfigureAwait(false);
+            }
+
             var outcome = await Runtime.Recall.RecallAsync(topic, request.RecallHandle, producerGroup: null, RemoteEndPoint(callContext),
                 callContext.CancellationToken).ConfigureAwait(false);
             return outcome.Code == ResponseCode.Success
@@ -38,5 +48,43 @@ public sealed partial class MessagingServiceImpl
         {
             return new RecallMessageResponse { Status = Failed(nameof(RecallMessage), exception) };
         }
+    }
+
+    /// <summary>
+    /// The gRPC endpoint of another broker group that should answer: the one a well-formed handle names, or, for a
+    /// handle that does not decode, a group having the topic when this silo's broker does not (so the refusal is that
+    /// broker's, as Apache's 4.x producer falls back to any broker of the topic). Null to answer here, and always for
+    /// a call already forwarded once.
+    /// </summary>
+    private async ValueTask<Endpoints?> OwnerElsewhereAsync(string topic, string handleText, ServerCallContext callContext)
+    {
+        if (GrpcPeers.IsForwarded(callContext.RequestHeaders))
+        {
+            return null;
+        }
+
+        var local = Runtime.Identity.BrokerName;
+        string? owner;
+        if (RecallMessageHandle.TryDecode(handleText, out var handle))
+        {
+            owner = handle.BrokerName;
+        }
+        else if (await Runtime.Topics.GetAsync(topic).ConfigureAwait(false) is null)
+        {
+            owner = null;
+        }
+        else
+        {
+            return null;
+        }
+
+        if (string.Equals(owner, local, StringComparison.Ordinal) || await context.Routes.GetAsync(topic).ConfigureAwait(false) is not { } route)
+        {
+            return null;
+        }
+
+        return route.Brokers.FirstOrDefault(broker => owner is null
+            ? !string.Equals(broker.BrokerName, local, StringComparison.Ordinal)
+            : string.Equals(broker.BrokerName, owner, StringComparison.Ordinal))?.Endpoints;
     }
 }

@@ -102,4 +102,46 @@ public sealed class GrpcClusterTests(ITestOutputHelper output)
             throw;
         }
     }
+
+    [Fact]
+    public async Task A_recall_sent_to_silo_A_reaches_the_message_on_silo_B_and_it_is_never_delivered()
+    {
+        var grpcPorts = FreePorts.Take(2);
+        await using var cluster = await RedisSiloCluster.StartAsync(extraSettings: i =>
+            [new(SiloSettings.GrpcPort, grpcPorts[i].ToString()), new("RocketMQ:Broker:RecallMessageEnable", "true")]);
+        try
+        {
+            var (siloA, siloB) = (cluster.Silos[0], cluster.Silos[1]);
+            await GrpcSilo.WaitForGrpcAsync(siloA, grpcPorts[0]);
+            await GrpcSilo.WaitForGrpcAsync(siloB, grpcPorts[1]);
+            using var channelA = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPorts[0]}");
+            using var channelB = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPorts[1]}");
+            var topic = Scenarios.UniqueName("GrpcRecallClusterTopic");
+            var atB = await new MessagingService.MessagingServiceClient(channelB).QueryRouteAsync(new QueryRouteRequest { Topic = new Resource { Name = topic } }, GrpcSilo.Headers());
+            Assert.Equal(Code.Ok, atB.Status.Code);
+            await RouteOnceKnownAsync(new MessagingService.MessagingServiceClient(channelA), topic);
+
+            // The Node client sends to B (its route) but recalls through the endpoint it was given, A's.
+            await using var scenario = NodeScenario.Start("grpc5-recall.js", new JsonObject
+            {
+                ["endpoints"] = $"127.0.0.1:{grpcPorts[0]}", ["topic"] = topic, ["group"] = Scenarios.UniqueName("GID_grpc_recall_cluster"),
+                ["delayMs"] = 3000, ["graceMs"] = 2500, ["timeoutMs"] = (int)Generous.TotalMilliseconds - 5000,
+            });
+            var lines = await scenario.WaitForExitAsync(Generous);
+
+            var sent = NodeGrpc.Events(lines, "sent").ToDictionary(l => l["kind"]!.GetValue<string>());
+            var recalled = Assert.Single(NodeGrpc.Events(lines, "recalled"));
+            Assert.Equal(sent["recalled"]["messageId"]!.GetValue<string>(), recalled["messageId"]!.GetValue<string>());
+            Assert.Equal("kept", Assert.Single(NodeGrpc.Events(lines, "received"))["kind"]!.GetValue<string>());
+            var refused = NodeGrpc.Events(lines, "recallRefused").ToDictionary(l => l["kind"]!.GetValue<string>(), l => l["error"]!.GetValue<string>());
+            Assert.Contains("recall handle is invalid (code: 50001)", refused["malformed"]);
+            // Answered by B, which holds the delivered message's timer: A alone could not say its time has passed.
+            Assert.Contains("recall failed, timestamp invalid (code: 50001)", refused["delivered"]);
+        }
+        catch
+        {
+            output.WriteLine(cluster.Diagnostics());
+            throw;
+        }
+    }
 }
