@@ -23,31 +23,19 @@ for spec in "$@"; do
   IFS=: read -r name dll envs <<<"$spec"
   dll="${dll:-$SILO_DLL}"; IFS=, read -r -a env_pairs <<<"${envs:-}"
   read -r NS BROKER SILO GATEWAY GRPC < <(free_ports 5)
-  env DOTNET_ENVIRONMENT=Production "${env_pairs[@]}" dotnet "$dll" \
-    "--RocketMQ:Store:DataPath=$WORK/$name" "--Silo:SiloPort=$SILO" "--Silo:GatewayPort=$GATEWAY" \
-    "--RocketMQ:Remoting:NameServerPort=$NS" "--RocketMQ:Remoting:ListenPort=$BROKER" \
-    "--RocketMQ:Remoting:EnableVipChannel=false" "--RocketMQ:Broker:BrokerIP1=127.0.0.1" \
-    "--RocketMQ:Grpc:Enabled=true" "--RocketMQ:Grpc:Port=$GRPC" \
-    "--RocketMQ:Console:Enabled=false" "--Logging:LogLevel:Default=Warning" >"$WORK/$name.log" 2>&1 &
-  PIDS+=($!); SILO_PID[$name]=$!; NS_PORT[$name]=$NS; GRPC_PORT[$name]=$GRPC; NAMES+=("$name")
-  wait_for_silo "$!" "$WORK/$name.log" "$NS" "$BROKER" "$GRPC"
+  start_grpc_bench_silo "$dll" "$WORK/$name" "$WORK/$name.log" "$NS" "$BROKER" "$SILO" "$GATEWAY" "$GRPC" env "${env_pairs[@]}"
+  PIDS+=("$BENCH_SILO_PID"); SILO_PID[$name]=$BENCH_SILO_PID; NS_PORT[$name]=$NS; GRPC_PORT[$name]=$GRPC; NAMES+=("$name")
+  wait_for_silo "$BENCH_SILO_PID" "$WORK/$name.log" "$NS" "$BROKER" "$GRPC"
 done
 
-measure() { # silo-pid rmq-arguments... -> "msg/s silo-µs/msg driver-µs/msg failures"
-  local pid="$1" result; shift
-  result="$(dotnet "$RMQ_DLL" bench "$@" --warmup "$WARMUP" --duration "$DURATION" --watch-pid "$pid" --json 2>/dev/null)"
-  python3 -c '
-import json, sys
-r = json.loads(sys.argv[1])
-print("%.0f %.1f %.1f %d" % (r["tps"], r["watchedCpuMicrosPerMessage"], r["driverCpuMicrosPerMessage"], r["failures"]))' "$result"
-}
+measure() { bench_measure "$@" 2>/dev/null; }
 
 echo "round config | remoting-send(msg/s silo-µs driver-µs fail) | grpc-send(same) | ratio | load1"
 for round in $(seq 0 "$ROUNDS"); do
   for name in "${NAMES[@]}"; do
     remoting="$(measure "${SILO_PID[$name]}" produce -n "127.0.0.1:${NS_PORT[$name]}" --threads 16 --size 1024 --topic BenchTopic)"
     grpc="$(measure "${SILO_PID[$name]}" grpc-produce -e "127.0.0.1:${GRPC_PORT[$name]}" --threads 16 --size 1024 --topic BenchTopic)"
-    ratio="$(python3 -c 'import sys; print("%.2f" % (float(sys.argv[2].split()[0]) / float(sys.argv[1].split()[0])))' "$remoting" "$grpc")"
+    ratio="$(bench_ratio "$remoting" "$grpc")"
     echo "$round $name | $remoting | $grpc | $ratio | $(cut -d' ' -f1 /proc/loadavg)$([[ $round == 0 ]] && echo ' (warm-up, not counted)')"
   done
 done
