@@ -21,33 +21,21 @@ PID=""
 cleanup() { [[ -n "$PID" ]] && kill -TERM "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
 WARMUP="${WARMUP:-10s}"
-SILO_CPU=(); CLIENT_CPU=()
-if [[ "${PIN:-}" == 1 ]]; then SILO_CPU=(taskset -c 0); CLIENT_CPU=(taskset -c 1); fi
+SILO_CPU=()
+if [[ "${PIN:-}" == 1 ]]; then SILO_CPU=(taskset -c 0); BENCH_CLIENT_PREFIX="taskset -c 1"; fi
 
 read -r NS BROKER SILO GATEWAY GRPC < <(free_ports 5)
-DOTNET_ENVIRONMENT=Production "${SILO_CPU[@]}" dotnet "$SILO_DLL" \
-  "--RocketMQ:Store:DataPath=$WORK/data" "--Silo:SiloPort=$SILO" "--Silo:GatewayPort=$GATEWAY" \
-  "--RocketMQ:Remoting:NameServerPort=$NS" "--RocketMQ:Remoting:ListenPort=$BROKER" \
-  "--RocketMQ:Remoting:EnableVipChannel=false" "--RocketMQ:Broker:BrokerIP1=127.0.0.1" \
-  "--RocketMQ:Grpc:Enabled=true" "--RocketMQ:Grpc:Port=$GRPC" \
-  "--RocketMQ:Console:Enabled=false" "--Logging:LogLevel:Default=Warning" >"$WORK/silo.log" 2>&1 &
-PID=$!
+start_grpc_bench_silo "$SILO_DLL" "$WORK/data" "$WORK/silo.log" "$NS" "$BROKER" "$SILO" "$GATEWAY" "$GRPC" "${SILO_CPU[@]}"
+PID=$BENCH_SILO_PID
 wait_for_silo "$PID" "$WORK/silo.log" "$NS" "$BROKER" "$GRPC"
 
-measure() { # rmq arguments... -> "msg/s silo-µs/msg driver-µs/msg failures"
-  local result
-  result="$("${CLIENT_CPU[@]}" dotnet "$RMQ_DLL" bench "$@" --warmup "$WARMUP" --duration "$DURATION" --watch-pid "$PID" --json)"
-  python3 -c '
-import json, sys
-r = json.loads(sys.argv[1])
-print("%.0f %.1f %.1f %d" % (r["tps"], r["watchedCpuMicrosPerMessage"], r["driverCpuMicrosPerMessage"], r["failures"]))' "$result"
-}
+measure() { bench_measure "$PID" "$@"; }
 
 echo "round remoting-send(msg/s silo-µs driver-µs fail) grpc-send(msg/s silo-µs driver-µs fail) ratio grpc-receive+ack(msg/s silo-µs driver-µs fail) load1"
 for round in $(seq 0 "$ROUNDS"); do
   remoting="$(measure produce -n "127.0.0.1:$NS" --threads 16 --size 1024 --topic BenchTopic)"
   grpc="$(measure grpc-produce -e "127.0.0.1:$GRPC" --threads 16 --size 1024 --topic BenchTopic)"
   receive="$(measure grpc-receive -e "127.0.0.1:$GRPC" --consumers 4 --batch 32 --topic BenchTopic --group BenchPopGroup)"
-  ratio="$(python3 -c 'import sys; print("%.2f" % (float(sys.argv[2].split()[0]) / float(sys.argv[1].split()[0])))' "$remoting" "$grpc")"
+  ratio="$(bench_ratio "$remoting" "$grpc")"
   echo "$round | $remoting | $grpc | $ratio | $receive | $(cut -d' ' -f1 /proc/loadavg)$([[ $round == 0 ]] && echo ' (warm-up, not counted)')"
 done

@@ -35,3 +35,32 @@ wait_for_silo() {
     sleep 1
   done
 }
+
+# Starts a silo for the gRPC benchmarks in the background (free ports given, temp data directory, console off, logging
+# at Warning, gRPC on h2c); its pid in BENCH_SILO_PID. PREFIX (optional) runs before dotnet: `taskset -c 0`, `env VAR=x`.
+#   start_grpc_bench_silo DLL DATA_DIR LOG NS_PORT BROKER_PORT SILO_PORT GATEWAY_PORT GRPC_PORT [PREFIX...]
+start_grpc_bench_silo() {
+  local dll="$1" data="$2" log="$3" ns="$4" broker="$5" silo="$6" gateway="$7" grpc="$8"; shift 8
+  DOTNET_ENVIRONMENT=Production "$@" dotnet "$dll" \
+    "--RocketMQ:Store:DataPath=$data" "--Silo:SiloPort=$silo" "--Silo:GatewayPort=$gateway" \
+    "--RocketMQ:Remoting:NameServerPort=$ns" "--RocketMQ:Remoting:ListenPort=$broker" \
+    "--RocketMQ:Remoting:EnableVipChannel=false" "--RocketMQ:Broker:BrokerIP1=127.0.0.1" \
+    "--RocketMQ:Grpc:Enabled=true" "--RocketMQ:Grpc:Port=$grpc" \
+    "--RocketMQ:Console:Enabled=false" "--Logging:LogLevel:Default=Warning" >"$log" 2>&1 &
+  BENCH_SILO_PID=$!
+}
+
+# One measured `rmq bench` run against a silo (--warmup WARMUP --duration DURATION --watch-pid PID --json), after
+# BENCH_CLIENT_PREFIX (e.g. taskset) when set: prints "msg/s silo-µs/msg driver-µs/msg failures".
+#   bench_measure PID rmq-arguments...
+bench_measure() {
+  local pid="$1" result; shift
+  result="$(${BENCH_CLIENT_PREFIX:-} dotnet "$RMQ_DLL" bench "$@" --warmup "$WARMUP" --duration "$DURATION" --watch-pid "$pid" --json)"
+  python3 -c '
+import json, sys
+r = json.loads(sys.argv[1])
+print("%.0f %.1f %.1f %d" % (r["tps"], r["watchedCpuMicrosPerMessage"], r["driverCpuMicrosPerMessage"], r["failures"]))' "$result"
+}
+
+# gRPC msg/s over remoting msg/s, from two bench_measure lines.
+bench_ratio() { python3 -c 'import sys; print("%.2f" % (float(sys.argv[2].split()[0]) / float(sys.argv[1].split()[0])))' "$1" "$2"; }
