@@ -17,7 +17,8 @@ public static class RemotingCommandCodec
     /// <summary>The header length has 24 bits in the frame.</summary>
     public const int MaxHeaderLength = 0xFFFFFF;
 
-    private const int LengthPrefixSize = 4;
+    /// <summary>Bytes of a frame's big-endian length prefix.</summary>
+    public const int LengthPrefixSize = 4;
     private const int HeaderLengthWordSize = 4;
 
     [ThreadStatic]
@@ -47,16 +48,7 @@ public static class RemotingCommandCodec
             buffer.Slice(0, LengthPrefixSize).CopyTo(prefix);
             length = BinaryPrimitives.ReadInt32BigEndian(prefix);
         }
-        if (length < 0)
-        {
-            throw new RemotingProtocolException(RemotingProtocolError.NegativeLength, $"Frame length {length} is negative.");
-        }
-
-        if (length > maxFrameLength - LengthPrefixSize)
-        {
-            throw new RemotingProtocolException(RemotingProtocolError.FrameTooLarge, $"Frame length {length} exceeds the maximum {maxFrameLength}.");
-        }
-
+        CheckFrameLength(length, maxFrameLength);
         if (buffer.Length - LengthPrefixSize < length)
         {
             return false;
@@ -84,6 +76,23 @@ public static class RemotingCommandCodec
 
         buffer = buffer.Slice(frame.End);
         return true;
+    }
+
+    /// <summary>
+    /// Refuses a declared frame length (the prefix's value, the prefix itself not counted) that is negative or makes the
+    /// frame longer than <paramref name="maxFrameLength"/>, before anything is allocated for it.
+    /// </summary>
+    public static void CheckFrameLength(int length, int maxFrameLength)
+    {
+        if (length < 0)
+        {
+            throw new RemotingProtocolException(RemotingProtocolError.NegativeLength, $"Frame length {length} is negative.");
+        }
+
+        if (length > maxFrameLength - LengthPrefixSize)
+        {
+            throw new RemotingProtocolException(RemotingProtocolError.FrameTooLarge, $"Frame length {length} exceeds the maximum {maxFrameLength}.");
+        }
     }
 
     public static bool TryReadFrame(ref ReadOnlySequence<byte> buffer, out RemotingCommand? command) =>

@@ -20,7 +20,6 @@ namespace RocketMQ.Orleans.Broker.Replication.DataPlane;
 /// </remarks>
 internal sealed class ReplicaFetchChannel : IDisposable
 {
-    private const int LengthPrefixSize = 4;
     private readonly EndPoint endPoint;
     private readonly int timeoutMillis;
     private readonly int maxFrameLength;
@@ -54,12 +53,9 @@ internal sealed class ReplicaFetchChannel : IDisposable
             for (var pending = output.WrittenSpan; !pending.IsEmpty;)
                 pending = pending[connected.Send(pending)..];
 
-            ReceiveExactly(connected, input.AsSpan(0, LengthPrefixSize));
+            ReceiveExactly(connected, input.AsSpan(0, RemotingCommandCodec.LengthPrefixSize));
             int length = BinaryPrimitives.ReadInt32BigEndian(input);
-            if (length < 0)
-                throw new RemotingProtocolException(RemotingProtocolError.NegativeLength, $"Frame length {length} is negative.");
-            if (length > maxFrameLength - LengthPrefixSize)
-                throw new RemotingProtocolException(RemotingProtocolError.FrameTooLarge, $"Frame length {length} exceeds the maximum {maxFrameLength}.");
+            RemotingCommandCodec.CheckFrameLength(length, maxFrameLength);
             if (input.Length < length)
                 input = new byte[Math.Max(length, input.Length * 2)];
             ReceiveExactly(connected, input.AsSpan(0, length));

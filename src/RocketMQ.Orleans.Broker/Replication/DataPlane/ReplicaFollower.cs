@@ -15,6 +15,7 @@ namespace RocketMQ.Orleans.Broker.Replication.DataPlane;
 internal sealed partial class ReplicaFollower : IAsyncDisposable
 {
     private static readonly TimeSpan FetchTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(1);
     private readonly MessageStore store;
     private readonly ReplicationOptions options;
     private readonly string replicaId;
@@ -183,8 +184,6 @@ internal sealed partial class ReplicaFollower : IAsyncDisposable
         if (await Task.WhenAny(stopped.Task, Task.Delay(StopWait)).ConfigureAwait(false) == stopped.Task)
             stopping.Dispose();
     }
-
-    private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(1);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Replica fetch from leader {Leader} (epoch {Epoch}) refused: {Remark}")]
     private static partial void LogRefused(ILogger logger, string leader, long epoch, string? remark);
