@@ -65,51 +65,27 @@ public sealed partial class PopService
     public async Task<PopNotification> WaitForMessageAsync(string group, string topic, int queueId, bool fifo, TimeSpan pollTime,
         CancellationToken cancellationToken = default)
     {
-        var deadline = Now + (long)pollTime.TotalMilliseconds;
         var retryTopic = SystemTopics.GetRetryTopic(group);
-        var polling = false;
-        try
+        using var poll = new LongPoll(this, group, topic, pollTime);
+        while (true)
         {
-            while (true)
+            var arrived = Task.WhenAny(ArrivalOf(topic), ArrivalOf(retryTopic));
+            if (await HasMessageAsync(group, topic, queueId, fifo).ConfigureAwait(false))
             {
-                var arrived = Task.WhenAny(ArrivalOf(topic), ArrivalOf(retryTopic));
-                if (await HasMessageAsync(group, topic, queueId, fifo).ConfigureAwait(false))
-                {
-                    return new PopNotification(HasMessage: true, PollingFull: false);
-                }
-
-                var left = deadline - Now;
-                if (left <= 0)
-                {
-                    return default;
-                }
-
-                if (!polling)
-                {
-                    if (!TryHold(group, topic))
-                    {
-                        return new PopNotification(HasMessage: false, PollingFull: true);
-                    }
-
-                    polling = true;
-                }
-
-                try
-                {
-                    await arrived.WaitAsync(TimeSpan.FromMilliseconds(left), _runtime.TimeProvider, cancellationToken).ConfigureAwait(false);
-                }
-                catch (TimeoutException)
-                {
-                    // One last look.
-                }
+                return new PopNotification(HasMessage: true, PollingFull: false);
             }
-        }
-        finally
-        {
-            if (polling)
+
+            if (poll.Expired)
             {
-                ReleaseHold(group, topic);
+                return default;
             }
+
+            if (!poll.TryHold())
+            {
+                return new PopNotification(HasMessage: false, PollingFull: true);
+            }
+
+            await poll.WaitAsync(arrived, cancellationToken).ConfigureAwait(false);
         }
     }
 

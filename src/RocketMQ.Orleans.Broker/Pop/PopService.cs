@@ -105,94 +105,28 @@ public sealed partial class PopService : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(request.Group);
         ArgumentException.ThrowIfNullOrEmpty(request.Topic);
-        var deadline = Now + (long)request.PollTime.TotalMilliseconds;
         var retryTopic = SystemTopics.GetRetryTopic(request.Group);
-        var polling = false;
-        try
+        using var poll = new LongPoll(this, request.Group, request.Topic, request.PollTime);
+        while (true)
         {
-            while (true)
+            // Registered before looking, so an arrival between the look and the wait is not missed.
+            var arrived = Task.WhenAny(ArrivalOf(request.Topic), ArrivalOf(retryTopic));
+            var result = await PopOnceAsync(request, retryTopic, cancellationToken).ConfigureAwait(false);
+            if (result.Messages.Count > 0 || poll.Expired)
             {
-                // Registered before looking, so an arrival between the look and the wait is not missed.
-                var arrived = Task.WhenAny(ArrivalOf(request.Topic), ArrivalOf(retryTopic));
-                var result = await PopOnceAsync(request, retryTopic, cancellationToken).ConfigureAwait(false);
-                var left = deadline - Now;
-                if (result.Messages.Count > 0 || left <= 0)
-                {
-                    return result;
-                }
-
-                if (!polling)
-                {
-                    if (!TryHold(request.Group, request.Topic))
-                    {
-                        result.PollingFull = true;
-                        return result;
-                    }
-
-                    polling = true;
-                }
-
-                result.Dispose();
-
-                try
-                {
-                    await arrived.WaitAsync(TimeSpan.FromMilliseconds(left), _runtime.TimeProvider, cancellationToken).ConfigureAwait(false);
-                }
-                catch (TimeoutException)
-                {
-                    // One last look: a message may have become readable just as the wait ended.
-                }
+                return result;
             }
-        }
-        finally
-        {
-            if (polling)
+
+            if (!poll.TryHold())
             {
-                ReleaseHold(request.Group, request.Topic);
+                result.PollingFull = true;
+                return result;
             }
+
+            result.Dispose();
+            await poll.WaitAsync(arrived, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    /// <summary>
-    /// Counts a pop or notification as held for long polling unless the broker holds
-    /// <see cref="BrokerOptions.MaxPopPollingSize"/> already or the group and topic more than
-    /// <see cref="BrokerOptions.PopPollingSize"/> (Apache PopLongPollingService.polling, which both share).
-    /// </summary>
-    private bool TryHold(string group, string topic)
-    {
-        if (Interlocked.Increment(ref _held) > _runtime.Options.MaxPopPollingSize)
-        {
-            Interlocked.Decrement(ref _held);
-            return false;
-        }
-
-        var key = (group, topic);
-        if (_polling.AddOrUpdate(key, 1, static (_, count) => count + 1) - 1 > _runtime.Options.PopPollingSize)
-        {
-            Release(key);
-            Interlocked.Decrement(ref _held);
-            return false;
-        }
-
-        return true;
-    }
-
-    private void ReleaseHold(string group, string topic)
-    {
-        Release((group, topic));
-        Interlocked.Decrement(ref _held);
-    }
-
-    // The table is keyed by names the client chose: an entry goes once nothing of its group and topic is held (removed
-    // only while still 0, so a hold that came in meanwhile keeps it).
-    private void Release((string Group, string Topic) key)
-    {
-        if (_polling.AddOrUpdate(key, 0, static (_, count) => count - 1) <= 0)
-            _polling.TryRemove(KeyValuePair.Create(key, 0));
-    }
-
-    /// <summary>Pops of the group and topic now held for long polling (Apache POLLING_INFO).</summary>
-    public int PollingCount(string group, string topic) => _polling.TryGetValue((group, topic), out var count) ? Math.Max(0, count) : 0;
 
     private async Task<PopResult> PopOnceAsync(PopRequest request, string retryTopic, CancellationToken cancellationToken)
     {
