@@ -31,16 +31,8 @@ internal sealed class GrpcClientCallTarget(TelemetrySessions sessions, Telemetry
             return Success(request, RunningInfo(stream, jstack: null));
         }
 
-        TelemetryCommand command;
-        if (request.Code != RequestCode.ConsumeMessageDirectly)
-        {
-            command = new TelemetryCommand { PrintThreadStackTraceCommand = new PrintThreadStackTraceCommand() };
-        }
-        else if (StoredMessageDecoder.TryDecode(call.StoredMessage.Span, out var stored))
-        {
-            command = new TelemetryCommand { VerifyMessageCommand = new VerifyMessageCommand { Message = StoredMessageMapper.ToMessage(stored, stream.Namespace) } };
-        }
-        else
+        MessageExt? stored = null;
+        if (request.Code == RequestCode.ConsumeMessageDirectly && !StoredMessageDecoder.TryDecode(call.StoredMessage.Span, out stored))
         {
             return request.CreateResponseTo(ResponseCode.SystemError, $"no stored message for msgId <{request.ExtFields?.GetValueOrDefault("msgId")}> to consume directly");
         }
@@ -48,19 +40,13 @@ internal sealed class GrpcClientCallTarget(TelemetrySessions sessions, Telemetry
         var (nonce, answer) = calls.Start();
         try
         {
-            if (command.CommandCase == TelemetryCommand.CommandOneofCase.VerifyMessageCommand)
-            {
-                command.VerifyMessageCommand.Nonce = nonce;
-            }
-            else
-            {
-                command.PrintThreadStackTraceCommand.Nonce = nonce;
-            }
-
+            var command = stored is null
+                ? new TelemetryCommand { PrintThreadStackTraceCommand = new PrintThreadStackTraceCommand { Nonce = nonce } }
+                : new TelemetryCommand { VerifyMessageCommand = new VerifyMessageCommand { Nonce = nonce, Message = StoredMessageMapper.ToMessage(stored, stream.Namespace) } };
             await stream.WriteAsync(command).AsTask().WaitAsync(call.Timeout, cancellationToken).ConfigureAwait(false);
             GrpcLog.ClientCallSent(logger, command.CommandCase.ToString(), stream.ClientId);
             var reply = await answer.WaitAsync(call.Timeout, cancellationToken).ConfigureAwait(false);
-            return request.Code == RequestCode.ConsumeMessageDirectly ? Verified(request, reply.Status) : StackTraced(request, stream, reply);
+            return stored is null ? StackTraced(request, stream, reply) : Verified(request, reply.Status);
         }
         catch (TimeoutException exception)
         {
