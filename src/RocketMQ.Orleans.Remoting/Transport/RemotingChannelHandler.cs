@@ -62,6 +62,12 @@ internal sealed class RemotingChannelHandler : ChannelHandlerAdapter
         base.ChannelActive(context);
     }
 
+    public override void ChannelReadComplete(IChannelHandlerContext context)
+    {
+        ReadBatch.Close();
+        base.ChannelReadComplete(context);
+    }
+
     public override void ChannelInactive(IChannelHandlerContext context)
     {
         RaiseClosed();
@@ -76,6 +82,7 @@ internal sealed class RemotingChannelHandler : ChannelHandlerAdapter
             return;
         }
 
+        ReadBatch.Open();
         var connection = Connection;
         if (command.IsResponse)
         {
