@@ -23,10 +23,20 @@ public sealed class ApiTests(ConsoleSiloFixture silo) : IDisposable
         var sent = await ClusterWork.SendAsync(silo, topic, 7, "range");
         var after = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 1000;
 
-        var inRange = await GetArrayAsync($"api/messages/by-time?topic={topic}&begin={before}&end={after}");
+        // Acknowledged sends reach the consume queues the lookup reads a moment later (dispatch runs behind the log).
+        var expected = sent.Select(s => s.OffsetMsgId).Order().ToArray();
+        JsonElement[] inRange = [];
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                inRange = await GetArrayAsync($"api/messages/by-time?topic={topic}&begin={before}&end={after}");
+                return inRange.Length >= expected.Length;
+            },
+            TimeSpan.FromSeconds(10),
+            () => $"the lookup finds all {expected.Length} messages (found {inRange.Length})");
         var beforeRange = await GetArrayAsync($"api/messages/by-time?topic={topic}&begin={before - 60_000}&end={before - 30_000}");
 
-        Assert.Equal(sent.Select(s => s.OffsetMsgId).Order(), inRange.Select(m => m.GetProperty("msgId").GetString()!).Order());
+        Assert.Equal(expected, inRange.Select(m => m.GetProperty("msgId").GetString()!).Order());
         Assert.Empty(beforeRange);
     }
 
