@@ -3,12 +3,16 @@ using RocketMQ.Orleans.Remoting.Dispatching;
 
 namespace RocketMQ.Orleans.Broker.Runtime;
 
-/// <summary>A client as one connection presented itself in its heartbeat (Apache ClientChannelInfo).</summary>
-public sealed class ClientChannelInfo(IRemotingConnection connection, string clientId, LanguageCode language, int version, long lastUpdateTimestamp)
+/// <summary>A client as one channel presented itself in its heartbeat or settings (Apache ClientChannelInfo).</summary>
+public sealed class ClientChannelInfo(IClientChannel channel, string clientId, LanguageCode language, int version, long lastUpdateTimestamp)
 {
     private long _lastUpdateTimestamp = lastUpdateTimestamp;
 
-    public IRemotingConnection Connection { get; } = connection;
+    /// <summary>The channel the tables key the client by.</summary>
+    public IClientChannel Channel { get; } = channel;
+
+    /// <summary>The remoting connection to call the client on; null for a RocketMQ 5 gRPC client, which the gRPC endpoint reaches.</summary>
+    public IRemotingConnection? Remoting => Channel as IRemotingConnection;
 
     public string ClientId { get; } = clientId;
 
@@ -24,5 +28,5 @@ public sealed class ClientChannelInfo(IRemotingConnection connection, string cli
     }
 
     /// <summary>"ip:port" of the peer, as Apache's RemotingHelper.parseChannelRemoteAddr.</summary>
-    public string RemoteAddress => RemoteAddresses.Format(Connection.RemoteEndPoint);
+    public string RemoteAddress => RemoteAddresses.Format(Channel.RemoteEndPoint);
 }

@@ -7,7 +7,7 @@ namespace RocketMQ.Orleans.Broker.Runtime;
 public sealed class ConsumerGroupInfo(string groupName, ConsumeType consumeType, MessageModel messageModel, ConsumeFromWhere consumeFromWhere)
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<IRemotingConnection, ClientChannelInfo> _channels = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<IClientChannel, ClientChannelInfo> _channels = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, SubscriptionData> _subscriptions = new(StringComparer.Ordinal);
 
     public string GroupName { get; } = groupName;
@@ -72,10 +72,10 @@ public sealed class ConsumerGroupInfo(string groupName, ConsumeType consumeType,
             MessageModel = messageModel;
             ConsumeFromWhere = consumeFromWhere;
             var added = false;
-            if (!_channels.TryGetValue(info.Connection, out var existing) || existing.ClientId != info.ClientId)
+            if (!_channels.TryGetValue(info.Channel, out var existing) || existing.ClientId != info.ClientId)
             {
                 added = existing is null;
-                _channels[info.Connection] = info;
+                _channels[info.Channel] = info;
                 existing = info;
             }
 
@@ -104,9 +104,11 @@ public sealed class ConsumerGroupInfo(string groupName, ConsumeType consumeType,
                 }
             }
 
+            // A set of the heartbeat's topics: a client listing many must not cost the broker their square.
+            var listed = new HashSet<string>(subscriptions.Select(subscription => subscription.Topic), StringComparer.Ordinal);
             foreach (var topic in _subscriptions.Keys.ToList())
             {
-                if (!subscriptions.Any(subscription => subscription.Topic == topic))
+                if (!listed.Contains(topic))
                 {
                     _subscriptions.Remove(topic);
                     updated = true;
@@ -118,11 +120,11 @@ public sealed class ConsumerGroupInfo(string groupName, ConsumeType consumeType,
         }
     }
 
-    public bool RemoveChannel(IRemotingConnection connection)
+    public bool RemoveChannel(IClientChannel channel)
     {
         lock (_lock)
         {
-            return _channels.Remove(connection);
+            return _channels.Remove(channel);
         }
     }
 
@@ -134,7 +136,7 @@ public sealed class ConsumerGroupInfo(string groupName, ConsumeType consumeType,
             var expired = _channels.Values.Where(channel => channel.LastUpdateTimestamp < expiredBefore).ToList();
             foreach (var channel in expired)
             {
-                _channels.Remove(channel.Connection);
+                _channels.Remove(channel.Channel);
             }
 
             return expired;

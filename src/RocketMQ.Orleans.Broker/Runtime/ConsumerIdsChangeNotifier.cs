@@ -11,7 +11,8 @@ public sealed class ConsumerIdsChangeNotifier(ILogger<ConsumerIdsChangeNotifier>
     {
         foreach (var channel in channels)
         {
-            if (!channel.Connection.IsActive)
+            // A RocketMQ 5 gRPC consumer pops: it has no queues to rebalance and no remoting connection (Apache's proxy skips it too).
+            if (channel.Remoting is not { IsActive: true } connection)
             {
                 continue;
             }
@@ -21,7 +22,7 @@ public sealed class ConsumerIdsChangeNotifier(ILogger<ConsumerIdsChangeNotifier>
             request.MarkOneway();
             try
             {
-                var sent = channel.Connection.InvokeOnewayAsync(request);
+                var sent = connection.InvokeOnewayAsync(request);
                 if (!sent.IsCompletedSuccessfully)
                 {
                     _ = ObserveAsync(sent, group, channel);

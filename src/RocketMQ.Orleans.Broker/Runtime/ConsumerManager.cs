@@ -43,14 +43,14 @@ public sealed class ConsumerManager(ConsumerIdsChangeNotifier notifier, TimeProv
         return channelAdded || subscriptionChanged;
     }
 
-    public void UnregisterConsumer(string group, IRemotingConnection connection, bool notifyConsumerIdsChanged)
+    public void UnregisterConsumer(string group, IClientChannel channel, bool notifyConsumerIdsChanged)
     {
         if (!_groups.TryGetValue(group, out var info))
         {
             return;
         }
 
-        info.RemoveChannel(connection);
+        info.RemoveChannel(channel);
         RemoveIfEmpty(group, info);
         _changed[group] = 0;
         if (notifyConsumerIdsChanged)
@@ -59,12 +59,12 @@ public sealed class ConsumerManager(ConsumerIdsChangeNotifier notifier, TimeProv
         }
     }
 
-    /// <summary>A connection closed: its consumers leave every group, whose remaining members are told.</summary>
-    public void DoChannelCloseEvent(IRemotingConnection connection)
+    /// <summary>A channel closed: its consumers leave every group, whose remaining members are told.</summary>
+    public void DoChannelCloseEvent(IClientChannel channel)
     {
         foreach (var (group, info) in _groups)
         {
-            if (info.RemoveChannel(connection))
+            if (info.RemoveChannel(channel))
             {
                 RemoveIfEmpty(group, info);
                 _changed[group] = 0;
@@ -89,7 +89,7 @@ public sealed class ConsumerManager(ConsumerIdsChangeNotifier notifier, TimeProv
             removed += expired.Count;
             foreach (var channel in expired)
             {
-                channel.Connection.Close();
+                channel.Channel.Close();
             }
 
             RemoveIfEmpty(group, info);

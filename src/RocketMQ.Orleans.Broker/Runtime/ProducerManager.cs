@@ -6,39 +6,61 @@ namespace RocketMQ.Orleans.Broker.Runtime;
 /// <summary>The producer groups connected to this broker, by heartbeat (Apache ProducerManager).</summary>
 public sealed class ProducerManager(TimeProvider timeProvider)
 {
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<IRemotingConnection, ClientChannelInfo>> _groups = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<IClientChannel, ClientChannelInfo>> _groups = new(StringComparer.Ordinal);
 
     public IEnumerable<string> Groups => _groups.Keys;
 
     public IReadOnlyList<ClientChannelInfo> GetChannels(string group) =>
         _groups.TryGetValue(group, out var channels) ? [.. channels.Values] : [];
 
-    /// <summary>Any live connection of the group (for broker → producer calls such as transaction checks).</summary>
-    public ClientChannelInfo? GetAvailableChannel(string group) =>
-        _groups.TryGetValue(group, out var channels) ? channels.Values.FirstOrDefault(channel => channel.Connection.IsActive) : null;
+    /// <summary>
+    /// A live producer of the group on a <typeparamref name="TChannel"/> channel, picked at random so that broker →
+    /// producer calls (transaction checks) spread over the group as Apache's getAvailableChannel does; null when none.
+    /// </summary>
+    public ClientChannelInfo? GetAvailableChannel<TChannel>(string group)
+        where TChannel : class, IClientChannel
+    {
+        if (!_groups.TryGetValue(group, out var channels))
+        {
+            return null;
+        }
+
+        ClientChannelInfo? chosen = null;
+        var seen = 0;
+        foreach (var channel in channels.Values)
+        {
+            // Reservoir sampling: each live match is equally likely without collecting them.
+            if (channel.Channel is TChannel { IsActive: true } && Random.Shared.Next(++seen) == 0)
+            {
+                chosen = channel;
+            }
+        }
+
+        return chosen;
+    }
 
     public void RegisterProducer(string group, ClientChannelInfo client)
     {
-        var channels = _groups.GetOrAdd(group, static _ => new ConcurrentDictionary<IRemotingConnection, ClientChannelInfo>(ReferenceEqualityComparer.Instance));
+        var channels = _groups.GetOrAdd(group, static _ => new ConcurrentDictionary<IClientChannel, ClientChannelInfo>(ReferenceEqualityComparer.Instance));
         var now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        var current = channels.GetOrAdd(client.Connection, client);
+        var current = channels.GetOrAdd(client.Channel, client);
         current.LastUpdateTimestamp = now;
         _groups.TryAdd(group, channels);
     }
 
-    public void UnregisterProducer(string group, IRemotingConnection connection)
+    public void UnregisterProducer(string group, IClientChannel channel)
     {
-        if (_groups.TryGetValue(group, out var channels) && channels.TryRemove(connection, out _) && channels.IsEmpty)
+        if (_groups.TryGetValue(group, out var channels) && channels.TryRemove(channel, out _) && channels.IsEmpty)
         {
-            _groups.TryRemove(new KeyValuePair<string, ConcurrentDictionary<IRemotingConnection, ClientChannelInfo>>(group, channels));
+            _groups.TryRemove(new KeyValuePair<string, ConcurrentDictionary<IClientChannel, ClientChannelInfo>>(group, channels));
         }
     }
 
-    public void DoChannelCloseEvent(IRemotingConnection connection)
+    public void DoChannelCloseEvent(IClientChannel channel)
     {
         foreach (var group in _groups.Keys)
         {
-            UnregisterProducer(group, connection);
+            UnregisterProducer(group, channel);
         }
     }
 
@@ -49,13 +71,13 @@ public sealed class ProducerManager(TimeProvider timeProvider)
         var removed = 0;
         foreach (var (group, channels) in _groups)
         {
-            foreach (var (connection, channel) in channels)
+            foreach (var (channel, client) in channels)
             {
-                if (channel.LastUpdateTimestamp < expiredBefore)
+                if (client.LastUpdateTimestamp < expiredBefore)
                 {
                     removed++;
-                    connection.Close();
-                    UnregisterProducer(group, connection);
+                    channel.Close();
+                    UnregisterProducer(group, channel);
                 }
             }
         }

@@ -3,6 +3,7 @@ using RocketMQ.Orleans.Broker.Runtime;
 using RocketMQ.Orleans.Protocol.Headers;
 using RocketMQ.Orleans.Protocol.Messages;
 using RocketMQ.Orleans.Protocol.Remoting;
+using RocketMQ.Orleans.Remoting.Dispatching;
 
 namespace RocketMQ.Orleans.Broker.Transactions;
 
@@ -15,8 +16,8 @@ internal sealed class RemotingTransactionCheckTarget(BrokerRuntime runtime, ILog
 {
     public async ValueTask<bool> TryCheckAsync(TransactionCheckRequest check)
     {
-        var channel = runtime.ProducerManager.GetAvailableChannel(check.ProducerGroup);
-        if (channel is null)
+        var channel = runtime.ProducerManager.GetAvailableChannel<IRemotingConnection>(check.ProducerGroup);
+        if (channel?.Remoting is not { } connection)
         {
             return false;
         }
@@ -33,7 +34,7 @@ internal sealed class RemotingTransactionCheckTarget(BrokerRuntime runtime, ILog
         request.MarkOneway();
         try
         {
-            await channel.Connection.InvokeOnewayAsync(request).ConfigureAwait(false);
+            await connection.InvokeOnewayAsync(request).ConfigureAwait(false);
             Diagnostics.BrokerMetrics.RecordTransactionCheck();
         }
         catch (Exception exception)

@@ -66,8 +66,8 @@ public sealed class GrpcEndpointHost(IServiceProvider services, IOptions<GrpcOpt
         // The broker's POP service: the remoting POP processors share it, so either transport acks what the other popped.
         var context = new GrpcServiceContext(runtime, runtime.Pop, settings, routes);
         _context = context;
-        _checkTarget = runtime.Transactions.AddCheckTarget(new GrpcTransactionCheckTarget(context.Sessions, _logger));
-        _callTarget = ClientCallTargets.For(runtime).Add(new GrpcClientCallTarget(context.Sessions, context.Calls, _logger));
+        _checkTarget = runtime.Transactions.AddCheckTarget(new GrpcTransactionCheckTarget(runtime.ProducerManager, _logger));
+        _callTarget = ClientCallTargets.For(runtime).Add(new GrpcClientCallTarget(context.Clients, context.Calls, _logger));
         var host = settings.AdvertisedHost is { Length: > 0 } advertised ? advertised : runtime.Identity.BrokerIP;
         _certificate = settings.Tls.Enabled ? GrpcCertificates.Load(settings.Tls, host) : null;
         var acl = services.GetService<AclConfigStore>() is { Enabled: true } store ? store : null;

@@ -16,11 +16,11 @@ namespace RocketMQ.Orleans.Grpc.Services;
 /// the remoting answer. Running info without jstack is answered from what the server knows of the client (Apache's
 /// proxy leaves that call to time out).
 /// </summary>
-internal sealed class GrpcClientCallTarget(TelemetrySessions sessions, TelemetryCalls calls, ILogger logger) : IClientCallTarget
+internal sealed class GrpcClientCallTarget(GrpcClients clients, TelemetryCalls calls, ILogger logger) : IClientCallTarget
 {
     public async ValueTask<RemotingCommand?> TryCallAsync(ClientCall call, CancellationToken cancellationToken)
     {
-        if (sessions.FindConsumer(call.ConsumerGroup, call.ClientId) is not { } stream)
+        if (clients.Find(call.ClientId) is not { } stream || !string.Equals(stream.ConsumerGroup, call.ConsumerGroup, StringComparison.Ordinal))
         {
             return null;
         }
@@ -93,7 +93,7 @@ internal sealed class GrpcClientCallTarget(TelemetrySessions sessions, Telemetry
     private static byte[] RunningInfo(TelemetryStream stream, string? jstack)
     {
         var info = new ConsumerRunningInfo { Jstack = jstack };
-        info.Properties[ConsumerRunningInfo.PropConsumeType] = stream.ConsumeType ?? string.Empty;
+        info.Properties[ConsumerRunningInfo.PropConsumeType] = JavaEnumNames.Of(stream.ConsumeType);
         return info.Encode();
     }
 

@@ -16,10 +16,11 @@ public sealed class GrpcServiceContext(BrokerRuntime runtime, PopService pop, Gr
     public GrpcOptions Options { get; } = options;
 
     /// <summary>
-    /// Clients connected by Telemetry: the transaction check asks producers about orphaned transactions, admin calls
-    /// ask consumers for their thread stacks or to verify a message.
+    /// Clients connected by Telemetry, in the broker's producer and consumer tables: admin tools list them, the
+    /// transaction check asks producers about orphaned transactions, admin calls ask consumers for their thread stacks
+    /// or to verify a message.
     /// </summary>
-    internal TelemetrySessions Sessions { get; } = new();
+    internal GrpcClients Clients { get; } = new(runtime);
 
     /// <summary>Server commands sent over Telemetry and awaiting the client's answer, by nonce.</summary>
     internal TelemetryCalls Calls { get; } = new();

@@ -1,5 +1,6 @@
 using Apache.Rocketmq.V2;
 using Microsoft.Extensions.Logging;
+using RocketMQ.Orleans.Broker.Runtime;
 using RocketMQ.Orleans.Broker.Transactions;
 using RocketMQ.Orleans.Grpc.Hosting;
 
@@ -10,13 +11,13 @@ namespace RocketMQ.Orleans.Grpc.Services;
 /// on the Telemetry stream of a producer publishing the transaction's topic (its group). The producer runs its
 /// transaction checker and answers with EndTransaction (source SERVER_CHECK) naming the transaction id given here.
 /// </summary>
-internal sealed class GrpcTransactionCheckTarget(TelemetrySessions sessions, ILogger logger) : ITransactionCheckTarget
+internal sealed class GrpcTransactionCheckTarget(ProducerManager producers, ILogger logger) : ITransactionCheckTarget
 {
     private static readonly TimeSpan WriteTimeout = TimeSpan.FromSeconds(3);
 
     public async ValueTask<bool> TryCheckAsync(TransactionCheckRequest check)
     {
-        if (sessions.FindProducer(check.ProducerGroup) is not { } stream)
+        if (producers.GetAvailableChannel<TelemetryStream>(check.ProducerGroup)?.Channel is not TelemetryStream stream)
         {
             return false;
         }

@@ -1,10 +1,12 @@
 using Status = Apache.Rocketmq.V2.Status;
 using Apache.Rocketmq.V2;
 using Google.Protobuf.WellKnownTypes;
+using System.Net;
 using Grpc.Core;
 using RocketMQ.Orleans.Broker.Acl;
 using RocketMQ.Orleans.Grpc.Acl;
 using RocketMQ.Orleans.Grpc.Hosting;
+using RocketMQ.Orleans.Protocol.Bodies;
 
 namespace RocketMQ.Orleans.Grpc.Services;
 
@@ -20,8 +22,11 @@ public sealed partial class MessagingServiceImpl
         ServerCallContext callContext)
     {
         var clientId = callContext.RequestHeaders.GetValue("x-mq-client-id") ?? string.Empty;
+        var language = JavaEnumNames.LanguageOf(callContext.RequestHeaders.GetValue("x-mq-language"));
         var headerNamespace = Resources.Namespace(callContext);
-        var stream = new TelemetryStream(clientId, headerNamespace, responseStream, callContext.CancellationToken);
+        var http = callContext.GetHttpContext();
+        var stream = new TelemetryStream(clientId, headerNamespace, responseStream, callContext.CancellationToken,
+            http.Connection.RemoteIpAddress is { } address ? new IPEndPoint(address.MapToIPv4(), http.Connection.RemotePort) : null, http.Abort);
         try
         {
             await foreach (var command in requestStream.ReadAllAsync(callContext.CancellationToken).ConfigureAwait(false))
@@ -44,16 +49,7 @@ public sealed partial class MessagingServiceImpl
                     continue;
                 }
 
-                if (command.Settings.PubSubCase == Settings.PubSubOneofCase.Publishing)
-                {
-                    stream.Publishes(command.Settings.Publishing.Topics.Select(topic => Resources.Wrap(topic, headerNamespace)));
-                    context.Sessions.Add(stream);
-                }
-                else if (command.Settings.PubSubCase == Settings.PubSubOneofCase.Subscription && command.Settings.Subscription.Group is { } group)
-                {
-                    stream.Consumes(Resources.Wrap(group, headerNamespace), command.Settings.ClientType);
-                    context.Sessions.Add(stream);
-                }
+                await context.Clients.RegisterAsync(stream, command.Settings, language).ConfigureAwait(false);
 
                 var reply = new TelemetryCommand { Status = Statuses.Ok, Settings = ServerSettings(command.Settings, context.Options) };
                 await ReportFifoAsync(reply.Settings, callContext).ConfigureAwait(false);
@@ -70,7 +66,7 @@ public sealed partial class MessagingServiceImpl
         }
         finally
         {
-            context.Sessions.Remove(stream);
+            context.Clients.Unregister(stream);
         }
     }
 

@@ -17,12 +17,23 @@ public sealed partial class MessagingServiceImpl(GrpcServiceContext context, ILo
 {
     private BrokerRuntime Runtime => context.Runtime;
 
-    public override Task<HeartbeatResponse> Heartbeat(HeartbeatRequest request, ServerCallContext callContext) =>
-        Task.FromResult(new HeartbeatResponse { Status = Statuses.Ok });
+    /// <summary>Refreshes the client's entries in the broker's tables (a client without an open Telemetry stream has none yet: still OK).</summary>
+    public override Task<HeartbeatResponse> Heartbeat(HeartbeatRequest request, ServerCallContext callContext)
+    {
+        context.Clients.Heartbeat(callContext.RequestHeaders.GetValue("x-mq-client-id") ?? string.Empty);
+        return Task.FromResult(new HeartbeatResponse { Status = Statuses.Ok });
+    }
 
     // A gRPC-level error here aborts Apache's C# client at shutdown: always answer OK.
-    public override Task<NotifyClientTerminationResponse> NotifyClientTermination(NotifyClientTerminationRequest request, ServerCallContext callContext) =>
-        Task.FromResult(new NotifyClientTerminationResponse { Status = Statuses.Ok });
+    public override Task<NotifyClientTerminationResponse> NotifyClientTermination(NotifyClientTerminationRequest request, ServerCallContext callContext)
+    {
+        if (context.Clients.Find(callContext.RequestHeaders.GetValue("x-mq-client-id") ?? string.Empty) is { } stream)
+        {
+            context.Clients.Unregister(stream);
+        }
+
+        return Task.FromResult(new NotifyClientTerminationResponse { Status = Statuses.Ok });
+    }
 
     public override async Task<QueryRouteResponse> QueryRoute(QueryRouteRequest request, ServerCallContext callContext)
     {

@@ -7,7 +7,7 @@ namespace RocketMQ.Orleans.Protocol.Bodies;
 /// Java enum names as fastjson writes them (WriteEnumUsingName), indexed by ordinal, so no Enum reflection
 /// is needed. fastjson also reads an enum from its ordinal, so a number is accepted too.
 /// </summary>
-internal static class JavaEnumNames
+public static class JavaEnumNames
 {
     private static readonly string[] ConsumeTypes = ["CONSUME_ACTIVELY", "CONSUME_PASSIVELY"];
     private static readonly string[] MessageModels = ["BROADCASTING", "CLUSTERING"];
@@ -46,10 +46,12 @@ internal static class JavaEnumNames
             return ordinal is >= 0 and <= byte.MaxValue && Enum.IsDefined((LanguageCode)ordinal) ? (LanguageCode)ordinal : LanguageCode.OTHER;
         }
 
-        // The language is informational: an unknown name is OTHER, as in the header codec.
-        string? name = node.AsString();
-        return name is not null && Enum.TryParse(name, ignoreCase: false, out LanguageCode code) && Enum.IsDefined(code) ? code : LanguageCode.OTHER;
+        return LanguageOf(node.AsString());
     }
+
+    /// <summary>A language by its Java name (a RocketMQ 5 client's x-mq-language too); the language is informational, so an unknown name is OTHER, as in the header codec.</summary>
+    public static LanguageCode LanguageOf(string? name) =>
+        name is not null && Enum.TryParse(name, ignoreCase: false, out LanguageCode code) && Enum.IsDefined(code) ? code : LanguageCode.OTHER;
 
     private static string Name(string[] names, int ordinal) =>
         (uint)ordinal < (uint)names.Length ? names[ordinal] : throw new ArgumentOutOfRangeException(nameof(ordinal), ordinal, "Not a defined enum value.");

@@ -16,4 +16,5 @@ public enum LanguageCode : byte
     PHP = 10,
     OMS = 11,
     RUST = 12,
+    NODE_JS = 13,
 }

@@ -5,19 +5,15 @@ namespace RocketMQ.Orleans.Remoting.Dispatching;
 
 /// <summary>
 /// One peer connection as processors see it. Transport-free on purpose: processors and benchmarks
-/// never touch a channel type, so the transport can be swapped or bypassed.
+/// never touch a channel type, so the transport can be swapped or bypassed. Its <see cref="IClientChannel.Close"/> fails
+/// pending invocations with <see cref="RemotingConnectionException"/>.
 /// </summary>
-public interface IRemotingConnection
+public interface IRemotingConnection : IClientChannel
 {
     /// <summary>Short, process-unique id (stable for the life of the connection).</summary>
     string Id { get; }
 
-    EndPoint? RemoteEndPoint { get; }
-
     EndPoint? LocalEndPoint { get; }
-
-    /// <summary>False once the connection is closed or closing.</summary>
-    bool IsActive { get; }
 
     /// <summary>
     /// Writes a command (typically a response) as is. Completes once the command is queued for writing, in order;
@@ -44,7 +40,4 @@ public interface IRemotingConnection
 
     /// <summary>Sends a request marked oneway (the peer never answers it); completes once it is queued for writing.</summary>
     ValueTask InvokeOnewayAsync(RemotingCommand request);
-
-    /// <summary>Closes the connection; pending invocations fail with <see cref="RemotingConnectionException"/>.</summary>
-    void Close();
 }

@@ -1,3 +1,4 @@
+using RocketMQ.Orleans.Broker.Runtime;
 using System.Globalization;
 using RocketMQ.Orleans.Protocol.Bodies;
 using RocketMQ.Orleans.Protocol.Remoting;
@@ -18,10 +19,6 @@ internal sealed class BrokerRuntimeInfoProcessor(MessageStore store, TimeProvide
     private static readonly string[] PutLatencyBuckets =
         ["[<=0ms]", "[0~10ms]", "[10~50ms]", "[50~100ms]", "[100~200ms]", "[200~500ms]", "[500ms~1s]", "[1~2s]", "[2~3s]", "[3~4s]", "[4~5s]", "[5~10s]", "[10s~]"];
 
-    /// <summary>Apache MQVersion.CURRENT_VERSION of 4.9.8, the release this broker speaks for.</summary>
-    public const int BrokerVersion = 409;
-    public const string BrokerVersionDesc = "V4_9_8";
-
     private readonly StoreTpsSampler _sampler = new(time);
     private readonly DailyMessageTotals _daily = new(time);
     private readonly long _bootTimestamp = time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -41,8 +38,8 @@ internal sealed class BrokerRuntimeInfoProcessor(MessageStore store, TimeProvide
         var putTimesTotal = Math.Max(1, stats.PutMessageCount);
         var table = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["brokerVersionDesc"] = BrokerVersionDesc,
-            ["brokerVersion"] = Text(BrokerVersion),
+            ["brokerVersionDesc"] = BrokerVersion.Name,
+            ["brokerVersion"] = Text(BrokerVersion.Code),
             ["bootTimestamp"] = Text(_bootTimestamp),
             ["runtime"] = FormatRuntime(time.GetUtcNow().ToUnixTimeMilliseconds() - _bootTimestamp),
             ["msgPutTotalTodayNow"] = Text(stats.PutMessageCount),

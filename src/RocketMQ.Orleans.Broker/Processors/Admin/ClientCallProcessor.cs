@@ -75,7 +75,8 @@ internal sealed class ClientCallProcessor(BrokerRuntime runtime) : IRequestProce
         var clientId = RequestFields.Required(request, "clientId");
         var channel = runtime.ConsumerManager.GetConsumerGroupInfo(group)?.GetChannels()
             .FirstOrDefault(candidate => string.Equals(candidate.ClientId, clientId, StringComparison.Ordinal));
-        if (channel is null)
+        // A RocketMQ 5 client is listed in the group too, but reached through its transport (the gRPC endpoint's Telemetry).
+        if (channel?.Remoting is not { } connection)
         {
             var call = new ClientCall(request, group, clientId, body, CallClientTimeout);
             foreach (var target in ClientCallTargets.For(runtime).Targets)
@@ -99,7 +100,7 @@ internal sealed class ClientCallProcessor(BrokerRuntime runtime) : IRequestProce
             body.IsEmpty ? request.Body : body);
         try
         {
-            var reply = await channel.Connection.InvokeAsync(forwarded, CallClientTimeout, cancellationToken).ConfigureAwait(false);
+            var reply = await connection.InvokeAsync(forwarded, CallClientTimeout, cancellationToken).ConfigureAwait(false);
             // The consumer's answer as is (Apache returns it), under the admin's opaque.
             var response = request.CreateResponseTo(reply.Code, reply.Remark);
             response.ExtFields = reply.ExtFields;

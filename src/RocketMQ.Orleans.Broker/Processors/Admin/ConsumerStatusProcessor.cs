@@ -34,6 +34,12 @@ internal sealed class ConsumerStatusProcessor(BrokerRuntime runtime) : IRequestP
         var body = new GetConsumerStatusBody();
         foreach (var channel in channels)
         {
+            // A RocketMQ 5 gRPC consumer pops: it holds no queue offsets to report (Apache's proxy does not relay this call).
+            if (channel.Remoting is not { } connection)
+            {
+                continue;
+            }
+
             if (channel.Version < MinimumClientVersion)
             {
                 return request.CreateResponseTo(ResponseCode.SystemError, "the client does not support this feature. version=" + channel.Version);
@@ -47,7 +53,7 @@ internal sealed class ConsumerStatusProcessor(BrokerRuntime runtime) : IRequestP
             var ask = RemotingCommand.CreateRequest(RequestCode.GetConsumerStatusFromClient, new Dictionary<string, string> { ["topic"] = topic, ["group"] = group });
             try
             {
-                var answer = await channel.Connection.InvokeAsync(ask, ClientTimeout, cancellationToken).ConfigureAwait(false);
+                var answer = await connection.InvokeAsync(ask, ClientTimeout, cancellationToken).ConfigureAwait(false);
                 if (answer.Code == ResponseCode.Success && RemotingBody.TryDecode<GetConsumerStatusBody>(answer.Body.Span, out var status) && status is not null)
                 {
                     body.ConsumerTable[channel.ClientId] = status.MessageQueueTable;

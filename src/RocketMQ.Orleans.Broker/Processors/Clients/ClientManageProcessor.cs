@@ -82,7 +82,7 @@ public sealed class ClientManageProcessor(BrokerRuntime runtime) : IRequestProce
         // The Java client keeps the heartbeat answer's version as the broker's version and refuses to send any SQL92
         // pull to a broker older than V4_1_0_SNAPSHOT (PullAPIWrapper.pullKernelImpl), so a 0 here made every SQL92
         // subscription of the official client deliver nothing. Apache's broker stamps V4_9_8 on every command.
-        response.Version = Processors.Admin.BrokerRuntimeInfoProcessor.BrokerVersion;
+        response.Version = BrokerVersion.Code;
         return response;
     }
 

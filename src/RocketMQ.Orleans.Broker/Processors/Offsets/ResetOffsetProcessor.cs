@@ -95,7 +95,8 @@ public sealed class ResetOffsetProcessor(BrokerRuntime runtime) : IRequestProces
 
     private async ValueTask NotifyAsync(ClientChannelInfo channel, ResetOffsetRequestHeader header, byte[] body)
     {
-        if (!channel.Connection.IsActive)
+        // A RocketMQ 5 gRPC consumer pops from the group's committed offsets, which the reset has already moved.
+        if (channel.Remoting is not { IsActive: true } connection)
         {
             return;
         }
@@ -105,7 +106,7 @@ public sealed class ResetOffsetProcessor(BrokerRuntime runtime) : IRequestProces
         notification.MarkOneway();
         try
         {
-            await channel.Connection.InvokeOnewayAsync(notification).ConfigureAwait(false);
+            await connection.InvokeOnewayAsync(notification).ConfigureAwait(false);
         }
         catch (Exception exception)
         {

@@ -39,8 +39,8 @@ internal sealed class ReplyMessageProcessor(BrokerRuntime runtime) : IRequestPro
             return response;
         }
 
-        var channel = FindProducer(senderId);
-        if (channel is null)
+        var connection = FindProducer(senderId);
+        if (connection is null)
         {
             response.Remark = "push reply message fail, channel of <" + senderId + "> not found.";
             return response;
@@ -50,7 +50,7 @@ internal sealed class ReplyMessageProcessor(BrokerRuntime runtime) : IRequestPro
         var push = RemotingCommand.CreateRequest(RequestCode.PushReplyMessageToClient, ReplyHeader(context, header, properties), request.Body);
         try
         {
-            var pushed = await channel.Connection.InvokeAsync(push, PushTimeout, cancellationToken).ConfigureAwait(false);
+            var pushed = await connection.InvokeAsync(push, PushTimeout, cancellationToken).ConfigureAwait(false);
             if (pushed.Code != ResponseCode.Success)
             {
                 response.Remark = "push reply message to " + senderId + "fail.";
@@ -72,10 +72,11 @@ internal sealed class ReplyMessageProcessor(BrokerRuntime runtime) : IRequestPro
         return response;
     }
 
-    private ClientChannelInfo? FindProducer(string clientId) =>
+    private IRemotingConnection? FindProducer(string clientId) =>
         runtime.ProducerManager.Groups
             .SelectMany(group => runtime.ProducerManager.GetChannels(group))
-            .FirstOrDefault(channel => string.Equals(channel.ClientId, clientId, StringComparison.Ordinal) && channel.Connection.IsActive);
+            .Select(channel => string.Equals(channel.ClientId, clientId, StringComparison.Ordinal) ? channel.Remoting : null)
+            .FirstOrDefault(connection => connection is { IsActive: true });
 
     /// <summary>Apache ReplyMessageRequestHeader's fields.</summary>
     private Dictionary<string, string> ReplyHeader(RemotingRequestContext context, SendMessageRequestHeader header, Dictionary<string, string> properties) => new(StringComparer.Ordinal)
