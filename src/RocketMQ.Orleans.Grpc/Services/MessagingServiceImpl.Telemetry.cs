@@ -1,7 +1,6 @@
 using Status = Apache.Rocketmq.V2.Status;
 using Apache.Rocketmq.V2;
 using Google.Protobuf.WellKnownTypes;
-using System.Net;
 using Grpc.Core;
 using RocketMQ.Orleans.Broker.Acl;
 using RocketMQ.Orleans.Grpc.Acl;
@@ -24,9 +23,8 @@ public sealed partial class MessagingServiceImpl
         var clientId = callContext.RequestHeaders.GetValue("x-mq-client-id") ?? string.Empty;
         var language = JavaEnumNames.LanguageOf(callContext.RequestHeaders.GetValue("x-mq-language"));
         var headerNamespace = Resources.Namespace(callContext);
-        var http = callContext.GetHttpContext();
         var stream = new TelemetryStream(clientId, headerNamespace, responseStream, callContext.CancellationToken,
-            http.Connection.RemoteIpAddress is { } address ? new IPEndPoint(address.MapToIPv4(), http.Connection.RemotePort) : null, http.Abort);
+            RemoteEndPoint(callContext), callContext.GetHttpContext().Abort);
         try
         {
             await foreach (var command in requestStream.ReadAllAsync(callContext.CancellationToken).ConfigureAwait(false))
