@@ -3,9 +3,16 @@ using RocketMQ.Orleans.Remoting.Dispatching;
 
 namespace RocketMQ.Orleans.Broker.Runtime;
 
-/// <summary>The producer groups connected to this broker, by heartbeat (Apache ProducerManager).</summary>
+/// <summary>
+/// The producer groups connected to this broker, by heartbeat (Apache ProducerManager). Group names are the clients'
+/// choice, so the table holds at most <see cref="MaxGroups"/> of them (Apache has no limit); entries leave when their
+/// channel closes or stops sending heartbeats.
+/// </summary>
 public sealed class ProducerManager(TimeProvider timeProvider)
 {
+    /// <summary>The most producer groups the table holds: far above real deployments, far below what hostile heartbeats could list.</summary>
+    public const int MaxGroups = 65_536;
+
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<IClientChannel, ClientChannelInfo>> _groups = new(StringComparer.Ordinal);
 
     public IEnumerable<string> Groups => _groups.Keys;
@@ -37,6 +44,16 @@ public sealed class ProducerManager(TimeProvider timeProvider)
         }
 
         return chosen;
+    }
+
+    /// <summary>
+    /// Whether registering <paramref name="groups"/> stays within <see cref="MaxGroups"/> (checked before a heartbeat
+    /// registers anything; concurrent heartbeats may overshoot by what they add together, which stays bounded).
+    /// </summary>
+    public bool HasRoomFor(IEnumerable<string> groups)
+    {
+        var added = groups.Where(group => !_groups.ContainsKey(group)).Distinct(StringComparer.Ordinal).Count();
+        return added == 0 || _groups.Count + added <= MaxGroups;
     }
 
     public void RegisterProducer(string group, ClientChannelInfo client)

@@ -1,3 +1,4 @@
+using RocketMQ.Orleans.Broker.Runtime;
 using RocketMQ.Orleans.Broker.Tests.Support;
 using RocketMQ.Orleans.Protocol.Bodies;
 using RocketMQ.Orleans.Protocol.Headers;
@@ -52,6 +53,29 @@ public sealed class HeartbeatTests : IAsyncLifetime
         var list = await ConsumerListAsync("G1");
         Assert.Equal(ResponseCode.Success, list.Code);
         Assert.Equal(["client-1"], RemotingBody.Decode<GetConsumerListByGroupResponseBody>(list.Body.Span).ConsumerIdList);
+    }
+
+    [Fact]
+    public async Task A_full_producer_group_table_refuses_a_heartbeat_with_a_new_group_and_keeps_serving_known_ones()
+    {
+        // Filled by other (simulated) clients up to the limit: group names are the clients' choice.
+        var filler = new ClientChannelInfo(new TestConnection(), "filler", LanguageCode.JAVA, 409, 0);
+        var free = ProducerManager.MaxGroups - _host.Runtime.ProducerManager.Groups.Count();
+        for (var i = 0; i < free; i++)
+        {
+            _host.Runtime.ProducerManager.RegisterProducer("PFill" + i, filler);
+        }
+
+        var refused = await _host.InvokeAsync(Heartbeat("client-new", "GFull", "PNew"));
+        Assert.Equal(ResponseCode.SystemError, refused.Code);
+        Assert.Contains("producer group table is full", refused.Remark);
+        Assert.Empty(_host.Runtime.ProducerManager.GetChannels("PNew"));
+        // Refused whole: the heartbeat's consumer group was not registered either.
+        Assert.Null(_host.Runtime.ConsumerManager.GetConsumerGroupInfo("GFull"));
+
+        var known = await _host.InvokeAsync(Heartbeat("client-known", "GFull", "PFill7"));
+        Assert.Equal(ResponseCode.Success, known.Code);
+        Assert.Equal(2, _host.Runtime.ProducerManager.GetChannels("PFill7").Count);
     }
 
     [Fact]

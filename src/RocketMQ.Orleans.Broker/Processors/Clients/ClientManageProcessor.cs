@@ -30,6 +30,12 @@ public sealed class ClientManageProcessor(BrokerRuntime runtime) : IRequestProce
             return invalid;
         }
 
+        if (!runtime.ProducerManager.HasRoomFor(heartbeat.ProducerDataSet.Select(producer => producer.GroupName)))
+        {
+            return RemotingCommand.CreateResponse(ResponseCode.SystemError,
+                $"the producer group table is full ({ProducerManager.MaxGroups} groups): no new producer group is registered");
+        }
+
         // Every group is resolved (and created) before any is registered, so a refused group refuses the heartbeat whole.
         var groupConfigs = heartbeat.ConsumerDataSet.Count == 0 ? [] : new Abstractions.Contracts.SubscriptionGroupConfig?[heartbeat.ConsumerDataSet.Count];
         for (var i = 0; i < groupConfigs.Length; i++)
