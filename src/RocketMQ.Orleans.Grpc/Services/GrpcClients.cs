@@ -59,16 +59,13 @@ internal sealed class GrpcClients(BrokerRuntime runtime)
         Refresh(stream);
     }
 
-    /// <summary>A Heartbeat of <paramref name="clientId"/>: its entries are refreshed (re-added if the sweep dropped them). False when no stream is open.</summary>
-    public bool Heartbeat(string clientId)
+    /// <summary>A Heartbeat of <paramref name="clientId"/>: its entries are refreshed (re-added if the sweep dropped them); nothing without an open stream.</summary>
+    public void Heartbeat(string clientId)
     {
-        if (Find(clientId) is not { IsActive: true } stream)
+        if (Find(clientId) is { IsActive: true } stream)
         {
-            return false;
+            Refresh(stream);
         }
-
-        Refresh(stream);
-        return true;
     }
 
     /// <summary>The stream ended or its client terminates: it leaves every table.</summary>

@@ -22,14 +22,14 @@ internal sealed class TelemetryStream : IClientChannel
     private volatile bool _ended;
 
     public TelemetryStream(string clientId, string headerNamespace, IServerStreamWriter<TelemetryCommand> writer, CancellationToken closed,
-        EndPoint? remoteEndPoint = null, Action? abort = null)
+        EndPoint remoteEndPoint, Action abort)
     {
         ClientId = clientId;
         Namespace = headerNamespace;
         _writer = writer;
         _closed = closed;
         RemoteEndPoint = remoteEndPoint;
-        _abort = abort ?? (static () => { });
+        _abort = abort;
     }
 
     public string ClientId { get; }
@@ -37,7 +37,7 @@ internal sealed class TelemetryStream : IClientChannel
     /// <summary>The namespace the client named in its headers: server commands name resources without it.</summary>
     public string Namespace { get; }
 
-    public EndPoint? RemoteEndPoint { get; }
+    public EndPoint RemoteEndPoint { get; }
 
     public bool IsActive => !_ended && !_closed.IsCancellationRequested;
 
