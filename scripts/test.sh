@@ -8,6 +8,11 @@ configuration="${CONFIGURATION:-Release}"
 scripts/install-test-deps.sh
 
 dotnet build RocketMQ.Orleans.sln -c "$configuration" -nologo -v quiet
+# The README's run command (`dotnet run --project silo`) builds Debug, where the compiler keeps an async method's
+# locals across its awaits and refuses code that a Release build accepts (spans there): build that too.
+if [[ "$configuration" != Debug ]]; then
+  dotnet build silo/RocketMQ.Orleans.Silo.csproj -c Debug -nologo -v quiet
+fi
 
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT

@@ -21,9 +21,8 @@ internal sealed class TimerRecalls(MessageStore store)
                 || !store.TryGetQueueEntry(ScheduleTopics.TimerTopic, 0, queueOffset, out var entry))
                 continue;
             using var stored = await store.ReadMessageAsync(entry.CommitLogOffset, ct).ConfigureAwait(false);
-            if (stored is not null && StoredMessageView.TryParse(stored.Span, out var view)
-                && MessageProperties.TryGetValue(view.PropertiesUtf8, ScheduleTopics.PropertyTimerDelUniqKeyUtf8, out var key) && !key.IsEmpty)
-                (keys ??= new HashSet<string>(StringComparer.Ordinal)).Add(Encoding.UTF8.GetString(key));
+            if (stored is not null && CancelledKeyOf(stored.Span) is { } key)
+                (keys ??= new HashSet<string>(StringComparer.Ordinal)).Add(key);
         }
 
         return keys;
@@ -33,10 +32,24 @@ internal sealed class TimerRecalls(MessageStore store)
     public async ValueTask<bool> IsCancelledAsync(long commitLogOffset, HashSet<string> cancelled, CancellationToken ct)
     {
         using var stored = await store.ReadMessageAsync(commitLogOffset, ct).ConfigureAwait(false);
-        if (stored is null || !StoredMessageView.TryParse(stored.Span, out var view)
-            || !MessageProperties.TryGetValue(view.PropertiesUtf8, MessageConst.Utf8.RealTopic, out var topic)
-            || !MessageProperties.TryGetValue(view.PropertiesUtf8, MessageConst.Utf8.UniqKey, out var uniqueKey))
-            return false;
-        return cancelled.Contains(ScheduleTopics.DeleteKey(Encoding.UTF8.GetString(topic), Encoding.UTF8.GetString(uniqueKey)));
+        return stored is not null && DeleteKeyOf(stored.Span) is { } key && cancelled.Contains(key);
     }
+
+    // Span parsing lives outside the async methods: a Debug build keeps an async method's locals across its awaits,
+    // and spans cannot be kept there (CS4007), while a Release build compiles the same code.
+
+    // The key a cancel marker names (its TIMER_DEL_UNIQKEY), or null when it names none.
+    private static string? CancelledKeyOf(ReadOnlySpan<byte> marker) =>
+        StoredMessageView.TryParse(marker, out var view)
+        && MessageProperties.TryGetValue(view.PropertiesUtf8, ScheduleTopics.PropertyTimerDelUniqKeyUtf8, out var key) && !key.IsEmpty
+            ? Encoding.UTF8.GetString(key)
+            : null;
+
+    // The key a cancel marker for this timed message would name (its real topic and unique key), or null.
+    private static string? DeleteKeyOf(ReadOnlySpan<byte> timed) =>
+        StoredMessageView.TryParse(timed, out var view)
+        && MessageProperties.TryGetValue(view.PropertiesUtf8, MessageConst.Utf8.RealTopic, out var topic)
+        && MessageProperties.TryGetValue(view.PropertiesUtf8, MessageConst.Utf8.UniqKey, out var uniqueKey)
+            ? ScheduleTopics.DeleteKey(Encoding.UTF8.GetString(topic), Encoding.UTF8.GetString(uniqueKey))
+            : null;
 }
