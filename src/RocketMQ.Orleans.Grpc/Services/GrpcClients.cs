@@ -12,8 +12,8 @@ namespace RocketMQ.Orleans.Grpc.Services;
 /// that admin tools list them beside remoting clients and the broker's checks and calls find them: a producer is
 /// registered once per topic it publishes, with the topic as its producer group (the group a transaction check
 /// names); a consumer in its group as CLUSTERING, CONSUME_FROM_LAST_OFFSET, CONSUME_ACTIVELY for a simple consumer
-/// and CONSUME_PASSIVELY for a push consumer, with the subscriptions of its settings. Heartbeats refresh the entries
-/// (silent clients expire with the tables' sweep); the stream's end and NotifyClientTermination remove them.
+/// and CONSUME_PASSIVELY for a push consumer, with the subscriptions of its settings. Heartbeats apply the latest
+/// settings again (silent clients expire with the tables' sweep); the stream's end and NotifyClientTermination remove them.
 /// </summary>
 /// <remarks>
 /// Only names the broker holds are registered (existing topics, groups it has or may create), so the tables stay
@@ -31,40 +31,58 @@ internal sealed class GrpcClients(BrokerRuntime runtime)
     {
         // Apache's proxy reads x-mq-client-version as an MQVersion name, which a 5.x client's ("5.0.7") never is, and
         // lists its own current version: here this broker's.
-        stream.Identify(new ClientChannelInfo(stream, stream.ClientId, language, BrokerVersion.Code, runtime.Now));
-        var previousTopics = stream.PublishingTopics;
-        var previousGroup = stream.ConsumerGroup;
-        if (settings.PubSubCase == Settings.PubSubOneofCase.Publishing)
-        {
-            stream.Publishes(await ExistingTopicsAsync(settings.Publishing.Topics, stream.Namespace).ConfigureAwait(false));
-        }
-        else if (settings.PubSubCase == Settings.PubSubOneofCase.Subscription && settings.Subscription.Group is { } group)
-        {
-            var stored = Resources.Wrap(group, stream.Namespace);
-            var held = ResourceNames.IsValidGroup(stored) && await runtime.FindSubscriptionGroupAsync(stored).ConfigureAwait(false) is not null;
-            stream.Consumes(held ? stored : null, settings.ClientType, held ? Subscriptions(settings.Subscription.Subscriptions, stream.Namespace) : []);
-        }
-
-        foreach (var topic in previousTopics.Except(stream.PublishingTopics, StringComparer.Ordinal))
-        {
-            runtime.ProducerManager.UnregisterProducer(topic, stream);
-        }
-
-        if (previousGroup is not null && previousGroup != stream.ConsumerGroup)
-        {
-            runtime.ConsumerManager.UnregisterConsumer(previousGroup, stream, notifyConsumerIdsChanged: true);
-        }
-
+        stream.Identify(new ClientChannelInfo(stream, stream.ClientId, language, BrokerVersion.Code, runtime.Now), settings);
         _byClientId[stream.ClientId] = stream;
-        Refresh(stream);
+        await ApplySettingsAsync(stream).ConfigureAwait(false);
     }
 
-    /// <summary>A Heartbeat of <paramref name="clientId"/>: its entries are refreshed (re-added if the sweep dropped them); nothing without an open stream.</summary>
-    public void Heartbeat(string clientId)
+    /// <summary>
+    /// A Heartbeat of <paramref name="clientId"/>: as Apache's proxy registers a client anew on every heartbeat, its
+    /// latest settings are applied again, so a topic or group created since they arrived now lists it too (and the
+    /// entries come back if the sweep dropped them). Nothing for a client without an open stream.
+    /// </summary>
+    public ValueTask HeartbeatAsync(string clientId) =>
+        Find(clientId) is { IsActive: true } stream ? ApplySettingsAsync(stream) : ValueTask.CompletedTask;
+
+    // Settings and heartbeats of one client may race (the stream and unary calls): one application at a time.
+    private async ValueTask ApplySettingsAsync(TelemetryStream stream)
     {
-        if (Find(clientId) is { IsActive: true } stream)
+        await stream.Registering.WaitAsync().ConfigureAwait(false);
+        try
         {
+            if (stream.Settings is not { } settings)
+            {
+                return;
+            }
+
+            var previousTopics = stream.PublishingTopics;
+            var previousGroup = stream.ConsumerGroup;
+            if (settings.PubSubCase == Settings.PubSubOneofCase.Publishing)
+            {
+                stream.Publishes(await ExistingTopicsAsync(settings.Publishing.Topics, stream.Namespace).ConfigureAwait(false));
+            }
+            else if (settings.PubSubCase == Settings.PubSubOneofCase.Subscription && settings.Subscription.Group is { } group)
+            {
+                var stored = Resources.Wrap(group, stream.Namespace);
+                var held = ResourceNames.IsValidGroup(stored) && await runtime.FindSubscriptionGroupAsync(stored).ConfigureAwait(false) is not null;
+                stream.Consumes(held ? stored : null, settings.ClientType, held ? Subscriptions(settings.Subscription.Subscriptions, stream.Namespace) : []);
+            }
+
+            foreach (var topic in previousTopics.Except(stream.PublishingTopics, StringComparer.Ordinal))
+            {
+                runtime.ProducerManager.UnregisterProducer(topic, stream);
+            }
+
+            if (previousGroup is not null && previousGroup != stream.ConsumerGroup)
+            {
+                runtime.ConsumerManager.UnregisterConsumer(previousGroup, stream, notifyConsumerIdsChanged: true);
+            }
+
             Refresh(stream);
+        }
+        finally
+        {
+            stream.Registering.Release();
         }
     }
 
@@ -86,7 +104,8 @@ internal sealed class GrpcClients(BrokerRuntime runtime)
 
     private void Refresh(TelemetryStream stream)
     {
-        if (stream.Info is not { } info)
+        // An ended stream has left the tables (Unregister): a heartbeat racing with that must not put it back.
+        if (stream.Info is not { } info || !stream.IsActive)
         {
             return;
         }

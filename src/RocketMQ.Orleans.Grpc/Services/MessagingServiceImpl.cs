@@ -17,11 +17,11 @@ public sealed partial class MessagingServiceImpl(GrpcServiceContext context, ILo
 {
     private BrokerRuntime Runtime => context.Runtime;
 
-    /// <summary>Refreshes the client's entries in the broker's tables (a client without an open Telemetry stream has none yet: still OK).</summary>
-    public override Task<HeartbeatResponse> Heartbeat(HeartbeatRequest request, ServerCallContext callContext)
+    /// <summary>Registers the client anew under its latest settings (a client without an open Telemetry stream has none yet: still OK).</summary>
+    public override async Task<HeartbeatResponse> Heartbeat(HeartbeatRequest request, ServerCallContext callContext)
     {
-        context.Clients.Heartbeat(callContext.RequestHeaders.GetValue("x-mq-client-id") ?? string.Empty);
-        return Task.FromResult(new HeartbeatResponse { Status = Statuses.Ok });
+        await context.Clients.HeartbeatAsync(callContext.RequestHeaders.GetValue("x-mq-client-id") ?? string.Empty).ConfigureAwait(false);
+        return new HeartbeatResponse { Status = Statuses.Ok };
     }
 
     // A gRPC-level error here aborts Apache's C# client at shutdown: always answer OK.

@@ -56,7 +56,18 @@ internal sealed class TelemetryStream : IClientChannel
     /// <summary>That consumer's subscriptions (stored topic names), from its latest settings.</summary>
     public IReadOnlyList<SubscriptionData> Subscriptions { get; private set; } = [];
 
-    public void Identify(ClientChannelInfo info) => Info = info;
+    /// <summary>The client's latest settings (what heartbeats apply again); null before any.</summary>
+    public Settings? Settings { get; private set; }
+
+    /// <summary>Held while settings are applied to the broker's tables (see <see cref="GrpcClients"/>).</summary>
+    public SemaphoreSlim Registering { get; } = new(1, 1);
+
+    /// <summary>The client's latest settings and how the tables list it under them.</summary>
+    public void Identify(ClientChannelInfo info, Settings settings)
+    {
+        Info = info;
+        Settings = settings;
+    }
 
     public void Publishes(IReadOnlyList<string> topics) => PublishingTopics = topics;
 

@@ -55,20 +55,8 @@ public sealed class NodeGrpcConnectionListTests
         Assert.Equal(["TagA", "TagB"], subscription.TagsSet.Order());
 
         await scenario.StopAsync(TimeSpan.FromSeconds(20));
-        await Eventually.HoldsAsync(async () => await ProducerCountAsync(admin, silo.BrokerAddress, topic) == 0 && await admin.GetConsumerConnectionAsync(group) is null,
+        await Eventually.HoldsAsync(async () => (await ConnectionLists.ProducerIdsAsync(admin, silo.BrokerAddress, topic)).Count == 0 && await admin.GetConsumerConnectionAsync(group) is null,
             TimeSpan.FromSeconds(20), "the shut-down clients left both connection lists");
     }
 
-    // Apache answers SYSTEM_ERROR "the producer group[...] not exist" for a group without producers.
-    private static async Task<int> ProducerCountAsync(RocketMQAdmin admin, string brokerAddress, string group)
-    {
-        try
-        {
-            return (await admin.GetProducerConnectionAsync(brokerAddress, group)).ConnectionSet.Count;
-        }
-        catch (RocketMQClientException exception) when (exception.ResponseCode == ResponseCode.SystemError && exception.Remark?.Contains("not exist", StringComparison.Ordinal) == true)
-        {
-            return 0;
-        }
-    }
 }

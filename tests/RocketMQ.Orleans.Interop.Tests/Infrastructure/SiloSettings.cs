@@ -46,6 +46,9 @@ public static class SiloSettings
     /// <summary>The RocketMQ 5 gRPC endpoint's port; 0 unless a test speaks gRPC, so silos never contend for 8081.</summary>
     public const string GrpcPort = "RocketMQ:Grpc:Port";
 
+    /// <summary>False: a consumer group exists only once created (Apache's autoCreateSubscriptionGroup).</summary>
+    public const string AutoCreateSubscriptionGroup = "RocketMQ:Broker:AutoCreateSubscriptionGroup";
+
     /// <summary>Orleans membership: Localhost (the default), Redis or AdoNet.</summary>
     public const string Clustering = "Silo:Clustering";
 
