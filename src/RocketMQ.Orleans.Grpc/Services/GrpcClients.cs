@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Apache.Rocketmq.V2;
 using RocketMQ.Orleans.Broker.Runtime;
 using RocketMQ.Orleans.Protocol.Bodies;
@@ -41,8 +42,26 @@ internal sealed class GrpcClients(BrokerRuntime runtime)
     /// latest settings are applied again, so a topic or group created since they arrived now lists it too (and the
     /// entries come back if the sweep dropped them). Nothing for a client without an open stream.
     /// </summary>
-    public ValueTask HeartbeatAsync(string clientId) =>
-        Find(clientId) is { IsActive: true } stream ? ApplySettingsAsync(stream) : ValueTask.CompletedTask;
+    public ValueTask HeartbeatAsync(string clientId)
+    {
+        if (Find(clientId) is not { IsActive: true } stream)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        // Applying looks up every name the settings list: a client calling Heartbeat in a loop gets that at most
+        // once per ReapplyInterval (clients heartbeat every 10 s), the cheap refresh otherwise.
+        if (Stopwatch.GetElapsedTime(stream.SettingsAppliedAt) < ReapplyInterval)
+        {
+            Refresh(stream);
+            return ValueTask.CompletedTask;
+        }
+
+        return ApplySettingsAsync(stream);
+    }
+
+    /// <summary>How often a heartbeat may apply a client's settings again.</summary>
+    public static readonly TimeSpan ReapplyInterval = TimeSpan.FromSeconds(1);
 
     // Settings and heartbeats of one client may race (the stream and unary calls): one application at a time.
     private async ValueTask ApplySettingsAsync(TelemetryStream stream)
@@ -79,6 +98,7 @@ internal sealed class GrpcClients(BrokerRuntime runtime)
             }
 
             Refresh(stream);
+            stream.SettingsAppliedAt = Stopwatch.GetTimestamp();
         }
         finally
         {

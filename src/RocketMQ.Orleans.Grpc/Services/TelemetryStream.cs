@@ -62,6 +62,9 @@ internal sealed class TelemetryStream : IClientChannel
     /// <summary>Held while settings are applied to the broker's tables (see <see cref="GrpcClients"/>).</summary>
     public SemaphoreSlim Registering { get; } = new(1, 1);
 
+    /// <summary>When the latest settings were last applied to the tables (a <see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
+    public long SettingsAppliedAt { get; set; }
+
     /// <summary>The client's latest settings and how the tables list it under them.</summary>
     public void Identify(ClientChannelInfo info, Settings settings)
     {
