@@ -58,5 +58,4 @@ public sealed class NodeGrpcConnectionListTests
         await Eventually.HoldsAsync(async () => (await ConnectionLists.ProducerIdsAsync(admin, silo.BrokerAddress, topic)).Count == 0 && await admin.GetConsumerConnectionAsync(group) is null,
             TimeSpan.FromSeconds(20), "the shut-down clients left both connection lists");
     }
-
 }
